@@ -1,0 +1,3 @@
+from sk_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""`sk-tui`: argparse front door (DESIGN.md section 5).
+
+Each sub-command lives in ``sk_tui/commands/<name>.py`` with a ``register(subparsers)`` that
+adds its parser and sets ``func``. This module only parses and turns errors into one line:
+a user error exits 2 (bad arguments) or 1 (refused), never with a traceback.
+
+Nothing heavy is imported here: Textual, httpx and FastAPI load only inside the commands that
+need them, so `sk-tui report add` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sk-tui",
+        description="Team work, daily reports and TRK recap; offline-first with sync. "
+        "Without a sub-command, opens the app on the local workspace.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="workspace database (default: in the data folder)")
+    parser.add_argument("--lang", choices=["id", "en"], help="interface language (default: config, else id)")
+    parser.add_argument("--version", action="version", version=_version())
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"sk_tui.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def _version() -> str:
+    from sk_tui import __version__
+
+    return f"sk-tui {__version__}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from sk_tui.commands import app
+
+        args.func = app.run_open
+    from sk_tui.commands.common import report_error
+
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `sk-tui report list | head`: the reader went away; not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 - every user-facing error becomes one line
+        return report_error(exc, args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

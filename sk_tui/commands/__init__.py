@@ -1,0 +1,1 @@
+"""One module per `sk-tui` sub-command: argument parsing and calls into store/sync/server/tui."""

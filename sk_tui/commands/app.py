@@ -1,0 +1,30 @@
+"""Open the full-screen app (placeholder until the Textual app lands: prints a summary)."""
+
+from __future__ import annotations
+
+import argparse
+
+from sk_tui.commands.common import open_store, say
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """The app opens when no sub-command is given; nothing to register."""
+
+
+def run_open(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    print_summary(store, args)
+    return 0
+
+
+def print_summary(store, args: argparse.Namespace) -> None:
+    me = store.me()
+    teams = store.teams_for(me.id) if me else []
+    print(say(args, f"Ruang kerja: {store.path}", f"Workspace: {store.path}"))
+    if me:
+        print(say(args, f"Pengguna: {me.name} ({me.position_kind.value})", f"User: {me.name} ({me.position_kind.value})"))
+    print(say(args, f"Tim: {len(teams)}", f"Teams: {len(teams)}"))
+    for team in teams:
+        tasks = store.scalar("SELECT COUNT(*) FROM tasks WHERE team_id = ?", (team.id,))
+        print(f"  - {team.name} [{team.scope.value}] {tasks} {say(args, 'tugas', 'tasks')}")
+    print(say(args, f"Antrean sinkron: {store.status()['queued']}", f"Queued ops: {store.status()['queued']}"))

@@ -1,0 +1,117 @@
+"""Shared helpers for the sub-commands: language, opening the store, printing, errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from sk_tui import paths
+
+
+class UserError(Exception):
+    """A problem the user can fix, already phrased for them; exit 1."""
+
+
+def language(args: argparse.Namespace) -> str:
+    """--lang, else the config file's language, else Indonesian."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from sk_tui.config import ConfigError, load_config
+
+    try:
+        return load_config().language
+    except ConfigError:
+        return "id"
+
+
+def say(args: argparse.Namespace, indonesian: str, english: str) -> str:
+    return english if language(args) == "en" else indonesian
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
+
+
+def load_policy():
+    """The agency policy: policy.toml in the config folder when present, else the defaults."""
+    from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+
+    file = paths.policy_file()
+    if file.exists():
+        try:
+            return Policy.from_toml_text(file.read_text(encoding="utf-8"))
+        except Exception as exc:  # noqa: BLE001 - reported as one line
+            raise UserError(f"{file}: {_first_validation_line(exc)}") from None
+    return DEFAULT_POLICY
+
+
+def open_store(args: argparse.Namespace, *, must_exist: bool = True):
+    """The workspace store named by --db (or the default one)."""
+    from sk_tui.store import Store
+
+    path = db_path(args)
+    if must_exist and not path.exists():
+        raise UserError(
+            say(
+                args,
+                f"Ruang kerja {path} belum ada; jalankan `sk-tui` untuk membuatnya atau `sk-tui demo`.",
+                f"No workspace at {path}; run `sk-tui` to set one up, or `sk-tui demo`.",
+            )
+        )
+    return Store.open(path, policy=load_policy())
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _first_validation_line(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            where = ".".join(str(p) for p in first.get("loc", ())) or "value"
+            return f"{where}: {first.get('msg')} (got {first.get('input')!r})"
+        except Exception:  # noqa: BLE001
+            pass
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def report_error(exc: Exception, args: argparse.Namespace) -> int:
+    """Print one line for ``exc`` in the user's language and return the exit code."""
+    from sk_tui.domain.errors import DomainError
+
+    lang = language(args)
+    if isinstance(exc, DomainError):
+        line = exc.message(lang)
+    elif isinstance(exc, UserError):
+        line = str(exc)
+    elif type(exc).__name__ in ("ValidationError", "ConfigError"):
+        line = _first_validation_line(exc)
+    elif isinstance(exc, (OSError, ValueError)):
+        line = str(exc)
+    else:
+        log = _log_traceback()
+        line = (
+            f"Kesalahan internal ({type(exc).__name__}); rincian di {log}"
+            if lang != "en"
+            else f"Internal error ({type(exc).__name__}); details in {log}"
+        )
+    print(f"sk-tui: {line}", file=sys.stderr)
+    return 1
+
+
+def _log_traceback() -> Path:
+    path = paths.log_dir() / "errors.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc())
+    except OSError:
+        pass
+    return path

@@ -1,0 +1,51 @@
+"""`sk-tui demo [--as ROLE|NIP] [--scale small|large]`: make the demo workspace, open the app.
+
+The workspace is built once (deterministic from a seed) and reused; --as picks whose eyes
+you see it through: staff (default), lead, jpt, or any NIP in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sk_tui import paths
+from sk_tui.commands.common import say
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("demo", help="open a realistic demo workspace", description=__doc__)
+    parser.add_argument("--as", dest="as_who", default="staff", help="staff, lead, jpt or a NIP (default staff)")
+    parser.add_argument("--scale", choices=["small", "large"], default="small",
+                        help="large: a leader workspace with 1,000,000 activities (benchmarks)")
+    parser.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
+    parser.add_argument("--no-open", action="store_true", help="build the workspace and print a summary only")
+    parser.set_defaults(func=run_demo)
+
+
+def _show_progress(stage: str, fraction: float) -> None:
+    sys.stderr.write(f"\r{stage:<40} {fraction * 100:5.1f}%")
+    if fraction >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from sk_tui import demo
+    from sk_tui.commands import app
+    from sk_tui.commands.common import open_store
+
+    path = Path(args.db).expanduser() if args.db else paths.demo_db_path(args.scale)
+    if not path.exists():
+        print(say(args, f"Membuat ruang kerja demo di {path} ...", f"Building the demo workspace at {path} ..."),
+              file=sys.stderr)
+        demo.ensure_demo(path, scale=args.scale, seed=args.seed, progress=_show_progress)
+    args.db = str(path)
+    store = open_store(args)
+    demo.act_as(store, args.as_who)
+    if args.no_open:
+        app.print_summary(store, args)
+        return 0
+    store.close()
+    return app.run_open(args)

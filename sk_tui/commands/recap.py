@@ -1,0 +1,59 @@
+"""`sk-tui recap --month YYYY-MM [--team ID] [--format table|csv|json]`: the TRK recap.
+
+Without --team: my own recap. With --team: every member of the team.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+
+from sk_tui.commands.common import UserError, open_store, print_json, say
+
+FIELDS = ("nip", "name", "approved", "target", "absent_days", "negative_activities", "effective",
+          "base", "achievement", "ceiling", "allowance", "late_reports")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("recap", help="monthly minutes, achievement and allowance (TRK)", description=__doc__)
+    parser.add_argument("--month", required=True, help="YYYY-MM")
+    parser.add_argument("--team", help="team id: recap every member")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    parser.set_defaults(func=run_recap)
+
+
+def _rupiah(value: int) -> str:
+    return "Rp " + f"{value:,}".replace(",", ".")
+
+
+def run_recap(args: argparse.Namespace) -> int:
+    from sk_tui.domain import kinerja
+
+    store = open_store(args)
+    try:
+        kinerja.month_bounds(args.month)
+    except (ValueError, TypeError):
+        raise UserError(say(args, f"Bulan tidak valid: {args.month!r} (format YYYY-MM).",
+                            f"Invalid month: {args.month!r} (use YYYY-MM).")) from None
+    if args.team:
+        store.require_team(args.team)
+        pairs = store.team_recap(args.team, args.month)
+    else:
+        me = store.require_me()
+        pairs = [(me, store.recap(me, args.month))]
+    rows = [{"nip": e.nip, "name": e.name, **r.as_dict()} for e, r in pairs]
+    if args.format == "json":
+        print_json(rows)
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        head = say(args, "Nama", "Name")
+        print(f"{head:<28} {'disetujui' if say(args,'id','en')=='id' else 'approved':>9} {'target':>6} "
+              f"{'capaian' if say(args,'id','en')=='id' else 'achieve':>8} {say(args, 'tunjangan', 'allowance'):>15}")
+        for row in rows:
+            print(f"{row['name'][:28]:<28} {row['approved']:>9} {row['target']:>6} "
+                  f"{float(row['achievement']) * 100:>7.2f}% {_rupiah(row['allowance']):>15}")
+    return 0

@@ -1,0 +1,166 @@
+"""`sk-tui report add | submit | list`: headless daily reporting for field use and scripts.
+
+    sk-tui report add --minutes 90 --desc "Menyusun telaah hukum" --mode WFA --location Garut
+    sk-tui report submit
+    sk-tui report list --month 2026-11 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sk_tui.commands.common import UserError, open_store, print_json, say
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("report", help="daily reports (laporan harian)", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = parser.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add an activity to a day's report (draft)")
+    add.add_argument("--date", help="work date YYYY-MM-DD (default: today)")
+    add.add_argument("--minutes", required=True, help="minutes spent, 1-1440")
+    add.add_argument("--desc", "--description", dest="description", required=True, help="what was done")
+    add.add_argument("--volume", default="1", help="output volume (default 1)")
+    add.add_argument("--unit", default="kegiatan", help="volume unit (default: kegiatan)")
+    add.add_argument("--task", help="linked task id")
+    add.add_argument("--indicator", help="linked indicator (IKI) id")
+    add.add_argument("--evidence", default="", help="evidence: a link or document number")
+    add.add_argument("--mode", help="work mode WFO, WFH or WFA (sets the day's mode)")
+    add.add_argument("--location", default="", help="where (needed for WFA)")
+    add.add_argument("--json", action="store_true", help="print the activity as JSON")
+    add.set_defaults(func=run_add)
+
+    submit = actions.add_parser("submit", help="submit a day's report to the team lead")
+    submit.add_argument("--date", help="work date YYYY-MM-DD (default: today)")
+    submit.add_argument("--json", action="store_true", help="print the report as JSON")
+    submit.set_defaults(func=run_submit)
+
+    listing = actions.add_parser("list", help="list my reports")
+    listing.add_argument("--month", help="YYYY-MM (default: this month)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=run_list)
+
+
+def _day(store, args, me):
+    from sk_tui.domain import rules
+
+    return rules.parse_date(args.date) if args.date else store.today(me)
+
+
+def _int(value: str, code: str, **extra):
+    from sk_tui.domain.errors import DomainError
+
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise DomainError(code, **{**extra, "minutes": value, "value": value}) from None
+
+
+def _float(value: str):
+    from sk_tui.domain.errors import DomainError
+
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise DomainError("volume_invalid", value=value) from None
+    if number < 0 or number != number:
+        raise DomainError("volume_invalid", value=value)
+    return number
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from sk_tui.domain import rules
+    from sk_tui.domain.errors import DomainError
+
+    store = open_store(args)
+    me = store.require_me()
+    day = _day(store, args, me)
+    minutes = _int(args.minutes, "minutes_range")
+    rules.check_minutes(minutes)
+    volume = _float(args.volume)
+    if not args.description.strip():
+        raise DomainError("description_empty")
+    if args.mode:
+        rules.check_work_mode(args.mode, args.location)
+    existing = store.report_for(me.id, day)
+    if existing is not None:
+        rules.check_report_editable(existing.status, day)
+    # Everything is checked before the first write, so a refusal leaves no stray draft behind.
+    rules.check_work_date(day, store.today(me))
+    store._check_links(args.task, args.indicator)
+    current_total = existing.total_minutes if existing else 0
+    rules.check_day_total(day, current_total + minutes, store.policy)
+    with store.transaction():
+        report = store.ensure_draft(me.id, day)
+        if args.mode:
+            store.set_work_mode(report.id, args.mode, args.location)
+        activity = store.add_activity(
+            report.id,
+            description=args.description,
+            minutes=minutes,
+            volume=volume,
+            volume_unit=args.unit,
+            task_id=args.task,
+            indicator_id=args.indicator,
+            evidence=args.evidence,
+        )
+    report = store.require_report(report.id)
+    if args.json:
+        print_json({"activity": activity.model_dump(mode="json"), "report": report.model_dump(mode="json")})
+    else:
+        warn = report.total_minutes > store.policy.daily_minutes_warn
+        print(say(args,
+                  f"Kegiatan ditambahkan ke draf {day}: {minutes} menit (total hari ini {report.total_minutes}).",
+                  f"Activity added to the {day} draft: {minutes} min (day total {report.total_minutes})."))
+        if warn:
+            print(say(args, f"Perhatian: lebih dari {store.policy.daily_minutes_warn} menit sehari.",
+                      f"Note: over {store.policy.daily_minutes_warn} minutes in a day."))
+    return 0
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    from sk_tui.domain.errors import DomainError
+
+    store = open_store(args)
+    me = store.require_me()
+    day = _day(store, args, me)
+    report = store.report_for(me.id, day)
+    if report is None:
+        raise DomainError("report_empty", day=day.isoformat())
+    submitted = store.submit_report(report.id, me.id)
+    if args.json:
+        print_json(submitted.model_dump(mode="json"))
+    else:
+        print(say(args,
+                  f"Laporan {day} dikirim ({submitted.total_minutes} menit); menunggu sinkronisasi.",
+                  f"Report for {day} submitted ({submitted.total_minutes} min); queued for sync."))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from sk_tui.domain import kinerja
+
+    store = open_store(args)
+    me = store.require_me()
+    month = args.month or store.today(me).strftime("%Y-%m")
+    try:
+        start, end = kinerja.month_bounds(month)
+    except (ValueError, TypeError):
+        raise UserError(say(args, f"Bulan tidak valid: {month!r} (format YYYY-MM).",
+                            f"Invalid month: {month!r} (use YYYY-MM).")) from None
+    reports = store.reports_for(me.id, start, end)
+    if args.json:
+        print_json([
+            {**r.model_dump(mode="json"), "late": store.is_report_late(r), "activities": len(store.activities(r.id))}
+            for r in reports
+        ])
+        return 0
+    if not reports:
+        print(say(args, f"Belum ada laporan pada {month}.", f"No reports in {month}."))
+        return 0
+    print(f"{'tanggal' if say(args, 'id', 'en') == 'id' else 'date':<11} {'status':<10} {'mode':<4} {'menit' if say(args,'id','en')=='id' else 'min':>6}")
+    for r in reports:
+        late = say(args, " (terlambat)", " (late)") if store.is_report_late(r) else ""
+        print(f"{r.work_date.isoformat():<11} {r.status.value:<10} {r.work_mode.value:<4} {r.total_minutes:>6}{late}")
+    return 0

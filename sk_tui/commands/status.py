@@ -1,0 +1,40 @@
+"""`sk-tui status [--json]`: queue length, last sync, sync problems."""
+
+from __future__ import annotations
+
+import argparse
+
+from sk_tui.commands.common import open_store, print_json, say
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("status", help="sync queue, last sync and problems")
+    parser.add_argument("--json", action="store_true", help="print JSON: queued, problems, last_sync")
+    parser.set_defaults(func=run_status)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from sk_tui.store import outbox
+
+    store = open_store(args)
+    status = store.status()
+    me = store.me()
+    problems = outbox.problem_ops(store.db)
+    if args.json:
+        print_json({
+            **status,
+            "me": me.model_dump(mode="json") if me else None,
+            "problem_ops": [
+                {k: op[k] for k in ("op_id", "entity", "entity_id", "op", "state", "last_error")} for op in problems
+            ],
+        })
+        return 0
+    who = f"{me.name} ({me.nip})" if me else say(args, "(belum diatur)", "(not set up)")
+    print(say(args, f"Pengguna      : {who}", f"User          : {who}"))
+    print(say(args, f"Antrean sinkron: {status['queued']}", f"Queued ops    : {status['queued']}"))
+    print(say(args, f"Masalah sinkron: {status['problems']}", f"Sync problems : {status['problems']}"))
+    print(say(args, f"Sinkron terakhir: {status['last_sync'] or 'belum pernah'}",
+              f"Last sync     : {status['last_sync'] or 'never'}"))
+    for op in problems:
+        print(f"  ! {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: {op['last_error'] or ''}")
+    return 0

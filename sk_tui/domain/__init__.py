@@ -1,0 +1,1 @@
+"""Pure domain: models, rules, recap. No I/O, no Textual."""

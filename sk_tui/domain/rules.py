@@ -1,0 +1,181 @@
+"""State machines and who may write what. Pure functions that return or raise DomainError.
+
+The daily report lifecycle::
+
+    draft --submit(author)--> submitted --approve(reviewer)--> approved (immutable)
+                                        --return(reviewer)---> returned --submit(author)--> submitted
+
+Editing (activities, work mode) is the author's, only in draft or returned.
+
+    >>> next_report_status(ReportStatus.DRAFT, "submit")
+    <ReportStatus.SUBMITTED: 'submitted'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import (
+    TASK_COLUMNS,
+    Decision,
+    MemberRole,
+    PositionKind,
+    ReportStatus,
+    TaskStatus,
+    WorkMode,
+)
+from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+
+REPORT_TRANSITIONS: dict[tuple[ReportStatus, str], ReportStatus] = {
+    (ReportStatus.DRAFT, "submit"): ReportStatus.SUBMITTED,
+    (ReportStatus.RETURNED, "submit"): ReportStatus.SUBMITTED,
+    (ReportStatus.SUBMITTED, "approve"): ReportStatus.APPROVED,
+    (ReportStatus.SUBMITTED, "return"): ReportStatus.RETURNED,
+}
+
+# Which actor performs each action.
+ACTION_ACTOR = {"submit": "author", "edit": "author", "approve": "reviewer", "return": "reviewer"}
+
+_ACTION_WORDS_ID = {"submit": "kirim", "edit": "ubah", "approve": "setujui", "return": "kembalikan"}
+
+
+def next_report_status(status: ReportStatus | str, action: str) -> ReportStatus:
+    """The status after ``action`` (submit / approve / return), or DomainError."""
+    status = ReportStatus(status)
+    try:
+        return REPORT_TRANSITIONS[(status, action)]
+    except KeyError:
+        raise DomainError(
+            "transition_refused", status=status.value, action=_ACTION_WORDS_ID.get(action, action)
+        ) from None
+
+
+def decision_action(decision: Decision | str) -> str:
+    return "approve" if Decision(decision) == Decision.APPROVE else "return"
+
+
+def check_report_editable(status: ReportStatus | str, day: dt.date) -> None:
+    status = ReportStatus(status)
+    if status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+        raise DomainError("report_locked", day=day.isoformat(), status=status.value)
+
+
+def check_author(actor_id: str, author_id: str) -> None:
+    if actor_id != author_id:
+        raise DomainError("not_author")
+
+
+def can_review(
+    reviewer_id: str,
+    author_id: str,
+    team_lead_ids: Iterable[str],
+    jpt_ids: Iterable[str],
+) -> bool:
+    """The lead of the report's team or the responsible JPT, never the author."""
+    if reviewer_id == author_id:
+        return False
+    return reviewer_id in set(team_lead_ids) or reviewer_id in set(jpt_ids)
+
+
+def check_reviewer(
+    reviewer_id: str, author_id: str, team_lead_ids: Iterable[str], jpt_ids: Iterable[str]
+) -> None:
+    if reviewer_id == author_id:
+        raise DomainError("own_report")
+    if not can_review(reviewer_id, author_id, team_lead_ids, jpt_ids):
+        raise DomainError("not_reviewer")
+
+
+def check_review(decision: Decision | str, note: str, reviewed_version: int, current_version: int) -> None:
+    """A return needs a note; a decision names the version it reviewed."""
+    if Decision(decision) == Decision.RETURN and not note.strip():
+        raise DomainError("return_needs_note")
+    if reviewed_version != current_version:
+        raise DomainError("stale_version", current=current_version, seen=reviewed_version)
+
+
+def check_minutes(minutes: int) -> None:
+    if not isinstance(minutes, int) or minutes < 1 or minutes > 1440:
+        raise DomainError("minutes_range", minutes=minutes)
+
+
+def check_day_total(day: dt.date, total: int, policy: Policy = DEFAULT_POLICY) -> bool:
+    """Raise when the day's total is over the hard limit; True when it is over the warning."""
+    if total > policy.daily_minutes_max:
+        raise DomainError(
+            "day_total_exceeded", day=day.isoformat(), total=total, limit=policy.daily_minutes_max
+        )
+    return total > policy.daily_minutes_warn
+
+
+def check_work_date(day: dt.date, today: dt.date) -> None:
+    """Reports are for today or earlier (local working date)."""
+    if day > today:
+        raise DomainError("date_future", day=day.isoformat())
+
+
+def check_server_work_date(day: dt.date, server_today: dt.date, policy: Policy = DEFAULT_POLICY) -> None:
+    """The server's window: not in the future (one day of clock/zone slack), not too old."""
+    age = (server_today - day).days
+    if age < -1 or age > policy.server_max_work_date_age_days:
+        raise DomainError("work_date_window", day=day.isoformat(), days=policy.server_max_work_date_age_days)
+
+
+def check_work_mode(mode: str, location: str) -> WorkMode:
+    try:
+        work_mode = WorkMode(mode.upper())
+    except ValueError:
+        raise DomainError("work_mode_invalid", value=mode) from None
+    if work_mode == WorkMode.WFA and not location.strip():
+        raise DomainError("location_required")
+    return work_mode
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise DomainError("date_invalid", value=value) from None
+
+
+# --- tasks -------------------------------------------------------------------------------
+
+
+def parse_task_status(value: str) -> TaskStatus:
+    aliases = {"to_do": "todo", "to-do": "todo", "in-progress": "in_progress", "doing": "in_progress"}
+    key = value.strip().lower().replace(" ", "_")
+    key = aliases.get(key, key)
+    try:
+        return TaskStatus(key)
+    except ValueError:
+        raise DomainError("status_invalid", value=value) from None
+
+
+def neighbour_column(status: TaskStatus | str, step: int) -> TaskStatus:
+    """The column ``step`` places right (+) or left (-) of ``status``, or DomainError at an edge."""
+    index = TASK_COLUMNS.index(TaskStatus(status)) + step
+    if index < 0:
+        raise DomainError("task_move_edge", side="kiri", side_en="leftmost")
+    if index >= len(TASK_COLUMNS):
+        raise DomainError("task_move_edge", side="kanan", side_en="rightmost")
+    return TASK_COLUMNS[index]
+
+
+def can_edit_task(actor_id: str, team_member_ids: Iterable[str], jpt_ids: Iterable[str]) -> bool:
+    """Any member of the team (lead included) or the responsible JPT may change its tasks."""
+    return actor_id in set(team_member_ids) or actor_id in set(jpt_ids)
+
+
+def is_lead(role: MemberRole | str) -> bool:
+    return MemberRole(role) == MemberRole.LEAD
+
+
+def is_jpt(position_kind: PositionKind | str) -> bool:
+    return PositionKind(position_kind) == PositionKind.JPT
+
+
+def wfa_days_allowed(days_this_week: int, policy: Policy = DEFAULT_POLICY) -> bool:
+    """DWA: at most dwa_max_wfa_days_per_week days away from the office."""
+    return days_this_week <= policy.dwa_max_wfa_days_per_week

@@ -1,0 +1,335 @@
+"""The core of the local store: connection, transactions, meta, organisation data.
+
+Row <-> model conversion lives here too so every part of the store shares it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from sk_tui import clock as clock_module
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import (
+    Employee,
+    Indicator,
+    Membership,
+    MemberRole,
+    PerformancePlan,
+    PositionKind,
+    Target,
+    Team,
+    Unit,
+)
+from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+from sk_tui.store import outbox, schema
+
+M = TypeVar("M", bound=BaseModel)
+
+# model class -> table
+TABLES: dict[str, str] = {
+    "Unit": "units",
+    "Employee": "employees",
+    "Team": "teams",
+    "Membership": "memberships",
+    "PerformancePlan": "plans",
+    "Target": "targets",
+    "Indicator": "indicators",
+    "Task": "tasks",
+    "DailyReport": "reports",
+    "Activity": "activities",
+    "Review": "reviews",
+    "Feedback": "feedback",
+    "DwaArrangement": "dwa",
+    "Absence": "absences",
+    "NegativeEvent": "negative_events",
+}
+
+
+def to_row(model: BaseModel) -> dict[str, Any]:
+    """A model as a flat row: dates as ISO text, lists as JSON, enums as values."""
+    row: dict[str, Any] = {}
+    for key, value in model.model_dump(mode="python").items():
+        if isinstance(value, (dt.date, dt.datetime)):
+            row[key] = value.isoformat()
+        elif isinstance(value, list):
+            row[key] = json.dumps(value)
+        elif isinstance(value, bool):
+            row[key] = int(value)
+        elif hasattr(value, "value"):
+            row[key] = value.value
+        else:
+            row[key] = value
+    return row
+
+
+def from_row(cls: type[M], row: dict[str, Any]) -> M:
+    """A row back into its model (pydantic parses ISO dates; JSON lists are decoded here)."""
+    data = dict(row)
+    if "assignees" in data and isinstance(data["assignees"], str):
+        data["assignees"] = json.loads(data["assignees"])
+    return cls.model_validate(data)
+
+
+class BaseStore:
+    """Connection, transactions, meta and organisation data. See ``Store`` for the rest."""
+
+    def __init__(self, path: str | Path, policy: Policy | None = None, clock: Callable[[], dt.datetime] | None = None):
+        self.path = Path(path) if str(path) != ":memory:" else path
+        if isinstance(self.path, Path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = schema.connect(path)
+        schema.migrate(self.db)
+        self.policy = policy or DEFAULT_POLICY
+        self.clock = clock or clock_module.now
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path, **kwargs: Any):
+        """Open (creating and migrating as needed) the workspace database at ``path``."""
+        return cls(path, **kwargs)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # --- transactions --------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write (BEGIN IMMEDIATE ... COMMIT); nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                self.db.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.db.execute("COMMIT")
+
+    # --- small query helpers -------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence | dict = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def one(self, sql: str, params: Sequence | dict = ()) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Sequence | dict = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def _insert(self, table: str, row: dict[str, Any], replace: bool = False) -> None:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.db.execute(f"{verb} INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+    def save_models(self, models: Iterable[BaseModel]) -> int:
+        """Upsert records with no outbox row: organisation data from the server or the demo."""
+        count = 0
+        grouped: dict[str, list[dict]] = {}
+        for model in models:
+            grouped.setdefault(TABLES[type(model).__name__], []).append(to_row(model))
+        with self.transaction():
+            for table, rows in grouped.items():
+                columns = list(rows[0])
+                sql = f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+                self.db.conn.executemany(sql, [tuple(r.get(c) for c in columns) for r in rows])
+                count += len(rows)
+        return count
+
+    # --- time ----------------------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self, employee: Employee | None = None) -> dt.date:
+        timezone = (employee.timezone if employee and employee.timezone else None) or self.policy.timezone
+        return clock_module.today(timezone, self.clock)
+
+    # --- meta ----------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return default if value is None else value
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            if value is None:
+                self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def device_id(self) -> str:
+        device = self.get_meta("device_id")
+        if device is None:
+            device = str(uuid.uuid4())
+            self.set_meta("device_id", device)
+        return device
+
+    def me(self) -> Employee | None:
+        """The workspace's user, or None before the first-run setup."""
+        employee_id = self.get_meta("me")
+        return self.employee(employee_id) if employee_id else None
+
+    def require_me(self) -> Employee:
+        me = self.me()
+        if me is None:
+            raise DomainError("no_workspace_user")
+        return me
+
+    def set_me(self, employee_id: str) -> None:
+        self.set_meta("me", employee_id)
+
+    # --- organisation --------------------------------------------------------------------
+
+    def unit(self, unit_id: str) -> Unit | None:
+        row = self.one("SELECT * FROM units WHERE id = ?", (unit_id,))
+        return from_row(Unit, row) if row else None
+
+    def employee(self, employee_id: str) -> Employee | None:
+        row = self.one("SELECT * FROM employees WHERE id = ?", (employee_id,))
+        return from_row(Employee, row) if row else None
+
+    def employee_by_nip(self, nip: str) -> Employee | None:
+        row = self.one("SELECT * FROM employees WHERE nip = ?", (nip.strip(),))
+        return from_row(Employee, row) if row else None
+
+    def find_employee(self, who: str) -> Employee:
+        """By id or NIP; DomainError when neither matches."""
+        found = self.employee(who) or self.employee_by_nip(who)
+        if found is None:
+            raise DomainError("employee_unknown", who=who)
+        return found
+
+    def employees(self, ids: Iterable[str] | None = None) -> list[Employee]:
+        if ids is None:
+            rows = self.rows("SELECT * FROM employees ORDER BY name")
+        else:
+            wanted = list(ids)
+            if not wanted:
+                return []
+            marks = ", ".join("?" for _ in wanted)
+            rows = self.rows(f"SELECT * FROM employees WHERE id IN ({marks}) ORDER BY name", wanted)
+        return [from_row(Employee, r) for r in rows]
+
+    def team(self, team_id: str) -> Team | None:
+        row = self.one("SELECT * FROM teams WHERE id = ?", (team_id,))
+        return from_row(Team, row) if row else None
+
+    def require_team(self, team_id: str) -> Team:
+        team = self.team(team_id)
+        if team is None:
+            raise DomainError("team_unknown", team_id=team_id)
+        return team
+
+    def teams_for(self, employee_id: str) -> list[Team]:
+        """The teams an employee sits on, plus every team they answer for as JPT."""
+        rows = self.rows(
+            """SELECT * FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE employee_id = ?)
+                  OR jpt_id = ? ORDER BY name""",
+            (employee_id, employee_id),
+        )
+        return [from_row(Team, r) for r in rows]
+
+    def all_teams(self) -> list[Team]:
+        return [from_row(Team, r) for r in self.rows("SELECT * FROM teams ORDER BY name")]
+
+    def memberships(self, team_id: str) -> list[Membership]:
+        return [from_row(Membership, r) for r in self.rows("SELECT * FROM memberships WHERE team_id = ?", (team_id,))]
+
+    def team_members(self, team_id: str) -> list[tuple[Employee, MemberRole]]:
+        """(employee, role) pairs, leads first, then by name."""
+        rows = self.rows(
+            """SELECT e.*, m.role AS _role FROM memberships m JOIN employees e ON e.id = m.employee_id
+               WHERE m.team_id = ? ORDER BY m.role = 'member', e.name""",
+            (team_id,),
+        )
+        return [(from_row(Employee, {k: v for k, v in r.items() if k != "_role"}), MemberRole(r["_role"])) for r in rows]
+
+    def team_lead_ids(self, team_id: str) -> list[str]:
+        return [r["employee_id"] for r in self.rows(
+            "SELECT employee_id FROM memberships WHERE team_id = ? AND role = 'lead'", (team_id,))]
+
+    def role_in(self, team_id: str, employee_id: str) -> MemberRole | None:
+        role = self.scalar("SELECT role FROM memberships WHERE team_id = ? AND employee_id = ?", (team_id, employee_id))
+        return MemberRole(role) if role else None
+
+    def is_jpt(self, employee: Employee) -> bool:
+        return employee.position_kind == PositionKind.JPT
+
+    def led_team_ids(self, employee_id: str) -> list[str]:
+        """Teams whose reports this person reviews: led teams and, for a JPT, every team under them."""
+        rows = self.rows(
+            """SELECT team_id AS id FROM memberships WHERE employee_id = ? AND role = 'lead'
+               UNION SELECT id FROM teams WHERE jpt_id = ?""",
+            (employee_id, employee_id),
+        )
+        return [r["id"] for r in rows]
+
+    # --- plans, targets, indicators ------------------------------------------------------
+
+    def plans_for(self, employee_id: str) -> list[PerformancePlan]:
+        return [from_row(PerformancePlan, r) for r in self.rows(
+            "SELECT * FROM plans WHERE employee_id = ? ORDER BY period_start", (employee_id,))]
+
+    def targets_for(self, employee_id: str, day: dt.date | None = None) -> list[Target]:
+        """The employee's RHK rows in the plan covering ``day`` (all plans when None)."""
+        sql = "SELECT t.* FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.employee_id = ?"
+        params: list[Any] = [employee_id]
+        if day is not None:
+            sql += " AND p.period_start <= ? AND p.period_end >= ?"
+            params += [day.isoformat(), day.isoformat()]
+        sql += " ORDER BY t.kind DESC, t.text"
+        return [from_row(Target, r) for r in self.rows(sql, params)]
+
+    def target(self, target_id: str) -> Target | None:
+        row = self.one("SELECT * FROM targets WHERE id = ?", (target_id,))
+        return from_row(Target, row) if row else None
+
+    def indicators_for(self, target_ids: Iterable[str]) -> list[Indicator]:
+        ids = list(target_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return [from_row(Indicator, r) for r in self.rows(
+            f"SELECT * FROM indicators WHERE target_id IN ({marks}) ORDER BY text", ids)]
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        row = self.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
+        return from_row(Indicator, row) if row else None
+
+    # --- sync status ---------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """What `sk-tui status` shows: queued ops, unresolved problems, last sync time."""
+        return {
+            "queued": outbox.queued_count(self.db),
+            "problems": outbox.problem_count(self.db),
+            "last_sync": self.get_meta("last_sync"),
+            "server": self.get_meta("server_url"),
+            "device_id": self.device_id,
+        }

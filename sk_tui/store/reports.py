@@ -1,0 +1,271 @@
+"""Daily reports, activities and review decisions in the local store.
+
+    >>> report = store.ensure_draft(me.id, day)                                   # doctest: +SKIP
+    >>> store.add_activity(report.id, description="Menyusun telaah", minutes=120)  # doctest: +SKIP
+    >>> store.submit_report(report.id, me.id)                                     # doctest: +SKIP
+
+Drafts are local; ``submit_report`` and ``review_report`` freeze their payload into the outbox
+in the same transaction as the domain write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sk_tui.domain import rules
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import (
+    Activity,
+    DailyReport,
+    Decision,
+    ReportStatus,
+    Review,
+    WorkMode,
+    new_id,
+)
+from sk_tui.store import outbox
+from sk_tui.store.base import BaseStore, from_row, to_row
+
+
+class ReportsMixin(BaseStore):
+    # --- reading -------------------------------------------------------------------------
+
+    def report(self, report_id: str) -> DailyReport | None:
+        row = self.one("SELECT * FROM reports WHERE id = ?", (report_id,))
+        return from_row(DailyReport, row) if row else None
+
+    def require_report(self, report_id: str) -> DailyReport:
+        report = self.report(report_id)
+        if report is None:
+            raise DomainError("report_unknown", report_id=report_id)
+        return report
+
+    def report_for(self, employee_id: str, day: dt.date) -> DailyReport | None:
+        row = self.one("SELECT * FROM reports WHERE employee_id = ? AND work_date = ?", (employee_id, day.isoformat()))
+        return from_row(DailyReport, row) if row else None
+
+    def reports_for(self, employee_id: str, start: dt.date, end: dt.date) -> list[DailyReport]:
+        rows = self.rows(
+            "SELECT * FROM reports WHERE employee_id = ? AND work_date BETWEEN ? AND ? ORDER BY work_date",
+            (employee_id, start.isoformat(), end.isoformat()),
+        )
+        return [from_row(DailyReport, r) for r in rows]
+
+    def activities(self, report_id: str) -> list[Activity]:
+        return [from_row(Activity, r) for r in self.rows(
+            "SELECT * FROM activities WHERE report_id = ? ORDER BY position, rowid", (report_id,))]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        row = self.one("SELECT * FROM activities WHERE id = ?", (activity_id,))
+        return from_row(Activity, row) if row else None
+
+    def reports_to_review(self, reviewer_id: str, limit: int = 500) -> list[DailyReport]:
+        """Submitted reports of the teams this person leads (or answers for as JPT), oldest first."""
+        team_ids = self.led_team_ids(reviewer_id)
+        if not team_ids:
+            return []
+        marks = ", ".join("?" for _ in team_ids)
+        rows = self.rows(
+            f"""SELECT * FROM reports WHERE status = 'submitted' AND team_id IN ({marks})
+                AND employee_id != ? ORDER BY work_date, employee_id LIMIT {int(limit)}""",
+            [*team_ids, reviewer_id],
+        )
+        return [from_row(DailyReport, r) for r in rows]
+
+    def reviews_of(self, report_id: str) -> list[Review]:
+        return [from_row(Review, r) for r in self.rows(
+            "SELECT * FROM reviews WHERE report_id = ? ORDER BY decided_at", (report_id,))]
+
+    # --- drafting ------------------------------------------------------------------------
+
+    def default_team_id(self, employee_id: str) -> str | None:
+        """The team whose lead reviews this person's reports: one they lead-less belong to first."""
+        return self.scalar(
+            "SELECT team_id FROM memberships WHERE employee_id = ? ORDER BY role = 'lead', team_id LIMIT 1",
+            (employee_id,),
+        )
+
+    def ensure_draft(self, employee_id: str, day: dt.date, team_id: str | None = None) -> DailyReport:
+        """The employee's report for ``day``, created as an empty draft when there is none."""
+        existing = self.report_for(employee_id, day)
+        if existing is not None:
+            return existing
+        rules.check_work_date(day, self.today(self.employee(employee_id)))
+        report = DailyReport(
+            employee_id=employee_id,
+            work_date=day,
+            team_id=team_id or self.default_team_id(employee_id),
+        )
+        with self.transaction():
+            self._insert("reports", to_row(report))
+        return report
+
+    def _editable(self, report_id: str) -> DailyReport:
+        report = self.require_report(report_id)
+        rules.check_report_editable(report.status, report.work_date)
+        return report
+
+    def set_work_mode(self, report_id: str, work_mode: str | WorkMode, location: str = "") -> DailyReport:
+        mode = rules.check_work_mode(str(work_mode), location)
+        with self.transaction():
+            report = self._editable(report_id)
+            self.db.execute(
+                "UPDATE reports SET work_mode = ?, location = ? WHERE id = ?", (mode.value, location.strip(), report.id)
+            )
+        return self.require_report(report_id)
+
+    def _check_links(self, task_id: str | None, indicator_id: str | None) -> None:
+        if task_id and self.scalar("SELECT 1 FROM tasks WHERE id = ?", (task_id,)) is None:
+            raise DomainError("task_unknown", task_id=task_id)
+        if indicator_id and self.scalar("SELECT 1 FROM indicators WHERE id = ?", (indicator_id,)) is None:
+            raise DomainError("indicator_unknown", indicator_id=indicator_id)
+
+    def _refresh_total(self, report: DailyReport, extra: int = 0, exclude: str | None = None) -> int:
+        """Check and store the day's total; raises over the policy's hard limit."""
+        total = self.scalar(
+            "SELECT COALESCE(SUM(minutes), 0) FROM activities WHERE report_id = ? AND id IS NOT ?",
+            (report.id, exclude),
+        ) + extra
+        rules.check_day_total(report.work_date, total, self.policy)
+        return total
+
+    def add_activity(
+        self,
+        report_id: str,
+        *,
+        description: str,
+        minutes: int,
+        volume: float = 1.0,
+        volume_unit: str = "kegiatan",
+        task_id: str | None = None,
+        indicator_id: str | None = None,
+        evidence: str = "",
+        activity_id: str | None = None,
+    ) -> Activity:
+        """Add an activity to a draft or returned report; validated before anything is written."""
+        rules.check_minutes(minutes)
+        if not description.strip():
+            raise DomainError("description_empty")
+        if volume < 0:
+            raise DomainError("volume_invalid", value=volume)
+        with self.transaction():
+            report = self._editable(report_id)
+            self._check_links(task_id, indicator_id)
+            total = self._refresh_total(report, extra=minutes)
+            position = self.scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM activities WHERE report_id = ?", (report_id,))
+            activity = Activity(
+                id=activity_id or new_id(),
+                report_id=report_id,
+                description=description.strip(),
+                minutes=minutes,
+                volume=volume,
+                volume_unit=volume_unit.strip() or "kegiatan",
+                task_id=task_id or None,
+                indicator_id=indicator_id or None,
+                evidence=evidence.strip(),
+                position=position,
+            )
+            self._insert("activities", to_row(activity))
+            self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report_id))
+        return activity
+
+    def update_activity(self, activity_id: str, **changes: Any) -> Activity:
+        """Change fields of an activity in an editable report (same validation as adding)."""
+        current = self.activity(activity_id)
+        if current is None:
+            raise DomainError("activity_unknown", activity_id=activity_id)
+        if "minutes" in changes:
+            rules.check_minutes(changes["minutes"])
+        if "description" in changes and not str(changes["description"]).strip():
+            raise DomainError("description_empty")
+        if "volume" in changes and changes["volume"] is not None and changes["volume"] < 0:
+            raise DomainError("volume_invalid", value=changes["volume"])
+        updated = current.model_copy(update=changes)
+        Activity.model_validate(updated.model_dump())
+        with self.transaction():
+            report = self._editable(current.report_id)
+            self._check_links(updated.task_id, updated.indicator_id)
+            total = self._refresh_total(report, extra=updated.minutes, exclude=activity_id)
+            self._insert("activities", to_row(updated), replace=True)
+            self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report.id))
+        return updated
+
+    def delete_activity(self, activity_id: str) -> None:
+        current = self.activity(activity_id)
+        if current is None:
+            raise DomainError("activity_unknown", activity_id=activity_id)
+        with self.transaction():
+            report = self._editable(current.report_id)
+            self.db.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
+            total = self._refresh_total(report)
+            self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report.id))
+
+    # --- submitting and reviewing --------------------------------------------------------
+
+    def report_payload(self, report: DailyReport) -> dict[str, Any]:
+        """The frozen wire form of a report: its fields plus its activities."""
+        payload = to_row(report)
+        payload["activities"] = [to_row(a) for a in self.activities(report.id)]
+        return payload
+
+    def submit_report(self, report_id: str, actor_id: str) -> DailyReport:
+        """Freeze a draft (or returned) report and queue it, in one transaction."""
+        with self.transaction():
+            report = self.require_report(report_id)
+            rules.check_author(actor_id, report.employee_id)
+            new_status = rules.next_report_status(report.status, "submit")
+            if not self.scalar("SELECT COUNT(*) FROM activities WHERE report_id = ?", (report_id,)):
+                raise DomainError("report_empty", day=report.work_date.isoformat())
+            base_version = report.version
+            submitted = report.model_copy(
+                update={"status": new_status, "version": base_version + 1, "submitted_at": self.now()}
+            )
+            self.db.execute(
+                "UPDATE reports SET status = ?, version = ?, submitted_at = ? WHERE id = ?",
+                (submitted.status.value, submitted.version, submitted.submitted_at.isoformat(), report_id),
+            )
+            payload = self.report_payload(submitted)
+            outbox.enqueue(
+                self.db, entity="report", entity_id=report_id, op="submit", base_version=base_version, payload=payload
+            )
+        return submitted
+
+    def review_report(self, report_id: str, reviewer_id: str, decision: Decision | str, note: str = "") -> Review:
+        """Approve or return a submitted report as its team's lead (or the JPT), queued."""
+        decision = Decision(decision)
+        with self.transaction():
+            report = self.require_report(report_id)
+            lead_ids = self.team_lead_ids(report.team_id) if report.team_id else []
+            team = self.team(report.team_id) if report.team_id else None
+            jpt_ids = [team.jpt_id] if team else []
+            rules.check_reviewer(reviewer_id, report.employee_id, lead_ids, jpt_ids)
+            new_status = rules.next_report_status(report.status, rules.decision_action(decision))
+            rules.check_review(decision, note, report.version, report.version)
+            review = Review(
+                report_id=report_id,
+                reviewer_id=reviewer_id,
+                decision=decision,
+                note=note.strip(),
+                report_version=report.version,
+                decided_at=self.now(),
+            )
+            self._insert("reviews", to_row(review))
+            self.db.execute(
+                """UPDATE reports SET status = ?, version = version + 1, review_note = ?, reviewed_by = ?,
+                   reviewed_at = ? WHERE id = ?""",
+                (new_status.value, review.note, reviewer_id, review.decided_at.isoformat(), report_id),
+            )
+            outbox.enqueue(
+                self.db, entity="review", entity_id=review.id, op="decide", base_version=0, payload=to_row(review)
+            )
+        return review
+
+    def is_report_late(self, report: DailyReport) -> bool:
+        from sk_tui.domain.kinerja import is_late
+
+        return is_late(report.work_date, report.submitted_at, self.policy)
+
+    def status_of_day(self, employee_id: str, day: dt.date) -> ReportStatus | None:
+        status = self.scalar("SELECT status FROM reports WHERE employee_id = ? AND work_date = ?", (employee_id, day.isoformat()))
+        return ReportStatus(status) if status else None

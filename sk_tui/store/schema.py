@@ -1,0 +1,181 @@
+"""Tables, indexes and migrations of the local database (``PRAGMA user_version``).
+
+    >>> db = connect(":memory:"); migrate(db); schema_version(db) == SCHEMA_VERSION
+    True
+
+Migrations only ever append: version N's function turns a version N-1 database into N.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+
+def connect(path: str | Path, *, timeout: float = 30.0) -> sqlite_utils.Database:
+    """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
+    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return sqlite_utils.Database(conn)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _v1_create(db: sqlite_utils.Database) -> None:
+    """The first schema."""
+    t = db.create_table
+    t("meta", {"key": str, "value": str}, pk="key")
+    t("units", {"id": str, "code": str, "name": str, "parent_id": str, "agency": str, "timezone": str}, pk="id")
+    t(
+        "employees",
+        {
+            "id": str, "nip": str, "name": str, "position_kind": str, "position_title": str,
+            "jf_level": str, "job_class": int, "unit_id": str, "superior_id": str,
+            "timezone": str, "post_start": str, "post_end": str,
+        },
+        pk="id",
+        not_null={"nip", "name", "position_kind", "unit_id"},
+    )
+    db["employees"].create_index(["nip"], unique=True)
+    db["employees"].create_index(["unit_id"])
+    t(
+        "teams",
+        {
+            "id": str, "name": str, "unit_id": str, "scope": str, "kind": str, "jpt_id": str,
+            "decree_no": str, "period_start": str, "period_end": str,
+        },
+        pk="id",
+    )
+    db["teams"].create_index(["jpt_id"])
+    t("memberships", {"id": str, "team_id": str, "employee_id": str, "role": str}, pk="id")
+    db["memberships"].create_index(["employee_id"])
+    db["memberships"].create_index(["team_id", "employee_id"], unique=True)
+    t("plans", {"id": str, "employee_id": str, "period_start": str, "period_end": str, "status": str}, pk="id")
+    db["plans"].create_index(["employee_id"])
+    t("targets", {"id": str, "plan_id": str, "kind": str, "text": str, "parent_id": str, "team_id": str}, pk="id")
+    db["targets"].create_index(["plan_id"])
+    db["targets"].create_index(["parent_id"])
+    t(
+        "indicators",
+        {"id": str, "target_id": str, "aspect": str, "text": str, "target_value": float, "unit": str},
+        pk="id",
+    )
+    db["indicators"].create_index(["target_id"])
+    t(
+        "tasks",
+        {
+            "id": str, "team_id": str, "title": str, "description": str, "assignees": str,
+            "status": str, "due_date": str, "target_id": str, "indicator_id": str, "rank": float,
+            "version": int, "updated_at": str,
+        },
+        pk="id",
+        defaults={"version": 0, "rank": 0.0, "assignees": "[]", "description": ""},
+    )
+    db["tasks"].create_index(["team_id", "status", "rank"])
+    t(
+        "reports",
+        {
+            "id": str, "employee_id": str, "work_date": str, "work_mode": str, "location": str,
+            "status": str, "team_id": str, "version": int, "submitted_at": str,
+            "review_note": str, "reviewed_by": str, "reviewed_at": str,
+        },
+        pk="id",
+        defaults={"version": 0, "location": "", "review_note": ""},
+    )
+    db["reports"].create_index(["employee_id", "work_date"], unique=True)
+    db["reports"].create_index(["team_id", "status", "work_date"])
+    db["reports"].create_index(["work_date"])
+    t(
+        "activities",
+        {
+            "id": str, "report_id": str, "description": str, "minutes": int, "volume": float,
+            "volume_unit": str, "task_id": str, "indicator_id": str, "evidence": str, "position": int,
+        },
+        pk="id",
+        defaults={"evidence": "", "position": 0},
+    )
+    db["activities"].create_index(["report_id"])
+    db["activities"].create_index(["indicator_id"])
+    t(
+        "reviews",
+        {
+            "id": str, "report_id": str, "reviewer_id": str, "decision": str, "note": str,
+            "report_version": int, "decided_at": str,
+        },
+        pk="id",
+    )
+    db["reviews"].create_index(["report_id"])
+    db["reviews"].create_index(["reviewer_id"])
+    t("feedback", {"id": str, "from_id": str, "to_id": str, "text": str, "task_id": str, "created_at": str}, pk="id")
+    db["feedback"].create_index(["to_id"])
+    t(
+        "dwa",
+        {"id": str, "employee_id": str, "pattern": str, "valid_from": str, "valid_to": str, "approved_by": str},
+        pk="id",
+    )
+    t("absences", {"id": str, "employee_id": str, "day": str, "excused": int, "reason": str}, pk="id")
+    db["absences"].create_index(["employee_id", "day"])
+    t("negative_events", {"id": str, "employee_id": str, "day": str, "reason": str}, pk="id")
+    db["negative_events"].create_index(["employee_id", "day"])
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            op_id TEXT NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            base_version INTEGER NOT NULL DEFAULT 0,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            server_seq INTEGER,
+            result TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_outbox_state ON outbox(state, seq)")
+    db.execute("CREATE INDEX idx_outbox_entity ON outbox(entity_id)")
+
+
+def _v2_report_totals_and_resolution(db: sqlite_utils.Database) -> None:
+    """Denormalise a report's minutes (recap and month totals without touching activities)
+    and record how the user resolved a sync problem."""
+    db.execute("ALTER TABLE reports ADD COLUMN total_minutes INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """UPDATE reports SET total_minutes = COALESCE(
+               (SELECT SUM(minutes) FROM activities WHERE activities.report_id = reports.id), 0)"""
+    )
+    db.execute("ALTER TABLE outbox ADD COLUMN resolution TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_reports_status_date ON reports(status, work_date)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_create,
+    _v2_report_totals_and_resolution,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to ``target``; each step commits with its user_version."""
+    current = schema_version(db)
+    for version in range(current + 1, target + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return schema_version(db)
