@@ -104,7 +104,8 @@ class Rating(StrEnum):
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: a schema is built on first use, not at import (keeps the headless CLI fast).
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     id: str = Field(default_factory=new_id, min_length=1, max_length=64)
 

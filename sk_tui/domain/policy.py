@@ -45,7 +45,7 @@ DEFAULT_HOLIDAYS: tuple[str, ...] = (
 
 
 class Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     monthly_target_minutes: int = Field(default=6750, gt=0)
     absent_day_deduction_minutes: int = Field(default=300, ge=0)

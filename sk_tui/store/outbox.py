@@ -26,9 +26,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
 from sk_tui import clock
+from sk_tui.store.schema import Database
 
 
 class OpState:
@@ -49,7 +48,7 @@ def _now_iso() -> str:
 
 
 def enqueue(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     entity: str,
     entity_id: str,
@@ -78,7 +77,7 @@ def _row_to_op(row: tuple, columns: list[str]) -> dict[str, Any]:
     return op
 
 
-def _select(db: sqlite_utils.Database, where: str, params: Iterable = (), limit: int | None = None) -> list[dict]:
+def _select(db: Database, where: str, params: Iterable = (), limit: int | None = None) -> list[dict]:
     sql = f"SELECT * FROM outbox WHERE {where} ORDER BY seq"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -87,26 +86,26 @@ def _select(db: sqlite_utils.Database, where: str, params: Iterable = (), limit:
     return [_row_to_op(row, columns) for row in cursor.fetchall()]
 
 
-def pending_ops(db: sqlite_utils.Database, limit: int = 500) -> list[dict[str, Any]]:
+def pending_ops(db: Database, limit: int = 500) -> list[dict[str, Any]]:
     """Ops to send next, oldest first (inflight ones again: the server dedups by op_id)."""
     return _select(db, "state IN ('pending', 'inflight')", limit=limit)
 
 
-def ops_for_entity(db: sqlite_utils.Database, entity_id: str) -> list[dict[str, Any]]:
+def ops_for_entity(db: Database, entity_id: str) -> list[dict[str, Any]]:
     return _select(db, "entity_id = ?", (entity_id,))
 
 
-def problem_ops(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def problem_ops(db: Database) -> list[dict[str, Any]]:
     """Rejected, conflicting and blocked ops the user has not resolved yet."""
     return _select(db, "state IN ('rejected', 'conflict', 'blocked') AND resolution IS NULL")
 
 
-def retained_ops(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def retained_ops(db: Database) -> list[dict[str, Any]]:
     """Every op still kept (for a full re-push after a server restore)."""
     return _select(db, "1")
 
 
-def mark_inflight(db: sqlite_utils.Database, op_ids: Iterable[str]) -> None:
+def mark_inflight(db: Database, op_ids: Iterable[str]) -> None:
     stamp = _now_iso()
     db.conn.executemany(
         "UPDATE outbox SET state='inflight', attempts=attempts+1, updated_at=? WHERE op_id=? AND state IN ('pending','inflight')",
@@ -115,7 +114,7 @@ def mark_inflight(db: sqlite_utils.Database, op_ids: Iterable[str]) -> None:
 
 
 def mark_result(
-    db: sqlite_utils.Database,
+    db: Database,
     op_id: str,
     state: str,
     *,
@@ -131,7 +130,7 @@ def mark_result(
     )
 
 
-def mark_retry(db: sqlite_utils.Database, op_ids: Iterable[str], error: str) -> None:
+def mark_retry(db: Database, op_ids: Iterable[str], error: str) -> None:
     """Delivery failed for a transient reason: back to pending, nothing dropped."""
     stamp = _now_iso()
     db.conn.executemany(
@@ -140,7 +139,7 @@ def mark_retry(db: sqlite_utils.Database, op_ids: Iterable[str], error: str) -> 
     )
 
 
-def resolve(db: sqlite_utils.Database, op_id: str, resolution: str) -> None:
+def resolve(db: Database, op_id: str, resolution: str) -> None:
     """The user dealt with a problem op: 'dismissed' (keep server copy) or 'retried'."""
     if resolution == "retried":
         db.execute(
@@ -151,17 +150,17 @@ def resolve(db: sqlite_utils.Database, op_id: str, resolution: str) -> None:
         db.execute("UPDATE outbox SET resolution=?, updated_at=? WHERE op_id=?", (resolution, _now_iso(), op_id))
 
 
-def queued_count(db: sqlite_utils.Database) -> int:
+def queued_count(db: Database) -> int:
     return db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending','inflight')").fetchone()[0]
 
 
-def problem_count(db: sqlite_utils.Database) -> int:
+def problem_count(db: Database) -> int:
     return db.execute(
         "SELECT COUNT(*) FROM outbox WHERE state IN ('rejected','conflict','blocked') AND resolution IS NULL"
     ).fetchone()[0]
 
 
-def prune_acked(db: sqlite_utils.Database, older_than_iso: str) -> int:
+def prune_acked(db: Database, older_than_iso: str) -> int:
     """Drop acked ops last touched before ``older_than_iso`` (kept at least 30 days)."""
     cursor = db.execute("DELETE FROM outbox WHERE state='acked' AND updated_at < ?", (older_than_iso,))
     return cursor.rowcount

@@ -11,25 +11,58 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
-def connect(path: str | Path, *, timeout: float = 30.0) -> sqlite_utils.Database:
+class Database:
+    """A sqlite3 connection with sqlite-utils one attribute away.
+
+    Hot paths (saving a report, the headless CLI) run plain SQL through ``execute``; the
+    sqlite-utils ``Database`` over the same connection is built on first use (schema work,
+    introspection), because importing sqlite-utils costs more than a whole `report add`.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: sqlite_utils.Database | None = None
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    def __getitem__(self, table: str) -> Any:
+        return self.utils[table]
+
+    def __getattr__(self, name: str) -> Any:
+        # Anything else sqlite-utils offers (create_table, table_names, query, ...).
+        return getattr(self.utils, name)
+
+
+def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
     conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("PRAGMA busy_timeout=30000")
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _v1_create(db: sqlite_utils.Database) -> None:
+def _v1_create(db: Database) -> None:
     """The first schema."""
     t = db.create_table
     t("meta", {"key": str, "value": str}, pk="key")
@@ -147,7 +180,7 @@ def _v1_create(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_outbox_entity ON outbox(entity_id)")
 
 
-def _v2_report_totals_and_resolution(db: sqlite_utils.Database) -> None:
+def _v2_report_totals_and_resolution(db: Database) -> None:
     """Denormalise a report's minutes (recap and month totals without touching activities)
     and record how the user resolved a sync problem."""
     db.execute("ALTER TABLE reports ADD COLUMN total_minutes INTEGER NOT NULL DEFAULT 0")
@@ -159,14 +192,14 @@ def _v2_report_totals_and_resolution(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_reports_status_date ON reports(status, work_date)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+def migrate(db: Database, target: int = SCHEMA_VERSION) -> int:
     """Bring the database up to ``target``; each step commits with its user_version."""
     current = schema_version(db)
     for version in range(current + 1, target + 1):

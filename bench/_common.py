@@ -1,0 +1,54 @@
+"""Shared helpers for the benchmarks: the large workspace, percentiles, output."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+CACHE = Path(os.environ.get("SK_TUI_BENCH_DIR", ROOT / "results"))
+FROZEN_NOW = "2026-11-27T10:00:00+07:00"
+
+
+def large_workspace() -> Path:
+    """The leader workspace with >= 1M activities, built once and reused between runs."""
+    os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
+    from sk_tui import demo
+
+    path = CACHE / "large.db"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        started = time.perf_counter()
+
+        def progress(stage: str, fraction: float) -> None:
+            sys.stderr.write(f"\r{stage:<40} {fraction * 100:5.1f}%")
+
+        demo.ensure_demo(path, scale="large", progress=progress)
+        sys.stderr.write(f"\nbuilt {path} in {time.perf_counter() - started:.1f}s\n")
+    return path
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary_ms(samples: list[float]) -> dict[str, float]:
+    """Median/p90/p99/max of samples given in seconds, as milliseconds."""
+    return {
+        "n": len(samples),
+        "median_ms": round(statistics.median(samples) * 1000, 3),
+        "p90_ms": round(percentile(samples, 90) * 1000, 3),
+        "p99_ms": round(percentile(samples, 99) * 1000, 3),
+        "max_ms": round(max(samples) * 1000, 3),
+    }
+
+
+def emit(name: str, result: dict) -> None:
+    """Print one JSON line per benchmark (bench/run_all.py collects them)."""
+    print(json.dumps({"bench": name, **result}, ensure_ascii=False))

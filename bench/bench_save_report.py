@@ -1,0 +1,87 @@
+"""Budget: save a daily report (commit + outbox) on a 1M-activity workspace, p99 <= 2 ms.
+
+Baseline from the same run: a bare SQLite commit (one row, WAL, synchronous=FULL) on the
+same disk. Each sample submits one report: the status change and its outbox row in one
+transaction, exactly what the app and `sk-tui report submit` do.
+
+    python bench/bench_save_report.py [--n 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from _common import emit, large_workspace, summary_ms
+
+
+def bare_commit_samples(folder: Path, n: int) -> list[float]:
+    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
+    samples = []
+    for i in range(n):
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"row {i}",))
+        conn.execute("COMMIT")
+        samples.append(time.perf_counter() - started)
+    conn.close()
+    return samples
+
+
+def submit_samples(db_path: Path, n: int) -> list[float]:
+    from sk_tui.store import Store
+
+    store = Store.open(db_path)
+    me = store.require_me()
+    # Prepare n drafts on distinct past days (not timed), then time each submit.
+    drafts = []
+    day = store.today(me) - dt.timedelta(days=400)
+    while len(drafts) < n:
+        day -= dt.timedelta(days=1)
+        if store.report_for(me.id, day) is not None:
+            continue
+        report = store.ensure_draft(me.id, day)
+        store.add_activity(report.id, description="Menyusun telaah hukum", minutes=240)
+        store.add_activity(report.id, description="Rapat koordinasi lintas PD", minutes=120)
+        drafts.append(report.id)
+    samples = []
+    for report_id in drafts:
+        started = time.perf_counter()
+        store.submit_report(report_id, me.id)
+        samples.append(time.perf_counter() - started)
+    store.close()
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=300)
+    args = parser.parse_args()
+    source = large_workspace()
+    with tempfile.TemporaryDirectory(dir=source.parent) as tmp:
+        folder = Path(tmp)
+        copy = folder / "large.db"
+        shutil.copy(source, copy)
+        activities = sqlite3.connect(copy).execute("SELECT COUNT(*) FROM activities").fetchone()[0]
+        baseline = summary_ms(bare_commit_samples(folder, args.n))
+        measured = summary_ms(submit_samples(copy, args.n))
+    emit("save_report", {
+        "activities": activities,
+        "submit": measured,
+        "baseline_bare_commit": baseline,
+        "budget_p99_ms": 2.0,
+        "ratio_p99_vs_bare": round(measured["p99_ms"] / max(baseline["p99_ms"], 1e-9), 2),
+        "pass": measured["p99_ms"] <= 2.0,
+    })
+
+
+if __name__ == "__main__":
+    main()
