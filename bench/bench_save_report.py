@@ -20,31 +20,32 @@ from pathlib import Path
 from _common import emit, large_workspace, summary_ms
 
 
-def bare_commit_samples(folder: Path, n: int) -> list[float]:
-    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
-    samples = []
-    for i in range(n):
+class BareCommit:
+    """The baseline: one row, one commit, WAL + synchronous=FULL, same folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
+
+    def __call__(self) -> float:
         started = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t (payload) VALUES (?)", (f"row {i}",))
-        conn.execute("COMMIT")
-        samples.append(time.perf_counter() - started)
-    conn.close()
-    return samples
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("INSERT INTO t (payload) VALUES ('row')")
+        self.conn.execute("COMMIT")
+        return time.perf_counter() - started
 
 
-def submit_samples(db_path: Path, n: int) -> list[float]:
+def interleaved_samples(db_path: Path, folder: Path, n: int) -> tuple[list[float], list[float]]:
+    """Submit n reports, each followed by one bare commit, so both see the same machine."""
     from sk_tui.store import Store
 
     store = Store.open(db_path)
     me = store.require_me()
-    # Prepare n drafts on distinct past days (not timed), then time each submit.
     drafts = []
     day = store.today(me) - dt.timedelta(days=400)
-    while len(drafts) < n:
+    while len(drafts) < n:  # prepared first, not timed
         day -= dt.timedelta(days=1)
         if store.report_for(me.id, day) is not None:
             continue
@@ -52,13 +53,15 @@ def submit_samples(db_path: Path, n: int) -> list[float]:
         store.add_activity(report.id, description="Menyusun telaah hukum", minutes=240)
         store.add_activity(report.id, description="Rapat koordinasi lintas PD", minutes=120)
         drafts.append(report.id)
-    samples = []
+    bare = BareCommit(folder)
+    submits, bares = [], []
     for report_id in drafts:
         started = time.perf_counter()
         store.submit_report(report_id, me.id)
-        samples.append(time.perf_counter() - started)
+        submits.append(time.perf_counter() - started)
+        bares.append(bare())
     store.close()
-    return samples
+    return submits, bares
 
 
 def main() -> None:
@@ -71,8 +74,8 @@ def main() -> None:
         copy = folder / "large.db"
         shutil.copy(source, copy)
         activities = sqlite3.connect(copy).execute("SELECT COUNT(*) FROM activities").fetchone()[0]
-        baseline = summary_ms(bare_commit_samples(folder, args.n))
-        measured = summary_ms(submit_samples(copy, args.n))
+        submits, bares = interleaved_samples(copy, folder, args.n)
+        measured, baseline = summary_ms(submits), summary_ms(bares)
     emit("save_report", {
         "activities": activities,
         "submit": measured,

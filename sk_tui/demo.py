@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from sk_tui import clock
 from sk_tui import demo_data as data
-from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
     Aspect,
     Employee,
@@ -378,15 +377,14 @@ def _remove_abandoned_builds(path: Path) -> None:
 def act_as(store: Store, who: str) -> Employee:
     """Look at the workspace as ``who``: "staff", "lead", "jpt" or a NIP (or employee id).
 
-    Sets meta ``me``; an unknown name raises DomainError("employee_unknown").
+    Sets meta ``me``; an unknown name raises DomainError("employee_unknown"), a malformed
+    NIP DomainError("nip_invalid").
     """
     key = who.strip()
     employee_id = store.get_meta(f"demo_role_{key.lower()}") if key.lower() in ROLES else None
     employee = store.employee(employee_id) if employee_id else None
     if employee is None:
-        try:
-            employee = store.find_employee(key)
-        except DomainError:
-            raise DomainError("employee_unknown", who=who) from None
+        # Unknown people and malformed NIPs get find_employee's own specific message.
+        employee = store.find_employee(key)
     store.set_me(employee.id)
     return employee

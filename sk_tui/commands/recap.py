@@ -1,6 +1,7 @@
 """`sk-tui recap --month YYYY-MM [--team ID] [--format table|csv|json]`: the TRK recap.
 
-Without --team: my own recap. With --team: every member of the team.
+Without --team: my own recap. With --team: every member of the team. With --nip: one employee
+(a lead or JPT looking at one person's month).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("recap", help="monthly minutes, achievement and allowance (TRK)", description=__doc__)
     parser.add_argument("--month", required=True, help="YYYY-MM")
     parser.add_argument("--team", help="team id: recap every member")
+    parser.add_argument("--nip", help="an employee's 18-digit NIP: recap that employee only")
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
     parser.set_defaults(func=run_recap)
 
@@ -36,7 +38,10 @@ def run_recap(args: argparse.Namespace) -> int:
     except (ValueError, TypeError):
         raise UserError(say(args, f"Bulan tidak valid: {args.month!r} (format YYYY-MM).",
                             f"Invalid month: {args.month!r} (use YYYY-MM).")) from None
-    if args.team:
+    if getattr(args, "nip", None):
+        employee = store.find_employee(args.nip)
+        pairs = [(employee, store.recap(employee, args.month))]
+    elif args.team:
         store.require_team(args.team)
         pairs = store.team_recap(args.team, args.month)
     else:

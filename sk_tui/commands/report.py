@@ -64,7 +64,7 @@ def _float(value: str):
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
         raise DomainError("volume_invalid", value=value) from None
-    if number < 0 or number != number:
+    if number < 0 or number != number or number == float("inf"):  # no NaN or infinity in a payload
         raise DomainError("volume_invalid", value=value)
     return number
 

@@ -46,7 +46,9 @@ def run_list(args: argparse.Namespace) -> int:
 def _resolve_report_id(store, prefix: str) -> str:
     from sk_tui.domain.errors import DomainError
 
-    rows = store.rows("SELECT id FROM reports WHERE id LIKE ? LIMIT 2", (prefix.strip() + "%",))
+    # substr, not LIKE: "%" or "_" typed by the user must not act as wildcards
+    rows = store.rows("SELECT id FROM reports WHERE substr(id, 1, ?) = ? LIMIT 2",
+                      (len(prefix.strip()), prefix.strip()))
     if len(rows) != 1 or not prefix.strip():
         raise DomainError("report_unknown", report_id=prefix)
     return rows[0]["id"]

@@ -130,6 +130,10 @@ _WHY = {
 }
 
 
+# Report status words as an Indonesian user reads them.
+_STATUS_ID = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
+
+
 class DomainError(ValueError):
     """A refused input or action. ``code`` is stable; ``message(lang)`` is for people."""
 
@@ -146,7 +150,10 @@ class DomainError(ValueError):
         if templates is None:
             return f"{self.code}: {self.params}"
         template = templates[1] if lang == "en" else templates[0]
+        params = self.params
+        if lang != "en" and params.get("status") in _STATUS_ID:
+            params = {**params, "status": _STATUS_ID[params["status"]]}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError):
             return f"{self.code}: {self.params}"

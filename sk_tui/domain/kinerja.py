@@ -47,10 +47,19 @@ def add_working_days(day: dt.date, count: int, policy: Policy = DEFAULT_POLICY) 
     return day
 
 
-def is_late(work_date: dt.date, submitted_at: dt.datetime | None, policy: Policy) -> bool:
-    """Submitted (device time) more than late_report_max_days calendar days after the work date."""
+def is_late(
+    work_date: dt.date, submitted_at: dt.datetime | None, policy: Policy, timezone: str | None = None
+) -> bool:
+    """Submitted (device time) more than late_report_max_days calendar days after the work date.
+
+    Days are counted on the local calendar (``timezone``, else the policy's), not in UTC.
+    """
     if submitted_at is None:
         return False
+    if submitted_at.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        submitted_at = submitted_at.astimezone(ZoneInfo(timezone or policy.timezone))
     return (submitted_at.date() - work_date).days > policy.late_report_max_days
 
 

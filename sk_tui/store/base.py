@@ -21,8 +21,8 @@ from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
     Employee,
     Indicator,
-    Membership,
     MemberRole,
+    Membership,
     PerformancePlan,
     PositionKind,
     Target,
@@ -72,8 +72,11 @@ def to_row(model: BaseModel) -> dict[str, Any]:
 
 
 def from_row(cls: type[M], row: dict[str, Any]) -> M:
-    """A row back into its model (pydantic parses ISO dates; JSON lists are decoded here)."""
-    data = dict(row)
+    """A row back into its model (pydantic parses ISO dates; JSON lists are decoded here).
+
+    NULL columns fall back to the model's default (rows written by an older schema or client).
+    """
+    data = {key: value for key, value in row.items() if value is not None}
     if "assignees" in data and isinstance(data["assignees"], str):
         data["assignees"] = json.loads(data["assignees"])
     return cls.model_validate(data)
@@ -123,7 +126,14 @@ class BaseStore:
                 self.db.execute("ROLLBACK")
                 raise
             self._depth = 0
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except BaseException:
+                # A failed COMMIT (I/O error, disk full) leaves the transaction open: undo it,
+                # or the next write could not begin and a later COMMIT would publish this one.
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                raise
 
     # --- small query helpers -------------------------------------------------------------
 
@@ -219,8 +229,18 @@ class BaseStore:
         return from_row(Employee, row) if row else None
 
     def find_employee(self, who: str) -> Employee:
-        """By id or NIP; DomainError when neither matches."""
-        found = self.employee(who) or self.employee_by_nip(who)
+        """By id or NIP; DomainError when neither matches.
+
+        Input that looks like a NIP (digits and spaces only) but is malformed gets
+        ``nip_invalid``, saying what is wrong with it, rather than "unknown employee".
+        """
+        found = self.employee(who)
+        if found is None and who.strip().replace(" ", "").isdigit():
+            from sk_tui.domain.models import validate_nip
+
+            found = self.employee_by_nip(validate_nip(who))
+        elif found is None:
+            found = self.employee_by_nip(who)
         if found is None:
             raise DomainError("employee_unknown", who=who)
         return found

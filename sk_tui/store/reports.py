@@ -172,6 +172,9 @@ class ReportsMixin(BaseStore):
 
     def update_activity(self, activity_id: str, **changes: Any) -> Activity:
         """Change fields of an activity in an editable report (same validation as adding)."""
+        fixed = {"id", "report_id"} & set(changes)
+        if fixed:
+            raise ValueError(f"not editable: {sorted(fixed)}")
         current = self.activity(activity_id)
         if current is None:
             raise DomainError("activity_unknown", activity_id=activity_id)
@@ -231,8 +234,14 @@ class ReportsMixin(BaseStore):
             )
         return submitted
 
-    def review_report(self, report_id: str, reviewer_id: str, decision: Decision | str, note: str = "") -> Review:
-        """Approve or return a submitted report as its team's lead (or the JPT), queued."""
+    def review_report(
+        self, report_id: str, reviewer_id: str, decision: Decision | str, note: str = "",
+        seen_version: int | None = None,
+    ) -> Review:
+        """Approve or return a submitted report as its team's lead (or the JPT), queued.
+
+        ``seen_version`` is the report version the reviewer looked at (refused if it changed since).
+        """
         decision = Decision(decision)
         with self.transaction():
             report = self.require_report(report_id)
@@ -241,7 +250,9 @@ class ReportsMixin(BaseStore):
             jpt_ids = [team.jpt_id] if team else []
             rules.check_reviewer(reviewer_id, report.employee_id, lead_ids, jpt_ids)
             new_status = rules.next_report_status(report.status, rules.decision_action(decision))
-            rules.check_review(decision, note, report.version, report.version)
+            rules.check_review(
+                decision, note, report.version if seen_version is None else seen_version, report.version
+            )
             review = Review(
                 report_id=report_id,
                 reviewer_id=reviewer_id,

@@ -35,6 +35,17 @@ class TasksMixin(BaseStore):
             raise DomainError("task_unknown", task_id=task_id)
         return task
 
+    def find_task(self, id_or_prefix: str) -> Task:
+        """By full id or a unique prefix (as `sk-tui task list` shows it); DomainError otherwise."""
+        key = id_or_prefix.strip()
+        task = self.task(key)
+        if task is None and len(key) >= 4:
+            rows = self.rows("SELECT * FROM tasks WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
+            task = from_row(Task, rows[0]) if len(rows) == 1 else None
+        if task is None:
+            raise DomainError("task_unknown", task_id=id_or_prefix)
+        return task
+
     def tasks_for_team(self, team_id: str) -> list[Task]:
         """Every card of a team, column by column in board order."""
         rows = self.rows("SELECT * FROM tasks WHERE team_id = ? ORDER BY status, rank, title", (team_id,))
@@ -47,6 +58,30 @@ class TasksMixin(BaseStore):
                WHERE team_id = ? ORDER BY rank, title""",
             (team_id,),
         )
+
+    def target_texts(self, target_ids: list[str] | set[str]) -> dict[str, str]:
+        """Target (RHK) id -> its text, for labelling cards: ``store.target_texts({"tgt-1"})``."""
+        ids = [i for i in target_ids if i]
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        return {r["id"]: r["text"] for r in self.rows(f"SELECT id, text FROM targets WHERE id IN ({marks})", ids)}
+
+    def team_targets(self, team_id: str) -> list[Any]:
+        """Targets (RHK) assigned from a team, for linking its cards: ``store.team_targets("team-a")``."""
+        from sk_tui.domain.models import Target
+
+        return [from_row(Target, r) for r in self.rows(
+            "SELECT * FROM targets WHERE team_id = ? ORDER BY text", (team_id,))]
+
+    def open_tasks_assigned_to(self, employee_id: str, limit: int = 200) -> list[Task]:
+        """Cards not yet done that name this person, newest first (what a report links to)."""
+        rows = self.rows(
+            f"""SELECT * FROM tasks WHERE status != 'done' AND assignees LIKE ?
+                ORDER BY updated_at DESC LIMIT {int(limit)}""",
+            (f'%"{employee_id}"%',),
+        )
+        return [from_row(Task, r) for r in rows]
 
     def tasks_for_employee(self, employee_id: str) -> list[Task]:
         rows = self.rows(
