@@ -1,10 +1,14 @@
-"""Open the full-screen app (placeholder until the Textual app lands: prints a summary)."""
+"""Open the full-screen app on the workspace (``sk-tui [--db PATH] [--lang id|en]``).
+
+No workspace yet: the app greets the user and offers the demo, a server connection or a
+personal offline workspace. Textual is imported only here, when the app really opens.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import open_store, say
+from sk_tui.commands.common import UserError, db_path, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,8 +16,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    print_summary(store, args)
+    from sk_tui.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    language = getattr(args, "lang", None) or config.language
+    from sk_tui.tui.app import SkApp
+
+    SkApp(db_path(args), language=language, config=config).run()
     return 0
 
 

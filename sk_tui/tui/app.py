@@ -1,0 +1,339 @@
+"""SkApp: the full-screen app. Modes: board, report, targets, review; first run: welcome.
+
+    SkApp(db_path=Path("workspace.db")).run()
+
+The app holds the one ``Store`` the screens use (main thread). Background work (sync, demo
+building) runs in thread workers that open their own connection and report back with messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+
+from sk_tui.tui import i18n
+from sk_tui.tui.bindings import localize, make
+from sk_tui.tui.i18n import t
+from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
+from sk_tui.tui.palette import SkCommands
+from sk_tui.tui.screens.board import BoardScreen
+from sk_tui.tui.screens.report import ReportScreen
+from sk_tui.tui.screens.review import ReviewScreen
+from sk_tui.tui.screens.targets import TargetsScreen
+
+THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
+
+
+@dataclass
+class SyncState:
+    online: bool = False
+    syncing: bool = False
+    queued: int = 0
+    last_sync: str | None = None
+
+
+class SkApp(App):
+    """Team board, daily report, target progress and review, keyboard first."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "SK-TUI"
+    COMMANDS = {SkCommands}
+    MODES = {
+        "board": BoardScreen,
+        "report": ReportScreen,
+        "targets": TargetsScreen,
+        "review": ReviewScreen,
+    }
+    BINDINGS = [
+        make("1", "mode('board')", "app.board", group="group.screens"),
+        make("2", "mode('report')", "app.report", group="group.screens"),
+        make("3", "mode('targets')", "app.targets", group="group.screens"),
+        make("4", "mode('review')", "app.review", group="group.screens"),
+        make("f1,question_mark", "help", "app.help", key_display="?"),
+        make("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
+        make("f2", "toggle_language", "app.language", show=False),
+        make("f3", "next_theme", "app.theme", show=False),
+        make("f5", "sync", "app.sync", show=False),
+        make("ctrl+q", "quit", "app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        *,
+        language: str | None = None,
+        config=None,
+        autosync: bool = True,
+        theme: str | None = None,
+    ) -> None:
+        from sk_tui.config import Config
+
+        self.config = config or Config()
+        i18n.set_language(language or self.config.language)
+        super().__init__()
+        localize(self)
+        self.animation_level = "none"
+        self.db_path = Path(db_path) if db_path else None
+        self.store = None
+        self.autosync = autosync
+        self.sync_state = SyncState()
+        self.who_label = ""
+        self.board_team_id: str | None = None
+        self._theme_name = theme or self.config.theme
+
+    # --- start ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = self._theme_name if self._theme_name in self.available_themes else "textual-dark"
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.db_path is not None and self.db_path.exists():
+            self.open_workspace(self.db_path)
+        if self.store is None or self.store.me() is None:
+            from sk_tui.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(has_store=self.store is not None))
+
+    def open_workspace(self, path: Path) -> None:
+        """Open the store at ``path``; when it has a user, show the board and start syncing."""
+        from sk_tui.commands.common import load_policy
+        from sk_tui.store import Store
+
+        if self.store is not None:
+            self.store.close()
+        self.db_path = path
+        self.store = Store.open(path, policy=load_policy())
+        me = self.store.me()
+        if me is None:
+            return
+        self.who_label = self._who(me)
+        self.refresh_sync_state()
+        self.switch_mode("board")
+        if self.autosync:
+            self.sync_in_background()
+            self.set_interval(self.config.sync_interval_seconds, self.sync_in_background, name="sync")
+
+    def _who(self, me) -> str:
+        name = me.name.split(",")[0]
+        if self.store.is_jpt(me):
+            role = t("who.jpt")
+        elif self.store.led_team_ids(me.id):
+            role = t("who.lead")
+        else:
+            role = t("who.member")
+        return f"{name} ({role})"
+
+    @property
+    def me(self):
+        return self.store.me()
+
+    @on(WorkspaceReady)
+    def _workspace_ready(self, message: WorkspaceReady) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.open_workspace(Path(message.db_path))
+        self.notify(t("welcome.ready"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="workspace")
+    def build_demo_workspace(self) -> None:
+        """Build (or reuse) the demo workspace on a connection of this thread's own."""
+        try:
+            from sk_tui import demo, paths
+            from sk_tui.store import Store
+
+            path = demo.ensure_demo(paths.demo_db_path())
+            store = Store.open(path)
+            try:
+                demo.act_as(store, "staff")
+            finally:
+                store.close()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the welcome stays
+            self.post_message(WorkspaceFailed(str(exc)))
+            return
+        self.post_message(WorkspaceReady(str(path)))
+
+    def create_personal_workspace(self, path: Path, *, name: str, nip: str, unit_name: str) -> None:
+        """One unit, me, and my own team (I lead it) so the board and reports work offline."""
+        from sk_tui.domain.models import Employee, Membership, Team, Unit
+        from sk_tui.store import Store
+
+        store = Store.open(path)
+        try:
+            existing = store.employee_by_nip(nip)
+            if existing is not None:
+                store.set_me(existing.id)
+                return
+            unit = Unit(name=unit_name)
+            me = Employee(nip=nip, name=name, position_kind="pelaksana", unit_id=unit.id)
+            team = Team(name=t("welcome.team_name", name=name.split(",")[0]), unit_id=unit.id, jpt_id=me.id)
+            store.save_models([unit, me, team, Membership(team_id=team.id, employee_id=me.id, role="lead")])
+            store.set_me(me.id)
+        finally:
+            store.close()
+
+    @on(WorkspaceFailed)
+    def _workspace_failed(self, message: WorkspaceFailed) -> None:
+        self.notify(message.error, severity="error", timeout=10)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screen keys are hidden until there is a workspace with a user (first run)."""
+        if action in ("mode", "sync") and not self.who_label:
+            return False
+        return True
+
+    async def action_mode(self, mode: str) -> None:
+        if self.store is None or self.store.me() is None:
+            return
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
+
+    def action_help(self) -> None:
+        from sk_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_toggle_language(self) -> None:
+        await self.set_language("en" if i18n.language() == "id" else "id")
+
+    async def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        localize(self)
+        if self.store is not None and self.store.me() is not None:
+            self.who_label = self._who(self.store.me())
+        screen = self.screen
+        relabel = getattr(screen, "relabel", None)
+        if relabel is not None:
+            await relabel()
+        else:
+            for base in self.screen_stack:
+                if hasattr(base, "relabel"):
+                    await base.relabel()
+        self.refresh_bindings()
+        self.notify(t("lang.switched"))
+
+    def action_next_theme(self) -> None:
+        current = self.theme if self.theme in THEMES else THEMES[-1]
+        self.set_theme(THEMES[(THEMES.index(current) + 1) % len(THEMES)])
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        self.notify(t("theme.switched", name=name))
+
+    def action_sync(self) -> None:
+        self.sync_in_background(manual=True)
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def request_sync(self) -> None:
+        """After a local change: refresh the queue count and push when syncing is on."""
+        self.refresh_sync_state()
+        if self.autosync:
+            self.sync_in_background()
+
+    def refresh_sync_state(self) -> None:
+        if self.store is None:
+            return
+        status = self.store.status()
+        self.sync_state.queued = status["queued"]
+        self.sync_state.last_sync = _clock_time(status["last_sync"], self.store.policy.timezone)
+        self._refresh_status_bars()
+
+    def _refresh_status_bars(self) -> None:
+        from sk_tui.tui.widgets.status import StatusBar
+
+        for bar in self.screen.query(StatusBar):
+            bar.refresh_status()
+
+    def sync_in_background(self, manual: bool = False) -> None:
+        """Start a sync unless one is running; the header shows it until it reports back."""
+        if self.db_path is None or self.store is None:
+            return
+        self.sync_state.syncing = True
+        self._refresh_status_bars()
+        self._sync_worker(self.db_path, manual)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
+    def _sync_worker(self, db_path: Path, manual: bool = False) -> None:
+        """Push then pull once on a connection of its own; the result comes back as a message."""
+        try:
+            from sk_tui.sync.client import sync_once
+        except ImportError:
+            self.post_message(SyncFinished(online=False, manual=manual))
+            return
+        try:
+            result = sync_once(db_path, respect_backoff=not manual)
+        except Exception as exc:  # noqa: BLE001 - shown in the status line, never a crash
+            self.post_message(SyncFinished(online=False, error=str(exc), manual=manual))
+            return
+        self.post_message(SyncFinished(
+            online=bool(result.online), sent=result.sent, received=result.received,
+            refused=result.refused, error=result.error, manual=manual,
+        ))
+
+    @on(SyncFinished)
+    def _sync_finished(self, message: SyncFinished) -> None:
+        self.sync_state.syncing = False
+        self.sync_state.online = message.online
+        self.refresh_sync_state()
+        if message.manual:
+            if not message.online and message.error in (None, "not_logged_in"):
+                self.notify(t("sync.no_server"), severity="warning")
+            elif message.error:
+                self.notify(t("sync.failed", error=message.error), severity="warning")
+            else:
+                self.notify(t("sync.done", sent=message.sent, received=message.received))
+        if message.received:
+            self.post_message(DataChanged())
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
+
+    # --- errors --------------------------------------------------------------------------
+
+    def error_text(self, exc: Exception) -> str:
+        from sk_tui.domain.errors import DomainError
+
+        if isinstance(exc, DomainError):
+            return exc.message(i18n.language())
+        errors = getattr(exc, "errors", None)
+        if callable(errors):
+            try:
+                first = errors()[0]
+                where = ".".join(str(p) for p in first.get("loc", ()))
+                return f"{where}: {first.get('msg')}"
+            except Exception:  # noqa: BLE001
+                pass
+        return str(exc) or type(exc).__name__
+
+    def show_error(self, exc: Exception) -> None:
+        self.notify(self.error_text(exc), severity="error", timeout=8)
+
+
+def _clock_time(stamp: str | None, timezone: str) -> str | None:
+    if not stamp:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        moment = dt.datetime.fromisoformat(stamp)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(ZoneInfo(timezone))
+        return moment.strftime("%d/%m %H:%M")
+    except ValueError:
+        return stamp

@@ -1,0 +1,41 @@
+"""App-level messages: workers and screens talk to the app through these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class SyncFinished(Message):
+    """A background sync ended (or could not start)."""
+
+    online: bool
+    sent: int = 0
+    received: int = 0
+    refused: int = 0
+    error: str | None = None
+    manual: bool = False
+
+
+class DataChanged(Message):
+    """The workspace changed (a local write or data received by sync): screens reload."""
+
+
+@dataclass
+class WorkspaceReady(Message):
+    """The first-run flow made or chose a workspace; the app opens it."""
+
+    db_path: str
+
+
+@dataclass
+class WorkspaceFailed(Message):
+    """Building the demo (or another first-run step) failed."""
+
+    error: str
+
+
+class LanguageChanged(Message):
+    """The interface language changed: screens redraw their text."""

@@ -1,0 +1,203 @@
+"""Add or edit one activity of a day's report, with validators and a crash-proof draft.
+
+Every keystroke saves the form's text to the workspace (meta ``draft.activity``), so an
+interrupted entry comes back the next time the form opens for the same day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.validation import Function, Integer, Number, ValidationResult
+from textual.widgets import Input, Label, Select
+
+from sk_tui.domain.models import Activity
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import long_date, t
+from sk_tui.tui.screens.dialogs import Dialog
+
+DRAFT_KEY = "draft.activity"
+FIELDS = ("desc", "minutes", "volume", "unit", "evidence")
+
+
+def evidence_ok(value: str) -> bool:
+    """Empty, a document number, or a whole http(s) link."""
+    from urllib.parse import urlparse
+
+    value = value.strip()
+    if len(value) > 1000:
+        return False
+    if value.lower().startswith(("http:", "https:", "www.")):
+        parsed = urlparse(value if not value.lower().startswith("www.") else "https://" + value)
+        return bool(parsed.netloc) and "." in parsed.netloc and " " not in value
+    return True
+
+
+class ActivityForm(Dialog):
+    """Returns the saved activity's id, or None when cancelled."""
+
+    BINDINGS = [make("ctrl+s", "save", "form.save_id")]
+
+    def __init__(self, day: dt.date, activity: Activity | None) -> None:
+        super().__init__()
+        self.day = day
+        self.activity = activity
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def _link_options(self) -> list[tuple[str, str]]:
+        me = self.store.me()
+        options = [(t("activity.link.task", title=x.title), f"task:{x.id}")
+                   for x in self.store.open_tasks_assigned_to(me.id)]
+        targets = self.store.targets_for(me.id, self.day)
+        options += [(t("activity.link.indicator", text=i.text), f"indicator:{i.id}")
+                    for i in self.store.indicators_for([x.id for x in targets])]
+        current = self._current_link()
+        if current and all(value != current for _label, value in options):
+            kind, _, ident = current.partition(":")
+            found = self.store.task(ident) if kind == "task" else self.store.indicator(ident)
+            if found is not None:
+                label = getattr(found, "title", None) or getattr(found, "text", "")
+                options.append((t(f"activity.link.{kind}", title=label, text=label), current))
+        return options
+
+    def _current_link(self) -> str | None:
+        a = self.activity
+        if a is None:
+            return None
+        if a.task_id:
+            return f"task:{a.task_id}"
+        return f"indicator:{a.indicator_id}" if a.indicator_id else None
+
+    def compose(self) -> ComposeResult:
+        a = self.activity
+        values = {
+            "desc": a.description if a else "",
+            "minutes": str(a.minutes) if a else "",
+            "volume": (f"{a.volume:g}" if a else "1"),
+            "unit": a.volume_unit if a else "kegiatan",
+            "evidence": a.evidence if a else "",
+        }
+        self.restored = self._restore_draft()
+        values.update(self.restored)
+        title = t("activity.edit" if a else "activity.new", day=long_date(self.day))
+        with Vertical(classes="dialog form", id="activity-form"):
+            yield Label(title, classes="dialog-title")
+            with VerticalScroll():
+                yield Label(t("activity.desc"))
+                yield Input(values["desc"], id="act-desc", validators=[
+                    Function(lambda v: bool(v.strip()), t("valid.desc"))])
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label(t("activity.minutes"))
+                        yield Input(values["minutes"], id="act-minutes", placeholder="90", validators=[
+                            Integer(minimum=1, maximum=1440, failure_description=t("valid.minutes"))])
+                    with Vertical():
+                        yield Label(t("activity.volume"))
+                        yield Input(values["volume"], id="act-volume", validators=[
+                            Number(minimum=0, failure_description=t("valid.volume"))])
+                    with Vertical():
+                        yield Label(t("activity.unit"))
+                        yield Input(values["unit"], id="act-unit", validators=[
+                            Function(lambda v: bool(v.strip()), t("valid.unit"))])
+                yield Label(t("activity.link"))
+                current = self.restored.get("link") or self._current_link()
+                options = self._link_options()
+                yield Select(options, prompt=t("task.none"), id="act-link",
+                             value=current if current in {v for _l, v in options} else Select.NULL)
+                yield Label(t("activity.evidence"))
+                yield Input(values["evidence"], id="act-evidence", placeholder="https://… / 800/123/Huk",
+                            validators=[Function(evidence_ok, t("valid.evidence"))])
+            yield Label("", id="act-error", classes="form-error")
+            yield Label(t("form.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#act-desc", Input).focus()
+        if self.restored:
+            self.app.notify(t("activity.draft_restored"))
+
+    # --- the draft of the form itself ----------------------------------------------------
+
+    def _draft_owner(self) -> dict:
+        return {"day": self.day.isoformat(), "activity": self.activity.id if self.activity else None}
+
+    def _restore_draft(self) -> dict:
+        raw = self.store.get_meta(DRAFT_KEY)
+        if not raw:
+            return {}
+        try:
+            draft = json.loads(raw)
+        except ValueError:
+            return {}
+        if {k: draft.get(k) for k in ("day", "activity")} != self._draft_owner():
+            return {}
+        return {k: v for k, v in draft.get("fields", {}).items() if isinstance(v, str)}
+
+    def _values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#act-{name}", Input).value for name in FIELDS}
+        link = self.query_one("#act-link", Select).value
+        values["link"] = "" if link in (Select.NULL, None) else str(link)
+        return values
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _field_changed(self, event) -> None:
+        if not self.is_mounted:
+            return
+        self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._values()}))
+        validation = getattr(event, "validation_result", None)
+        if validation is not None and not validation.is_valid:
+            self._error(validation.failure_descriptions[0])
+        else:
+            self._error("")
+
+    def _error(self, text: str) -> None:
+        if getattr(self, "_shown_error", "") != text:
+            self._shown_error = text
+            self.query_one("#act-error", Label).update(text)
+
+    def action_cancel(self) -> None:
+        self.store.set_meta(DRAFT_KEY, None)
+        self.dismiss(None)
+
+    # --- saving --------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        for name in ("desc", "minutes", "volume", "unit", "evidence"):
+            field = self.query_one(f"#act-{name}", Input)
+            result: ValidationResult | None = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self._error(t("form.invalid", msg=result.failure_descriptions[0]))
+                field.focus()
+                return
+        values = self._values()
+        kind, _, ident = values["link"].partition(":")
+        fields = {
+            "description": values["desc"].strip(),
+            "minutes": int(values["minutes"].strip()),
+            "volume": float(values["volume"].strip().replace(",", ".")),
+            "volume_unit": values["unit"].strip(),
+            "task_id": ident if kind == "task" else None,
+            "indicator_id": ident if kind == "indicator" else None,
+            "evidence": values["evidence"].strip(),
+        }
+        me = self.store.me()
+        try:
+            if self.activity is None:
+                report = self.store.ensure_draft(me.id, self.day)
+                saved = self.store.add_activity(report.id, **fields)
+            else:
+                saved = self.store.update_activity(self.activity.id, **fields)
+        except Exception as exc:  # noqa: BLE001 - shown in the form; what was typed stays
+            self._error(self.app.error_text(exc))
+            return
+        self.store.set_meta(DRAFT_KEY, None)
+        self.app.notify(t("report.saved"))
+        self.dismiss(saved.id)

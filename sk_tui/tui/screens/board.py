@@ -1,0 +1,236 @@
+"""The team board: choose a team, move cards between columns, create, edit, assign, filter."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from sk_tui.domain.models import TASK_COLUMNS
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import t
+from sk_tui.tui.screens.base import SkScreen
+from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen
+from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
+
+
+class BoardScreen(SkScreen):
+    TITLE_KEY = "mode.board"
+    BINDINGS = [
+        make("left,h", "cursor(-1, 0)", "board.left", show=False),
+        make("right,l", "cursor(1, 0)", "board.right", show=False),
+        make("up,k", "cursor(0, -1)", "board.up", show=False),
+        make("down,j", "cursor(0, 1)", "board.down", show=False),
+        make("less_than_sign,shift+left", "move(-1)", "board.move_left", key_display="<", group="group.move"),
+        make("greater_than_sign,shift+right", "move(1)", "board.move_right", key_display=">", group="group.move"),
+        make("enter,e", "open", "board.open", key_display="⏎"),
+        make("n", "new", "board.new"),
+        make("a", "assign", "board.assign"),
+        make("f", "filter_assignee", "board.filter_assignee"),
+        make("o", "filter_overdue", "board.filter_overdue"),
+        make("slash", "search", "board.search", key_display="/"),
+        make("t", "choose_team", "board.team"),
+        make("x", "clear_filters", "board.clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.team_id: str | None = None
+        self.filter = BoardFilter()
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="board-title", classes="screen-title")
+        yield Board(id="board")
+        yield Input(placeholder=t("board.search.placeholder"), id="board-search", classes="-hidden")
+
+    @property
+    def board(self) -> Board:
+        return self.query_one(Board)
+
+    def after_compose(self) -> None:
+        self.board.focus()
+
+    # --- data ----------------------------------------------------------------------------
+
+    def teams(self):
+        me = self.sk.me
+        return self.store.teams_for(me.id) if me else []
+
+    def reload(self, keep_card: str | None = None) -> None:
+        teams = self.teams()
+        wanted = self.team_id or self.sk.board_team_id
+        team = next((x for x in teams if x.id == wanted), teams[0] if teams else None)
+        self.team_id = team.id if team else None
+        self.sk.board_team_id = self.team_id
+        if team is None:
+            self.board.load(BoardData(today=self.store.today()))
+            self.query_one("#board-title", Static).update(t("board.no_team"))
+            return
+        rows = self.store.task_rows_for_team(team.id)
+        initials = {e.id: e.initials for e, _role in self.store.team_members(team.id)}
+        missing = {a for r in rows for a in _ids(r) if a not in initials}
+        initials.update({e.id: e.initials for e in self.store.employees(missing)})
+        targets = self.store.target_texts({r["target_id"] for r in rows if r.get("target_id")})
+        self.board.filter = self.filter
+        self.board.load(BoardData(rows=rows, initials=initials, targets=targets, today=self.store.today()),
+                        keep_card=keep_card)
+        self.update_title()
+
+    def update_title(self) -> None:
+        team = self.store.team(self.team_id) if self.team_id else None
+        if team is None:
+            return
+        shown = sum(len(c) for c in self.board.columns)
+        parts = [team.name, t("board.cards", n=shown)]
+        what = []
+        if self.filter.assignee:
+            person = self.store.employee(self.filter.assignee)
+            what.append(person.name.split(",")[0] if person else "?")
+        if self.filter.overdue:
+            what.append(t("board.filter.overdue"))
+        if self.filter.search:
+            what.append(f"“{self.filter.search}”")
+        if what:
+            parts.append(t("board.filter.label", what=", ".join(what)))
+        self.query_one("#board-title", Static).update(" · ".join(parts))
+
+    def apply_filter(self) -> None:
+        self.board.set_filter(self.filter)
+        self.update_title()
+
+    def current_task(self):
+        card = self.board.current_card()
+        return self.store.task(card["id"]) if card else None
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_cursor(self, columns: int, rows: int) -> None:
+        self.board.move_cursor(columns, rows)
+
+    def action_move(self, step: int) -> None:
+        card = self.board.current_card()
+        if card is None:
+            return
+        try:
+            task = self.store.move_task(card["id"], step, actor_id=self.sk.me.id)
+        except Exception as exc:  # noqa: BLE001 - DomainError or validation: shown, nothing lost
+            self.fail(exc)
+            return
+        self.board.card_moved(task.id, task.status.value, task.rank)
+        self.update_title()
+        self.sk.request_sync()
+
+    def action_open(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self._open_form(task)
+
+    def action_new(self) -> None:
+        if self.team_id:
+            self._open_form(None)
+
+    def _open_form(self, task) -> None:
+        from sk_tui.tui.screens.task_form import TaskForm
+
+        status = TASK_COLUMNS[self.board.cursor_col]
+        self.app.push_screen(TaskForm(self.team_id, task, status), self._form_closed)
+
+    def _form_closed(self, task_id: str | None) -> None:
+        if task_id:
+            self.reload(keep_card=task_id)
+            self.sk.request_sync()
+
+    def action_assign(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        people = [(e.id, e.name) for e, _role in self.store.team_members(task.team_id)]
+
+        def done(chosen: list[str] | None) -> None:
+            if chosen is None or sorted(chosen) == sorted(task.assignees):
+                return
+            try:
+                self.store.update_task(task.id, actor_id=self.sk.me.id, assignees=chosen)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(exc)
+                return
+            self.reload(keep_card=task.id)
+            self.sk.request_sync()
+
+        self.app.push_screen(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
+
+    def action_filter_assignee(self) -> None:
+        if not self.team_id:
+            return
+        me = self.sk.me
+        options = [("", t("board.filter.all")), (me.id, t("board.filter.me"))]
+        options += [(e.id, e.name) for e, _role in self.store.team_members(self.team_id) if e.id != me.id]
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            self.filter.assignee = value or None
+            self.apply_filter()
+
+        self.app.push_screen(PickScreen(t("board.choose_person"), options, self.filter.assignee or ""), done)
+
+    def action_filter_overdue(self) -> None:
+        self.filter.overdue = not self.filter.overdue
+        self.apply_filter()
+
+    def action_clear_filters(self) -> None:
+        self.filter = BoardFilter()
+        search = self.query_one("#board-search", Input)
+        search.value = ""
+        search.add_class("-hidden")
+        self.apply_filter()
+
+    def action_search(self) -> None:
+        search = self.query_one("#board-search", Input)
+        search.remove_class("-hidden")
+        search.focus()
+
+    @on(Input.Changed, "#board-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter.search = event.value.strip()
+        self.apply_filter()
+
+    @on(Input.Submitted, "#board-search")
+    def _search_done(self) -> None:
+        search = self.query_one("#board-search", Input)
+        if not search.value:
+            search.add_class("-hidden")
+        self.board.focus()
+
+    def on_key(self, event) -> None:
+        search = self.query_one("#board-search", Input)
+        if event.key == "escape" and search.has_focus:
+            event.stop()
+            search.value = ""
+            search.add_class("-hidden")
+            self.board.focus()
+
+    def action_choose_team(self) -> None:
+        options = [(team.id, team.name) for team in self.teams()]
+
+        def done(value: str | None) -> None:
+            if value:
+                self.show_team(value)
+
+        self.app.push_screen(PickScreen(t("board.choose_team"), options, self.team_id), done)
+
+    def show_team(self, team_id: str) -> None:
+        self.team_id = team_id
+        self.sk.board_team_id = team_id
+        self.filter = BoardFilter()
+        self.board.cursor_col, self.board.cursor_row = 0, [0] * len(TASK_COLUMNS)
+        self.board.top = [0] * len(TASK_COLUMNS)
+        self.query_one("#board-search", Input).value = ""
+        self.reload()
+
+
+def _ids(row: dict) -> list[str]:
+    import json
+
+    value = row.get("assignees")
+    return json.loads(value or "[]") if isinstance(value, str) else (value or [])

@@ -1,0 +1,127 @@
+"""Small modal dialogs: pick one, confirm, pick several, write a note."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from sk_tui.tui.bindings import localize, make
+from sk_tui.tui.i18n import t
+
+
+class Dialog(ModalScreen):
+    """A centred box; Esc closes it with None."""
+
+    BINDINGS = [make("escape", "cancel", "form.cancel_id")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickScreen(Dialog):
+    """Choose one of ``options`` [(value, label)]; returns the value or None."""
+
+    def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="pick-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*(Option(label, id=value) for value, label in self.options), id="pick-list")
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(OptionList)
+        for index, (value, _label) in enumerate(self.options):
+            if value == self.current:
+                option_list.highlighted = index
+                break
+        else:
+            option_list.highlighted = 0 if self.options else None
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class ConfirmScreen(Dialog):
+    """Yes or no; returns True or False (Esc = no)."""
+
+    BINDINGS = [
+        make("y,enter", "answer(True)", "confirm.yes"),
+        make("n,escape", "answer(False)", "confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm-dialog"):
+            yield Static(self.question, id="confirm-question")
+            yield Label(t("confirm.hint"), classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class AssignScreen(Dialog):
+    """Pick the people on a card; returns the list of employee ids or None."""
+
+    BINDINGS = [make("enter,ctrl+s", "save", "form.save_id", priority=True)]
+
+    def __init__(self, title: str, people: list[tuple[str, str]], chosen: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.people = people
+        self.chosen = set(chosen)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="assign-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield SelectionList[str](
+                *((label, value, value in self.chosen) for value, label in self.people), id="assign-list"
+            )
+            yield Label(t("task.assign_hint"), classes="dialog-hint")
+
+    def action_save(self) -> None:
+        self.dismiss(list(self.query_one(SelectionList).selected))
+
+
+class NoteScreen(Dialog):
+    """Write a required note (returning a report); returns the text or None."""
+
+    BINDINGS = [make("ctrl+s", "save", "form.save_id")]
+
+    def __init__(self, title: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="note-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(placeholder=self.placeholder, id="note-input")
+            yield Label("", id="note-error", classes="form-error")
+            yield Label(t("form.hint"), classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        text = self.query_one("#note-input", Input).value.strip()
+        if not text:
+            from sk_tui.domain.errors import DomainError
+            from sk_tui.tui.i18n import language
+
+            self.query_one("#note-error", Label).update(DomainError("return_needs_note").message(language()))
+            return
+        self.dismiss(text)

@@ -1,0 +1,59 @@
+"""Help: every key of every screen, with the binding ids the config keymap uses."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Label, Static
+
+from sk_tui.tui.bindings import binding_rows, make
+from sk_tui.tui.i18n import t
+from sk_tui.tui.screens.dialogs import Dialog
+
+
+class HelpScreen(Dialog):
+    BINDINGS = [
+        make("escape,q,f1,question_mark", "cancel", "help.close", key_display="Esc"),
+        make("down,j", "scroll(1)", "scroll.down", show=False),
+        make("up,k", "scroll(-1)", "scroll.up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        from sk_tui.tui.app import SkApp
+        from sk_tui.tui.screens.activity_form import ActivityForm
+        from sk_tui.tui.screens.board import BoardScreen
+        from sk_tui.tui.screens.report import ReportScreen
+        from sk_tui.tui.screens.review import ReviewScreen
+        from sk_tui.tui.screens.targets import TargetsScreen
+
+        keymap = getattr(self.app, "config", None)
+        keymap = dict(keymap.keymap) if keymap else {}
+        sections = [
+            (t("help.section.app"), SkApp),
+            (t("mode.board"), BoardScreen),
+            (t("mode.report"), ReportScreen),
+            (t("mode.targets"), TargetsScreen),
+            (t("mode.review"), ReviewScreen),
+            (t("form.save"), ActivityForm),
+        ]
+        table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
+        table.add_column(t("help.col.keys"), no_wrap=True, width=14)
+        table.add_column(t("help.col.action"), ratio=2)
+        table.add_column(t("help.col.id"), ratio=2, style="dim", no_wrap=True, overflow="ellipsis")
+        for title, node_class in sections:
+            table.add_row(Text(title, style="bold underline"), "", "")
+            for keys, description, binding_id in binding_rows(node_class, keymap):
+                table.add_row(keys, description, binding_id)
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Label(t("help.title"), classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(table, id="help-table")
+            yield Label(t("help.footer"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-scroll").scroll_relative(y=step, animate=False)

@@ -1,0 +1,285 @@
+"""The daily report: one day's work mode, activities, totals, status and submission."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select, Static
+
+from sk_tui import clock
+from sk_tui.domain import kinerja
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import ReportStatus, WorkMode
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import language, long_date, number, t
+from sk_tui.tui.screens.base import SkScreen
+from sk_tui.tui.screens.dialogs import ConfirmScreen
+
+
+class ReportScreen(SkScreen):
+    TITLE_KEY = "mode.report"
+    BINDINGS = [
+        make("p,comma", "day(-1)", "report.prev", key_display="p", group="group.day"),
+        make("n,full_stop", "day(1)", "report.next", key_display="n", group="group.day"),
+        make("t", "today", "report.today", show=False),
+        make("a,insert", "add", "report.add", key_display="a"),
+        make("e", "edit", "report.edit"),
+        make("d,delete", "delete", "report.delete", key_display="d"),
+        make("s", "submit", "report.submit"),
+        make("m", "focus_mode", "report.mode", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: dt.date | None = None
+        self.report = None
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="report-title", classes="screen-title")
+        yield Static("", id="report-note", classes="-hidden")
+        with Horizontal(id="report-mode-row"):
+            yield Label(t("report.mode"), classes="field-label")
+            yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO", id="report-mode")
+            yield Label(t("report.location"), classes="field-label")
+            yield Input(placeholder=t("report.location.placeholder"), id="report-location")
+        yield Label("", id="report-mode-error", classes="form-error")
+        table = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="report-totals")
+
+    def after_compose(self) -> None:
+        table = self.query_one("#activities", DataTable)
+        width = self.app.size.width
+        widths = {"report.col.no": 2, "report.col.minutes": 5, "report.col.volume": 12 if width >= 100 else 8,
+                  "report.col.link": max(10, width // 7), "report.col.evidence": max(8, width // 9)}
+        widths["report.col.desc"] = max(16, self.app.size.width - sum(widths.values()) - 2 * 6 - 3)
+        for key in ("report.col.no", "report.col.desc", "report.col.minutes", "report.col.volume",
+                    "report.col.link", "report.col.evidence"):
+            table.add_column(t(key), key=key, width=widths[key])
+        table.focus()
+
+    # --- data ----------------------------------------------------------------------------
+
+    @property
+    def me(self):
+        return self.sk.me
+
+    def reload(self) -> None:
+        me = self.me
+        if me is None:
+            return
+        today = self.store.today(me)
+        self.day = self.day or today
+        self.report = self.store.report_for(me.id, self.day)
+        report = self.report
+        status = report.status if report else None
+        self.query_one("#report-title", Static).update(self._title(status, today))
+        note = self.query_one("#report-note", Static)
+        if report and status == ReportStatus.RETURNED and report.review_note:
+            note.update(t("report.note", note=report.review_note))
+            note.remove_class("-hidden")
+        else:
+            note.add_class("-hidden")
+        editable = report is None or report.editable
+        with self.prevent(Select.Changed, Input.Changed):
+            mode = self.query_one("#report-mode", Select)
+            mode.value = (report.work_mode.value if report else "WFO")
+            mode.disabled = not editable
+            location = self.query_one("#report-location", Input)
+            location.value = report.location if report else ""
+            location.disabled = not editable
+        self.query_one("#report-mode-error", Label).update("")
+        self._fill_table()
+        self._update_totals()
+
+    def _title(self, status: ReportStatus | None, today: dt.date) -> str:
+        state = t(f"report.status.{status.value}") if status else t("report.status.none")
+        parts = [t("report.heading", day=long_date(self.day)), state]
+        deadline = self.store.policy.report_deadline
+        time_text = deadline.strftime("%H:%M")
+        if status in (None, ReportStatus.DRAFT, ReportStatus.RETURNED):
+            now = clock.local_now(self.store.policy.timezone, self.store.clock)
+            due = dt.datetime.combine(self.day, deadline, tzinfo=now.tzinfo)
+            if now < due and self.day == today:
+                minutes = int((due - now).total_seconds() // 60)
+                left = t("left.hm", h=minutes // 60, m=minutes % 60)
+                parts.append(t("report.deadline_left", time=time_text, left=left))
+            elif now >= due:
+                parts.append("⚠ " + t("report.deadline_passed", time=time_text))
+        return " · ".join(parts)
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#activities", DataTable)
+        row_before = table.cursor_row
+        table.clear()
+        activities = self.store.activities(self.report.id) if self.report else []
+        for index, activity in enumerate(activities, 1):
+            volume = f"{number(activity.volume, 0 if activity.volume.is_integer() else 1)} {activity.volume_unit}"
+            table.add_row(
+                str(index), _cell(activity.description), str(activity.minutes), _cell(volume),
+                _cell(self._link_label(activity)), _cell(activity.evidence or "–"), key=activity.id,
+            )
+        if activities:
+            table.move_cursor(row=min(row_before, len(activities) - 1))
+
+    def _link_label(self, activity) -> str:
+        if activity.task_id:
+            task = self.store.task(activity.task_id)
+            return "▣ " + (task.title if task else "?")
+        if activity.indicator_id:
+            indicator = self.store.indicator(activity.indicator_id)
+            return "◎ " + (indicator.text if indicator else "?")
+        return "–"
+
+    def _update_totals(self) -> None:
+        me = self.me
+        start, end = kinerja.month_bounds(self.day)
+        by_status = self.store.minutes_by_status(me.id, start, end)
+        target = kinerja.prorated_target(self.day, self.store.policy, me.post_start, me.post_end)
+        day_total = self.report.total_minutes if self.report else 0
+        text = t("report.day_total", minutes=number(day_total)) + " · " + t(
+            "report.month_total", reported=number(sum(by_status.values())),
+            approved=number(by_status["approved"]), target=number(target))
+        if not self.report or not self.store.activities(self.report.id):
+            text = t("report.empty") + "\n" + text
+        elif day_total > self.store.policy.daily_minutes_warn:
+            text += "\n⚠ " + t("report.warn_day", limit=self.store.policy.daily_minutes_warn)
+        self.query_one("#report-totals", Static).update(text)
+
+    def selected_activity(self):
+        table = self.query_one("#activities", DataTable)
+        if not self.report or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        return self.store.activity(key.value)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_day(self, step: int) -> None:
+        today = self.store.today(self.me)
+        new_day = self.day + dt.timedelta(days=step)
+        if new_day > today:
+            self.app.notify(t("report.future"), severity="warning")
+            return
+        self.day = new_day
+        self.reload()
+
+    def action_today(self) -> None:
+        self.day = self.store.today(self.me)
+        self.reload()
+
+    def action_focus_mode(self) -> None:
+        self.query_one("#report-mode", Select).focus()
+
+    def _check_editable(self) -> bool:
+        if self.report is not None and not self.report.editable:
+            self.app.notify(DomainError("report_locked", day=self.day.isoformat(),
+                                        status=t(f"report.status.{self.report.status.value}")).message(language()),
+                            severity="warning")
+            return False
+        return True
+
+    def action_add(self) -> None:
+        if self._check_editable():
+            self._open_form(None)
+
+    def action_edit(self) -> None:
+        activity = self.selected_activity()
+        if activity is not None and self._check_editable():
+            self._open_form(activity)
+
+    @on(DataTable.RowSelected, "#activities")
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def _open_form(self, activity) -> None:
+        from sk_tui.tui.screens.activity_form import ActivityForm
+
+        self.app.push_screen(ActivityForm(self.day, activity), self._form_closed)
+
+    def _form_closed(self, saved: str | None) -> None:
+        if saved:
+            self.reload()
+            table = self.query_one("#activities", DataTable)
+            try:
+                table.move_cursor(row=table.get_row_index(saved))
+            except Exception:  # noqa: BLE001 - the row may be gone after a concurrent change
+                pass
+
+    def action_delete(self) -> None:
+        activity = self.selected_activity()
+        if activity is None or not self._check_editable():
+            return
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_activity(activity.id)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(exc)
+                return
+            self.app.notify(t("report.deleted"))
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(t("report.confirm_delete", desc=activity.description[:60])), done)
+
+    def action_submit(self) -> None:
+        report = self.report
+        if report is None or not self.store.activities(report.id):
+            self.fail(DomainError("report_empty", day=self.day.isoformat()))
+            return
+        if not self._check_editable():
+            return
+        count = len(self.store.activities(report.id))
+        question = t("report.confirm_submit", day=long_date(self.day), minutes=number(report.total_minutes),
+                     count=count)
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.submit_report(report.id, self.me.id)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(exc)
+                return
+            self.app.notify(t("report.submitted", day=long_date(self.day)))
+            self.reload()
+            self.sk.request_sync()
+
+        self.app.push_screen(ConfirmScreen(question), done)
+
+    # --- work mode: saved on every change ------------------------------------------------
+
+    @on(Select.Changed, "#report-mode")
+    @on(Input.Changed, "#report-location")
+    def _mode_changed(self) -> None:
+        mode = str(self.query_one("#report-mode", Select).value)
+        location = self.query_one("#report-location", Input).value
+        error = self.query_one("#report-mode-error", Label)
+        current = (self.report.work_mode.value, self.report.location) if self.report else ("WFO", "")
+        if (mode, location.strip()) == current or self.day is None:
+            error.update("")
+            return
+        try:
+            if self.report is None:
+                self.report = self.store.ensure_draft(self.me.id, self.day)
+            self.report = self.store.set_work_mode(self.report.id, mode, location)
+        except DomainError as exc:
+            error.update(exc.message(language()))
+            return
+        error.update("")
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and isinstance(self.focused, (Input, Select)):
+            event.stop()
+            self.query_one("#activities", DataTable).focus()
+
+
+def _cell(text: str):
+    from rich.text import Text
+
+    return Text(text, no_wrap=True, overflow="ellipsis")

@@ -1,0 +1,116 @@
+"""Review (verifikasi) for team leads and the JPT: approve or return submitted reports."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from sk_tui.domain.models import Decision
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import long_date, number, short_date, t
+from sk_tui.tui.screens.base import SkScreen
+from sk_tui.tui.screens.dialogs import NoteScreen
+
+
+class ReviewScreen(SkScreen):
+    TITLE_KEY = "mode.review"
+    BINDINGS = [
+        make("y", "approve", "review.approve"),
+        make("r", "return_report", "review.return"),
+        make("f6", "reload", "review.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reports: dict[str, object] = {}
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="review-title", classes="screen-title")
+        yield DataTable(id="review-list", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="review-detail")
+
+    def after_compose(self) -> None:
+        table = self.query_one("#review-list", DataTable)
+        for key, width in (("review.col.date", 7), ("review.col.who", None), ("review.col.minutes", 6),
+                           ("review.col.mode", 5)):
+            table.add_column(t(key), key=key, width=width)
+        table.focus()
+
+    def reload(self) -> None:
+        me = self.sk.me
+        if me is None:
+            return
+        reports = self.store.reports_to_review(me.id)
+        self.reports = {r.id: r for r in reports}
+        names = {e.id: e.name.split(",")[0] for e in self.store.employees({r.employee_id for r in reports})}
+        self.names = names
+        table = self.query_one("#review-list", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for report in reports:
+            table.add_row(short_date(report.work_date), names.get(report.employee_id, "?"),
+                          number(report.total_minutes), report.work_mode.value, key=report.id)
+        if reports:
+            table.move_cursor(row=min(row, len(reports) - 1))
+        if not self.store.led_team_ids(me.id):
+            title = t("review.not_lead")
+        elif not reports:
+            title = t("review.none")
+        else:
+            title = t("review.heading", n=len(reports))
+        self.query_one("#review-title", Static).update(title)
+        self._show_detail()
+
+    def selected(self):
+        table = self.query_one("#review-list", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self.reports.get(key)
+
+    @on(DataTable.RowHighlighted, "#review-list")
+    def _show_detail(self) -> None:
+        report = self.selected()
+        detail = self.query_one("#review-detail", Static)
+        if report is None:
+            detail.update("")
+            return
+        lines = [f"[b]{self.names.get(report.employee_id, '?')}[/b] · {long_date(report.work_date)} · "
+                 f"{report.work_mode.value} {report.location}".rstrip()]
+        for activity in self.store.activities(report.id):
+            evidence = f" · {activity.evidence}" if activity.evidence else ""
+            lines.append(f"• {activity.minutes:>4} {t('minutes')} · {activity.description}{evidence}")
+        detail.update("\n".join(lines))
+
+    def action_approve(self) -> None:
+        report = self.selected()
+        if report is not None:
+            self._decide(report, Decision.APPROVE, "")
+
+    def action_return_report(self) -> None:
+        report = self.selected()
+        if report is None:
+            return
+        who = self.names.get(report.employee_id, "?")
+
+        def done(note: str | None) -> None:
+            if note:
+                self._decide(report, Decision.RETURN, note)
+
+        self.app.push_screen(NoteScreen(t("review.note_title", who=who, day=short_date(report.work_date)),
+                                        t("review.note_placeholder")), done)
+
+    def _decide(self, report, decision: Decision, note: str) -> None:
+        try:
+            self.store.review_report(report.id, self.sk.me.id, decision, note)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(exc)
+            return
+        key = "review.approved" if decision == Decision.APPROVE else "review.returned"
+        self.app.notify(t(key, who=self.names.get(report.employee_id, "?"), day=short_date(report.work_date)))
+        self.reload()
+        self.sk.request_sync()
+
+    def action_reload(self) -> None:
+        self.reload()

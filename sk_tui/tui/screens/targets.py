@@ -1,0 +1,167 @@
+"""Target progress: indicators against their period targets, the month's minutes and
+achievement (the TRK recap), a sparkline of daily minutes and a projection at the current pace.
+A lead (or the JPT) can switch to a team's view."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
+
+from sk_tui.domain import kinerja
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import month_name, number, percent, rupiah, t
+from sk_tui.tui.screens.base import SkScreen
+from sk_tui.tui.screens.dialogs import PickScreen
+
+
+class TargetsScreen(SkScreen):
+    TITLE_KEY = "mode.targets"
+    BINDINGS = [
+        make("m", "toggle_view", "targets.toggle"),
+        make("t", "choose_team", "targets.team"),
+        make("down,j", "scroll(1)", "scroll.down", show=False),
+        make("up,k", "scroll(-1)", "scroll.up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.team_view = False
+        self.team_id: str | None = None
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="targets-title", classes="screen-title")
+        with VerticalScroll(id="targets-body"):
+            yield Static("", id="month-line")
+            yield ProgressBar(show_eta=False, id="month-progress")
+            with Horizontal(id="daily-row"):
+                yield Label(t("targets.daily"), id="daily-label")
+                yield Sparkline([], id="daily")
+            yield Static("", id="projection")
+            yield Label(t("targets.indicators"), classes="section-title")
+            yield Vertical(id="indicators")
+            yield Label(t("targets.members"), id="members-title", classes="section-title -hidden")
+            yield DataTable(id="members", cursor_type="row", classes="-hidden")
+
+    def after_compose(self) -> None:
+        table = self.query_one("#members", DataTable)
+        for key in ("targets.col.name", "targets.col.approved", "targets.col.target",
+                    "targets.col.achievement", "targets.col.allowance"):
+            table.add_column(t(key), key=key)
+        self.query_one("#targets-body").focus()
+
+    def can_see_team(self) -> bool:
+        me = self.sk.me
+        return bool(me and self.store.led_team_ids(me.id))
+
+    def reload(self) -> None:
+        me = self.sk.me
+        if me is None:
+            return
+        today = self.store.today(me)
+        if self.team_view and self.can_see_team():
+            led = self.store.led_team_ids(me.id)
+            self.team_id = self.team_id if self.team_id in led else (self.sk.board_team_id if self.sk.board_team_id in led else led[0])
+            team = self.store.require_team(self.team_id)
+            self.query_one("#targets-title", Static).update(t("targets.team_heading", team=team.name, year=today.year))
+            targets = self.store.team_targets(team.id)
+            owners = {plan.id: employee.name.split(",")[0]
+                      for employee, _role in self.store.team_members(team.id)
+                      for plan in self.store.plans_for(employee.id)}
+            self._show_indicators(targets, today, employee_ids=None, owners=owners)
+            self._show_members(team.id, today)
+        else:
+            self.team_view = False
+            self.query_one("#targets-title", Static).update(
+                t("targets.heading", who=me.name.split(",")[0], year=today.year))
+            self._show_indicators(self.store.targets_for(me.id, today), today, employee_ids=[me.id])
+            for widget in self.query("#members, #members-title"):
+                widget.add_class("-hidden")
+        self._show_month(me, today)
+
+    def _show_month(self, me, today) -> None:
+        recap = self.store.recap(me, today)
+        start, end = kinerja.month_bounds(today)
+        prefix = (me.name.split(",")[0] + " · ") if self.team_view else ""
+        line = prefix + t("targets.month", month=month_name(today), approved=number(recap.approved),
+                 target=number(recap.target), achievement=percent(recap.achievement),
+                 allowance=rupiah(recap.allowance))
+        if recap.late_reports:
+            line += "\n" + t("targets.late", n=recap.late_reports, minutes=number(recap.late_minutes))
+        self.query_one("#month-line", Static).update(line)
+        bar = self.query_one("#month-progress", ProgressBar)
+        bar.update(total=max(1, recap.target), progress=min(recap.approved, recap.target))
+        daily = self.store.daily_minutes(me.id, start, today)
+        self.query_one("#daily", Sparkline).data = [minutes for _day, minutes in daily] or [0]
+        by_status = self.store.minutes_by_status(me.id, start, today)
+        done = by_status["approved"] + by_status["submitted"]
+        elapsed = len(kinerja.working_days(start, today, self.store.policy))
+        total = len(kinerja.working_days(start, end, self.store.policy))
+        projected = kinerja.pace_projection(done, elapsed, total)
+        pct = percent(projected / recap.target) if recap.target else "–"
+        self.query_one("#projection", Static).update(t("targets.projection", minutes=number(projected), pct=pct))
+
+    def _show_indicators(self, targets, today, employee_ids, owners: dict[str, str] | None = None) -> None:
+        box = self.query_one("#indicators", Vertical)
+        box.remove_children()
+        indicators = self.store.indicators_for([x.id for x in targets])
+        if not indicators:
+            box.mount(Static(t("targets.none"), classes="muted"))
+            return
+        plans = {p.id: p for p in self.store.plans_for(employee_ids[0])} if employee_ids else {}
+        by_target = {x.id: x for x in targets}
+        start = min((p.period_start for p in plans.values()), default=today.replace(month=1, day=1))
+        end = max((p.period_end for p in plans.values()), default=today.replace(month=12, day=31))
+        progress = self.store.indicator_progress([i.id for i in indicators], start, today, employee_ids)
+        elapsed = (today - start).days + 1
+        total = (end - start).days + 1
+        rows = []
+        for indicator in indicators:
+            done = progress.get(indicator.id, {}).get("approved", 0.0)
+            projected = kinerja.pace_projection(done, elapsed, total)
+            target = by_target.get(indicator.target_id)
+            owner = (owners or {}).get(target.plan_id, "") if target else ""
+            label = Text.assemble((indicator.text, "bold"), (f" — {target.text}" if target else ""),
+                                  (f" · {owner}" if owner else "", "italic"))
+            rows.append(Static(label, classes="indicator-text"))
+            bar = ProgressBar(total=indicator.target_value, show_eta=False, classes="indicator-bar")
+            bar.progress = min(done, indicator.target_value)
+            rows.append(Horizontal(bar, Label(t("targets.indicator_line", value=number(done, 0),
+                                                target=number(indicator.target_value, 0), unit=indicator.unit,
+                                                projected=number(projected, 1))), classes="indicator-row"))
+        box.mount_all(rows)
+
+    def _show_members(self, team_id: str, today) -> None:
+        table = self.query_one("#members", DataTable)
+        table.clear()
+        for employee, recap in self.store.team_recap(team_id, today):
+            table.add_row(employee.name.split(",")[0], number(recap.approved), number(recap.target),
+                          percent(recap.achievement), rupiah(recap.allowance))
+        for widget in self.query("#members, #members-title"):
+            widget.remove_class("-hidden")
+
+    def action_toggle_view(self) -> None:
+        if not self.can_see_team():
+            self.app.notify(t("review.not_lead"), severity="warning")
+            return
+        self.team_view = not self.team_view
+        self.reload()
+
+    def action_choose_team(self) -> None:
+        me = self.sk.me
+        led = self.store.led_team_ids(me.id)
+        if not led:
+            self.app.notify(t("review.not_lead"), severity="warning")
+            return
+        options = [(x, self.store.require_team(x).name) for x in led]
+
+        def done(value: str | None) -> None:
+            if value:
+                self.team_id, self.team_view = value, True
+                self.reload()
+
+        self.app.push_screen(PickScreen(t("board.choose_team"), options, self.team_id), done)
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#targets-body").scroll_relative(y=step, animate=False)

@@ -1,0 +1,102 @@
+"""Create or edit a card: title, description, due date, linked target, assignees."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, SelectionList
+
+from sk_tui.domain.models import Task, TaskStatus
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import t
+from sk_tui.tui.screens.dialogs import Dialog
+
+
+class TaskForm(Dialog):
+    """Returns the saved task's id, or None when cancelled."""
+
+    BINDINGS = [make("ctrl+s", "save", "form.save_id")]
+
+    def __init__(self, team_id: str, task: Task | None, status: TaskStatus) -> None:
+        super().__init__()
+        self.team_id = team_id
+        self.card = task
+        self.status = status
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        task = self.card
+        team = self.store.team(self.team_id)
+        title = t("task.edit") if task else t("task.new", team=team.name if team else "")
+        targets = self.store.team_targets(self.team_id)
+        if task and task.target_id and all(x.id != task.target_id for x in targets):
+            extra = self.store.target(task.target_id)
+            targets += [extra] if extra else []
+        members = [(e.name, e.id, bool(task and e.id in task.assignees))
+                   for e, _role in self.store.team_members(self.team_id)]
+        with Vertical(classes="dialog form", id="task-form"):
+            yield Label(title, classes="dialog-title")
+            with VerticalScroll():
+                yield Label(t("task.title"))
+                yield Input(task.title if task else "", id="task-title")
+                yield Label(t("task.description"))
+                yield Input(task.description if task else "", id="task-description")
+                yield Label(t("task.due"))
+                yield Input(task.due_date.isoformat() if task and task.due_date else "", id="task-due",
+                            placeholder="2026-12-15")
+                yield Label(t("task.target"))
+                yield Select([(x.text, x.id) for x in targets], prompt=t("task.none"), id="task-target",
+                             value=task.target_id if task and task.target_id else Select.NULL)
+                yield Label(t("task.assignees"))
+                yield SelectionList[str](*members, id="task-assignees")
+            yield Label("", id="task-error", classes="form-error")
+            yield Label(t("form.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#task-title", Input).focus()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#task-error", Label).update(text)
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        import datetime as dt
+
+        title = self.query_one("#task-title", Input).value.strip()
+        if not title:
+            self._error(t("task.title_empty"))
+            self.query_one("#task-title", Input).focus()
+            return
+        due_text = self.query_one("#task-due", Input).value.strip()
+        try:
+            due = dt.date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            self._error(t("form.date_bad"))
+            self.query_one("#task-due", Input).focus()
+            return
+        target = self.query_one("#task-target", Select).value
+        target_id = None if target in (Select.NULL, None) else str(target)
+        fields = {
+            "title": title,
+            "description": self.query_one("#task-description", Input).value.strip(),
+            "due_date": due,
+            "target_id": target_id,
+            "assignees": list(self.query_one("#task-assignees", SelectionList).selected),
+        }
+        me = self.app.store.me()
+        try:
+            if self.card is None:
+                saved = self.store.create_task(self.team_id, actor_id=me.id, status=self.status, **fields)
+                self.app.notify(t("task.created"))
+            else:
+                changed = {k: v for k, v in fields.items() if getattr(self.card, k) != v}
+                saved = self.store.update_task(self.card.id, actor_id=me.id, **changed) if changed else self.card
+                self.app.notify(t("task.saved"))
+        except Exception as exc:  # noqa: BLE001 - shown in the form; what was typed stays
+            self._error(self.app.error_text(exc) if hasattr(self.app, "error_text") else str(exc))
+            return
+        self.dismiss(saved.id)

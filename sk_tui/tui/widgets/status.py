@@ -1,0 +1,51 @@
+"""The top line: app name, who I am, the screen, and the sync state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from sk_tui.tui.i18n import t
+
+
+class StatusBar(Static):
+    """`SK-TUI · Papan tim · Ani Lestari (anggota)        ● luring · antrean 2 · belum sinkron`"""
+
+    DEFAULT_CSS = """
+    StatusBar { dock: top; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def __init__(self, title_key: str) -> None:
+        super().__init__(id="status-bar")
+        self.title_key = title_key
+
+    def on_mount(self) -> None:
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        app = self.app
+        state = getattr(app, "sync_state", None)
+        left = Text()
+        left.append("SK-TUI", style="bold")
+        left.append(" · " + t(self.title_key))
+        who = getattr(app, "who_label", "")
+        if who:
+            left.append(" · " + who)
+        right = Text()
+        if state is not None:
+            if state.syncing:
+                right.append("◌ " + t("sync.syncing"), style="bold")
+            elif state.online:
+                right.append("● " + t("sync.online"), style="bold green")
+            else:
+                right.append("○ " + t("sync.offline"), style="bold yellow")
+            right.append(" · " + t("sync.queued", n=state.queued))
+            right.append(" · " + (t("sync.last", time=state.last_sync) if state.last_sync else t("sync.never")))
+        width = max(0, self.size.width - 2)
+        if left.cell_len + right.cell_len + 1 > width:
+            left.truncate(max(0, width - right.cell_len - 1), overflow="ellipsis")
+        pad = max(1, width - left.cell_len - right.cell_len)
+        self.update(Text.assemble(left, " " * pad, right))
+
+    def on_resize(self) -> None:
+        self.refresh_status()

@@ -1,0 +1,93 @@
+"""SVG snapshots of every screen at 80x24 and 120x40 (frozen clock, fixed theme, no blink).
+
+Regenerate after an intended change: pytest tests/snapshots --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+from sk_tui_testkit import make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def _as(path, employee_id: str) -> None:
+    from sk_tui.store import Store
+
+    store = Store.open(path)
+    store.set_me(employee_id)
+    store.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_board(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["down"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_board_english_overdue_filter(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path, language="en"), terminal_size=size, press=["o"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_task_form(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["right", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_report(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["2"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_activity_form_with_a_bad_value(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    keys = ["2", "a", *"Rapat", "tab", *"abc", "ctrl+s"]
+    assert snap_compare(make_app(path), terminal_size=size, press=keys)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_submit_confirmation(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["2", "s"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_targets(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["3"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_targets_team_view_for_a_lead(snap_compare, workspace, size):
+    path, org, _ids = workspace
+    _as(path, org.lead.id)
+    assert snap_compare(make_app(path), terminal_size=size, press=["3", "m"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_for_a_lead(snap_compare, workspace, size):
+    path, org, _ids = workspace
+    _as(path, org.lead.id)
+    assert snap_compare(make_app(path), terminal_size=size, press=["4"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["f1"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome(snap_compare, tmp_path, size):
+    assert snap_compare(make_app(tmp_path / "none.db"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_board_ansi_light(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path, theme="ansi-light"), terminal_size=size)
