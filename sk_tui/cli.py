@@ -31,7 +31,26 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sk_tui.commands.{name}")
         module.register(subparsers)
+    _accept_global_options_anywhere(subparsers)
     return parser
+
+
+def _accept_global_options_anywhere(subparsers: argparse._SubParsersAction) -> None:
+    """Let `sk-tui demo --lang en` work as well as `sk-tui --lang en demo`.
+
+    Each sub-command parser (at any depth) also takes --lang and --db, defaulting to
+    SUPPRESS so an absent option leaves the top-level value alone. A command that gives
+    --db its own meaning (the server's database URL) keeps it.
+    """
+    for sub in subparsers.choices.values():
+        taken = {opt for action in sub._actions for opt in action.option_strings}
+        if "--lang" not in taken:
+            sub.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        if "--db" not in taken:
+            sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_global_options_anywhere(action)
 
 
 def _version() -> str:

@@ -94,6 +94,7 @@ class History:
             self.teams_of[employee_id] = teams
         owner = {p.id: p.employee_id for p in org.plans}
         indicators: dict[str, list[str]] = {}
+        self.indicator_unit = {ind.id: ind.unit for ind in org.indicators}
         for ind in org.indicators:
             if ind.aspect in (Aspect.QUANTITY, Aspect.TIME):
                 indicators.setdefault(ind.target_id, []).append(ind.id)
@@ -285,6 +286,13 @@ class History:
         if "{day}" in evidence:
             evidence = evidence.replace("{day}", day_text)
         volume = float(lo if lo == hi else lo + (bits >> 80) % (hi - lo + 1))
+        if indicator_id and unit == self.indicator_unit[indicator_id]:
+            # Output in the indicator's own unit is rare (a finished draft, not every day's
+            # drafting): about one such activity in 8, one unit each; the rest add minutes.
+            if (bits >> 88) % 8:
+                indicator_id = None
+            else:
+                volume = 1.0
         return (self.uid(), report_id, text, minutes, volume, unit, task_id, indicator_id, evidence, position)
 
     def _flow(self, index: int, reviewer: str, lazy: bool, sloppy: float, is_staff: bool,

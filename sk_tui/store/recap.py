@@ -150,7 +150,12 @@ class RecapMixin(BaseStore):
     def indicator_progress(
         self, indicator_ids: list[str], start: dt.date, end: dt.date, employee_ids: list[str] | None = None
     ) -> dict[str, dict[str, Any]]:
-        """Per indicator: volume realised in approved reports and in all submitted-or-approved ones."""
+        """Per indicator: volume realised in approved reports and in all submitted-or-approved
+        ones, plus the minutes spent on it.
+
+        Only volume reported in the indicator's own unit counts toward it ("2 dokumen" toward a
+        target in dokumen; "3 kegiatan" of meetings toward it adds minutes, not output).
+        """
         if not indicator_ids:
             return {}
         marks = ", ".join("?" for _ in indicator_ids)
@@ -161,8 +166,10 @@ class RecapMixin(BaseStore):
             params += employee_ids
         result = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in indicator_ids}
         for indicator_id, status, volume, minutes in self.db.execute(
-            f"""SELECT a.indicator_id, r.status, SUM(a.volume), SUM(a.minutes) FROM activities a
-                JOIN reports r ON r.id = a.report_id
+            f"""SELECT a.indicator_id, r.status,
+                       SUM(CASE WHEN lower(a.volume_unit) = lower(i.unit) THEN a.volume ELSE 0 END),
+                       SUM(a.minutes)
+                FROM activities a JOIN reports r ON r.id = a.report_id JOIN indicators i ON i.id = a.indicator_id
                 WHERE a.indicator_id IN ({marks}) AND r.work_date BETWEEN ? AND ?{who}
                 GROUP BY a.indicator_id, r.status""",
             params,

@@ -10,11 +10,12 @@ from sk_tui.domain.models import Absence, NegativeEvent
 from sk_tui.store import Store
 
 
-def approved_report(store, org, day, minutes, *, submitted_at=None, indicator=None, volume=1.0):
+def approved_report(store, org, day, minutes, *, submitted_at=None, indicator=None, volume=1.0,
+                    unit="dokumen"):
     report = store.ensure_draft(org.ani.id, day)
     for m in minutes:
         store.add_activity(report.id, description="Menyusun rancangan", minutes=m,
-                           indicator_id=indicator, volume=volume)
+                           indicator_id=indicator, volume=volume, volume_unit=unit)
     store.submit_report(report.id, org.ani.id)
     # submitted on the afternoon of the work day unless told otherwise
     submitted_at = submitted_at or f"{day.isoformat()}T15:00:00+07:00"
@@ -127,13 +128,19 @@ def test_a_store_on_a_utc_clock_judges_lateness_by_the_local_date(tmp_path, org,
 def test_indicator_progress_sums_volumes_by_status(store, org):
     approved_report(store, org, dt.date(2026, 11, 2), [60], indicator=org.indicator.id, volume=2)
     pending = store.ensure_draft(org.ani.id, dt.date(2026, 11, 3))
-    store.add_activity(pending.id, description="x", minutes=30, indicator_id=org.indicator.id, volume=1)
+    store.add_activity(pending.id, description="x", minutes=30, indicator_id=org.indicator.id, volume=1,
+                       volume_unit="Dokumen")
+    # A meeting toward the same indicator, counted in another unit: minutes, not output.
+    store.add_activity(pending.id, description="rapat", minutes=45, indicator_id=org.indicator.id, volume=3,
+                       volume_unit="kegiatan")
     store.submit_report(pending.id, org.ani.id)
     draft = store.ensure_draft(org.ani.id, dt.date(2026, 11, 4))
-    store.add_activity(draft.id, description="x", minutes=15, indicator_id=org.indicator.id, volume=5)
+    store.add_activity(draft.id, description="x", minutes=15, indicator_id=org.indicator.id, volume=5,
+                       volume_unit="dokumen")
     progress = store.indicator_progress([org.indicator.id], dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     entry = progress[org.indicator.id]
     assert entry["approved"] == 2 and entry["reported"] == 3
+    assert entry["minutes"] == 60 + 30 + 45 + 15
     assert store.indicator_progress([org.indicator.id], dt.date(2026, 11, 1), dt.date(2026, 11, 30),
                                     employee_ids=[org.dedi.id])[org.indicator.id]["reported"] == 0
     assert store.indicator_progress([], dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == {}
