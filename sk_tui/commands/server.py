@@ -1,9 +1,208 @@
-"""Placeholder: `sk-tui server` lands with its issue."""
+"""`sk-tui serve` and `sk-tui server ...`: run and administer the central endpoint.
+
+    sk-tui serve --demo                          # SQLite in the data folder, demo organisation
+    sk-tui serve --db postgresql://user@host/db --host 0.0.0.0 --port 8765
+    sk-tui server import --dir ./org-csv         # units.csv employees.csv teams.csv memberships.csv
+    sk-tui server user-add --nip NIP --name NAME --unit CODE [--team ID --role lead]
+    sk-tui server token NIP                      # prints a new device token and nothing else
+    sk-tui server revoke NIP                     # revokes every token of NIP
+    sk-tui server users --json
+
+Every command takes the same --db (a SQLite path, sqlite:///..., or postgresql://...).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from sk_tui.commands.common import UserError, print_json, say
+
+DEFAULT_PORT = 8765
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", dest="server_db", metavar="URL",
+                        help="server database: a SQLite path or URL, or postgresql://... "
+                             "(default: server.db in the data folder)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Not registered yet."""
+    serve = subparsers.add_parser("serve", help="run the central endpoint", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_option(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument("--demo", action="store_true",
+                       help="load the demo organisation into an empty database and print tokens")
+    serve.add_argument("--log-level", default="warning", help=argparse.SUPPRESS)
+    serve.set_defaults(func=run_serve)
+
+    server = subparsers.add_parser("server", help="administer the central endpoint", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="load units, employees, teams, memberships from CSV")
+    _db_option(imp)
+    imp.add_argument("--dir", type=Path, help="folder holding units.csv, employees.csv, teams.csv, memberships.csv")
+    for name in ("units", "employees", "teams", "memberships"):
+        imp.add_argument(f"--{name}", type=Path, metavar="CSV", help=f"{name} CSV file")
+    imp.set_defaults(func=run_import)
+
+    add = actions.add_parser("user-add", help="add an employee (a user of the server)")
+    _db_option(add)
+    add.add_argument("--nip", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--unit", required=True, help="unit code or id")
+    add.add_argument("--position-kind", default="pelaksana",
+                     choices=["jpt", "administrator", "pengawas", "pelaksana", "jf"])
+    add.add_argument("--title", default="", help="position title")
+    add.add_argument("--team", help="put on this team (id)")
+    add.add_argument("--role", choices=["member", "lead"], default="member")
+    add.set_defaults(func=run_user_add)
+
+    tok = actions.add_parser("token", help="print a new device token for NIP (and nothing else)")
+    _db_option(tok)
+    tok.add_argument("nip")
+    tok.add_argument("--label", default="", help="a note, e.g. the device name")
+    tok.set_defaults(func=run_token)
+
+    rev = actions.add_parser("revoke", help="revoke every token of NIP (or one --token)")
+    _db_option(rev)
+    rev.add_argument("nip", nargs="?")
+    rev.add_argument("--token", help="revoke just this token")
+    rev.set_defaults(func=run_revoke)
+
+    users = actions.add_parser("users", help="list NIP, name and roles")
+    _db_option(users)
+    users.add_argument("--json", action="store_true")
+    users.set_defaults(func=run_users)
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from sk_tui.server.storage import ServerDB
+
+    try:
+        return ServerDB.open(args.server_db)
+    except Exception as exc:  # noqa: BLE001 - a wrong URL or an unreachable server is one line
+        if type(exc).__module__.startswith("sqlalchemy"):
+            first = str(exc).splitlines()[0]
+            raise UserError(say(args, f"Basis data server tidak dapat dibuka: {first}",
+                                f"Cannot open the server database: {first}")) from None
+        raise
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sk_tui.commands.common import load_policy
+    from sk_tui.server.app import create_app
+
+    db = _open(args)
+    if args.demo:
+        _demo_tokens(args, db)
+    app = create_app(db=db, policy=load_policy())
+    print(say(args, f"sk-tui server di http://{args.host}:{args.port} (basis data: {_safe(db.url)})",
+              f"sk-tui server at http://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def _safe(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':')[0]}:***@{host}" if ":" in creds else url
+    return url
+
+
+def _demo_tokens(args: argparse.Namespace, db) -> None:  # noqa: ANN001
+    from sk_tui import demo
+    from sk_tui.server import admin, auth
+
+    org = demo.demo_organisation(seed=2026, scale="small")
+    if admin.is_empty(db):
+        count = admin.load_demo(db, org)
+        print(say(args, f"Organisasi demo dimuat ({count} rekaman).", f"Demo organisation loaded ({count} records)."))
+    names = {e.id: e for e in org.employees}
+    labels = {"staff": ("staf", "staff"), "lead": ("ketua tim", "team lead"), "jpt": ("JPT", "JPT")}
+    for role in ("staff", "lead", "jpt"):
+        employee = names[org.roles[role]]
+        token = auth.issue_token(db, employee.nip, label=f"demo {role}")
+        ind, eng = labels[role]
+        print(say(args, f"Token {ind:<9} {employee.name} ({employee.nip}): {token}",
+                  f"Token {eng:<9} {employee.name} ({employee.nip}): {token}"))
+    sys.stdout.flush()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from sk_tui.server import admin
+
+    files: dict[str, Path] = {}
+    for name in admin.CSV_FILES:
+        given = getattr(args, name)
+        if given is None and args.dir is not None and (args.dir / f"{name}.csv").exists():
+            given = args.dir / f"{name}.csv"
+        if given is not None:
+            if not given.exists():
+                raise UserError(say(args, f"Berkas {given} tidak ada.", f"No such file: {given}."))
+            files[name] = given
+    if not files:
+        raise UserError(say(args, "Tidak ada berkas CSV; pakai --dir atau --units/--employees/--teams/--memberships.",
+                            "No CSV files; use --dir or --units/--employees/--teams/--memberships."))
+    db = _open(args)
+    try:
+        counts = admin.import_csv(db, files)
+    except admin.ImportError_ as exc:
+        for problem in exc.problems[:20]:
+            print(f"sk-tui: {problem}", file=sys.stderr)
+        more = len(exc.problems) - 20
+        if more > 0:
+            print(say(args, f"sk-tui: ... dan {more} baris lain.", f"sk-tui: ... and {more} more rows."),
+                  file=sys.stderr)
+        print(say(args, "sk-tui: tidak ada yang diimpor.", "sk-tui: nothing was imported."), file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(say(args, f"Diimpor: {summary}.", f"Imported: {summary}."))
+    return 0
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    from sk_tui.server import admin
+
+    db = _open(args)
+    employee = admin.add_user(db, nip=args.nip, name=args.name, unit=args.unit, position_kind=args.position_kind,
+                              position_title=args.title, team=args.team, role=args.role)
+    print(say(args, f"Pegawai {employee.name} ({employee.nip}) ditambahkan: {employee.id}",
+              f"Added {employee.name} ({employee.nip}): {employee.id}"))
+    return 0
+
+
+def run_token(args: argparse.Namespace) -> int:
+    from sk_tui.server import auth
+
+    print(auth.issue_token(_open(args), args.nip, label=args.label))
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    from sk_tui.server import auth
+
+    if not args.nip and not args.token:
+        raise UserError(say(args, "Sebutkan NIP atau --token.", "Give a NIP or --token."))
+    count = auth.revoke(_open(args), who=args.nip, token=args.token)
+    print(say(args, f"{count} token dicabut.", f"{count} tokens revoked."))
+    return 0
+
+
+def run_users(args: argparse.Namespace) -> int:
+    from sk_tui.server import auth
+
+    users = auth.list_users(_open(args))
+    if args.json:
+        print_json([{k: u[k] for k in ("nip", "name", "roles", "id", "tokens")} for u in users])
+        return 0
+    for u in users:
+        print(f"{u['nip']}  {u['name']:<40} {','.join(u['roles']) or '-'}")
+    return 0

@@ -1,9 +1,116 @@
-"""Placeholder: `sk-tui sync` lands with its issue."""
+"""`sk-tui login URL --token TOKEN` and `sk-tui sync [--server URL]`.
+
+    sk-tui login http://127.0.0.1:8765 --token skt_...
+    sk-tui sync
+
+`sync` pushes the queued changes, then pulls what changed on the server; it prints what it
+sent, received and refused and exits non-zero when anything failed. Refused ops stay listed
+by `sk-tui status` until resolved.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+
+from sk_tui.commands.common import UserError, db_path, print_json, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Not registered yet."""
+    login = subparsers.add_parser("login", help="store a device token for a server", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    login.add_argument("url", help="server address, e.g. http://127.0.0.1:8765")
+    login.add_argument("--token", required=True, help="device token from `sk-tui server token NIP`")
+    login.add_argument("--offline", action="store_true", help="save without checking the token now")
+    login.set_defaults(func=run_login)
+
+    sync = subparsers.add_parser("sync", help="push queued changes, then pull (once)", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sync.add_argument("--server", metavar="URL", help="server address (default: the saved login)")
+    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+    sync.set_defaults(func=run_sync)
+
+
+def run_login(args: argparse.Namespace) -> int:
+    from sk_tui.sync import client
+
+    url = args.url.rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise UserError(say(args, f"Alamat server harus diawali http:// atau https:// ({url}).",
+                            f"The server address must start with http:// or https:// ({url})."))
+    token = args.token.strip()
+    extra = {}
+    if not args.offline:
+        try:
+            who = client.whoami(url, token)
+        except PermissionError:
+            raise UserError(say(args, "Token ditolak server (tidak dikenal atau dicabut).",
+                                "The server refused the token (unknown or revoked).")) from None
+        except Exception as exc:  # noqa: BLE001 - any network trouble is one line
+            raise UserError(say(args, f"Server {url} tidak dapat dihubungi ({type(exc).__name__}); "
+                                      "pakai --offline untuk menyimpan token tanpa memeriksa.",
+                                f"Cannot reach {url} ({type(exc).__name__}); use --offline to save the "
+                                "token without checking.")) from None
+        extra = {"employee_id": who["employee_id"], "nip": who["nip"], "name": who["name"]}
+    file = client.save_credentials(url, token, **extra)
+    name = extra.get("name")
+    if name:
+        print(say(args, f"Masuk ke {url} sebagai {name} ({extra['nip']}). Token disimpan di {file}.",
+                  f"Logged in to {url} as {name} ({extra['nip']}). Token saved in {file}."))
+    else:
+        print(say(args, f"Token untuk {url} disimpan di {file}.", f"Token for {url} saved in {file}."))
+    return 0
+
+
+_ERRORS = {
+    "not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL --token TOKEN`.",
+                      "Not logged in; run `sk-tui login URL --token TOKEN`."),
+    "busy": ("Sinkronisasi lain sedang berjalan untuk ruang kerja ini.",
+             "Another sync is running for this workspace."),
+    "offline": ("Server tidak dapat dihubungi; perubahan tetap di antrean.",
+                "Cannot reach the server; changes stay queued."),
+    "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
+                           "The server is failing or slow; changes stay queued, try again later."),
+    "unauthorized": ("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
+                     "Masuk lagi: `sk-tui login URL --token TOKEN`.",
+                     "Token refused (revoked or expired); changes stay queued. "
+                     "Log in again: `sk-tui login URL --token TOKEN`."),
+    "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
+                  "The server refused this account; changes stay queued."),
+    "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
+                   "The token belongs to someone other than this workspace's user."),
+    "protocol_error": ("Jawaban server tidak terduga; perubahan tetap di antrean.",
+                       "Unexpected answer from the server; changes stay queued."),
+}
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from sk_tui.sync import client
+
+    path = db_path(args)
+    if not path.exists():
+        from sk_tui.store import Store
+
+        Store.open(path).close()  # an empty workspace: the first pull fills it
+    options = {"max_attempts": 3}
+    if os.environ.get("SK_TUI_SYNC_PAGE_SIZE"):
+        options["pull_limit"] = int(os.environ["SK_TUI_SYNC_PAGE_SIZE"])
+    if os.environ.get("SK_TUI_SYNC_TIMEOUT"):
+        options["timeout"] = float(os.environ["SK_TUI_SYNC_TIMEOUT"])
+    result = client.sync_once(path, server_url=args.server, **options)
+    if args.json:
+        print_json({k: v for k, v in vars(result).items() if k != "delays"} | {"ok": result.ok})
+    else:
+        print(say(args,
+                  f"Terkirim {result.sent} (diterapkan {result.applied}, duplikat {result.duplicates}), "
+                  f"ditolak {result.refused}, diterima {result.received}.",
+                  f"Sent {result.sent} (applied {result.applied}, duplicates {result.duplicates}), "
+                  f"refused {result.refused}, received {result.received}."))
+        if result.refused:
+            print(say(args, f"{result.refused} perubahan ditolak/konflik; lihat `sk-tui status`.",
+                      f"{result.refused} changes refused or in conflict; see `sk-tui status`."))
+        if result.error:
+            ind, eng = _ERRORS.get(result.error, (result.error, result.error))
+            detail = f" ({result.detail})" if result.detail else ""
+            print(f"sk-tui: {say(args, ind, eng)}{detail}", file=__import__('sys').stderr)
+    return 0 if result.ok else 1

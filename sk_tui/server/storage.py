@@ -1,0 +1,324 @@
+"""The central endpoint's storage through SQLAlchemy Core: SQLite file by default, PostgreSQL by URL.
+
+    >>> db = ServerDB.open("sqlite:///server.db")       # doctest: +SKIP
+    >>> db.epoch()                                      # doctest: +SKIP
+    '3f1c...'
+
+Every record table keeps the columns the server's rules need plus ``data``: the record in the
+local store's row form as JSON, which is exactly what a pull sends. ``changes`` is the change
+log; its ``seq`` is assigned here, under one writer lock (a process lock for SQLite, a
+transaction-scoped advisory lock in PostgreSQL), so a pull cursor can never skip a row that
+commits late.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from sk_tui import clock
+
+metadata = MetaData()
+
+ID = 64
+
+
+def _id(name: str = "id", **kw: Any) -> Column:
+    return Column(name, String(ID), **kw)
+
+
+meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+units = Table("units", metadata, _id(primary_key=True), Column("data", Text, nullable=False))
+employees = Table(
+    "employees", metadata, _id(primary_key=True), Column("nip", String(32), nullable=False, unique=True),
+    Column("position_kind", String(32), nullable=False), Column("data", Text, nullable=False),
+)
+teams = Table(
+    "teams", metadata, _id(primary_key=True), _id("jpt_id", index=True), Column("data", Text, nullable=False),
+)
+memberships = Table(
+    "memberships", metadata, _id(primary_key=True), _id("team_id", nullable=False),
+    _id("employee_id", nullable=False, index=True), Column("role", String(16), nullable=False),
+    Column("data", Text, nullable=False), UniqueConstraint("team_id", "employee_id"),
+)
+plans = Table(
+    "plans", metadata, _id(primary_key=True), _id("employee_id", index=True), Column("data", Text, nullable=False),
+)
+targets = Table(
+    "targets", metadata, _id(primary_key=True), _id("employee_id"), _id("team_id"),
+    Column("data", Text, nullable=False),
+)
+indicators = Table(
+    "indicators", metadata, _id(primary_key=True), _id("employee_id"), _id("team_id"),
+    Column("data", Text, nullable=False),
+)
+tasks = Table(
+    "tasks", metadata, _id(primary_key=True), _id("team_id", nullable=False, index=True),
+    Column("version", Integer, nullable=False), Column("data", Text, nullable=False),
+)
+reports = Table(
+    "reports", metadata, _id(primary_key=True), _id("employee_id", nullable=False), _id("team_id"),
+    Column("work_date", String(10), nullable=False), Column("status", String(16), nullable=False),
+    Column("version", Integer, nullable=False), Column("data", Text, nullable=False),
+    UniqueConstraint("employee_id", "work_date"),
+)
+reviews = Table(
+    "reviews", metadata, _id(primary_key=True), _id("report_id", nullable=False, index=True),
+    _id("reviewer_id", nullable=False), Column("data", Text, nullable=False),
+)
+feedback = Table(
+    "feedback", metadata, _id(primary_key=True), _id("from_id", nullable=False), _id("to_id", nullable=False),
+    Column("data", Text, nullable=False),
+)
+# dedup: one row per applied op, keyed by (user, op_id)
+ops = Table(
+    "ops", metadata, _id("user_id", primary_key=True), _id("op_id", primary_key=True),
+    Column("payload_hash", String(64), nullable=False), Column("result", Text, nullable=False),
+)
+# vis: 0 everyone (organisation), 1 owner / other party / leads of team, 2 the whole team
+changes = Table(
+    "changes", metadata, Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("entity", String(32), nullable=False), _id("entity_id", nullable=False),
+    Column("vis", SmallInteger, nullable=False), _id("employee_id"), _id("other_id"), _id("team_id"),
+    Column("data", Text), Column("created_at", String(40), nullable=False),
+)
+tokens = Table(
+    "tokens", metadata, Column("token_hash", String(64), primary_key=True), _id("employee_id", nullable=False),
+    Column("label", String(100)), Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+Index("ix_tokens_employee", tokens.c.employee_id)
+
+SCHEMA_VERSION = 1
+VIS_ALL, VIS_PARTIES, VIS_TEAM = 0, 1, 2
+
+RECORD_TABLES: dict[str, Table] = {
+    "unit": units, "employee": employees, "team": teams, "membership": memberships, "plan": plans,
+    "target": targets, "indicator": indicators, "task": tasks, "report": reports, "review": reviews,
+    "feedback": feedback,
+}
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def now_iso() -> str:
+    return clock.now().astimezone(dt.UTC).isoformat()
+
+
+def normalise_url(url: str | None) -> str:
+    """A path or URL as a SQLAlchemy URL: bare paths are SQLite files, postgresql:// uses psycopg."""
+    if not url:
+        from sk_tui import paths
+
+        return f"sqlite:///{paths.ensure_parent(paths.server_db_path())}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        path = Path(url).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    return url
+
+
+class ServerDB:
+    """Engines, schema and the few statements every part of the server shares."""
+
+    def __init__(self, url: str | None = None):
+        self.url = normalise_url(url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        self._write_lock = threading.Lock()  # SQLite: one writer in this process, no busy-waiting
+        if self.is_sqlite:
+            self.engine = create_engine(self.url, pool_size=20, max_overflow=40, pool_timeout=60)
+            self._sqlite_setup(self.engine)
+        else:
+            self.engine = create_engine(self.url, pool_size=10, max_overflow=40, pool_timeout=60,
+                                        pool_pre_ping=False)
+        self.create_schema()
+        self._epoch: str | None = None
+
+    @classmethod
+    def open(cls, url: str | None = None) -> ServerDB:
+        return cls(url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @staticmethod
+    def _sqlite_setup(engine: Engine) -> None:
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection, _record):  # noqa: ANN001
+            dbapi_connection.isolation_level = None  # we say BEGIN ourselves
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            mode = conn.get_execution_options().get("sqlite_begin", "")
+            conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    # --- schema ----------------------------------------------------------------------------
+
+    def create_schema(self) -> None:
+        with self.writing() as conn:
+            metadata.create_all(conn)
+            if conn.execute(select(meta_table.c.value).where(meta_table.c.key == "server_epoch")).first() is None:
+                conn.execute(meta_table.insert(), [
+                    {"key": "server_epoch", "value": str(uuid.uuid4())},
+                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                ])
+
+    # --- transactions ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction that may append to the change log: serialised across writers."""
+        if self.is_sqlite:
+            with self._write_lock, self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+                with conn.begin():
+                    yield conn
+        else:
+            with self.engine.begin() as conn:
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('sk_tui:changes:' || current_schema()))"))
+                yield conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # --- shared statements -----------------------------------------------------------------
+
+    def epoch(self) -> str:
+        if self._epoch is None:
+            with self.reading() as conn:
+                self._epoch = conn.execute(
+                    select(meta_table.c.value).where(meta_table.c.key == "server_epoch")).scalar_one()
+        return self._epoch
+
+    @staticmethod
+    def last_seq(conn: Connection) -> int:
+        return int(conn.exec_driver_sql("SELECT MAX(seq) FROM changes").scalar() or 0)
+
+    @staticmethod
+    def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """One executemany straight through the driver (Core's per-row parameter work skipped)."""
+        if not rows:
+            return
+        columns = [c.name for c in table.columns]
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+        conn.exec_driver_sql(sql, [tuple(map(row.get, columns)) for row in rows])
+
+    @staticmethod
+    def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], existing: set[str] | None = None) -> None:
+        """Replace rows by id in two set-wise statements (portable across SQLite and PostgreSQL).
+
+        ``existing``: the ids known to be stored already (only those need deleting); None: any.
+        """
+        if not rows:
+            return
+        ids = [r["id"] for r in rows if existing is None or r["id"] in existing]
+        for start in range(0, len(ids), 900):
+            conn.execute(table.delete().where(table.c.id.in_(ids[start:start + 900])))
+        ServerDB.insert_many(conn, table, rows)
+
+    def append_changes(self, conn: Connection, entries: list[dict[str, Any]]) -> list[int]:
+        """Give each entry the next sequence number and insert them all; call inside ``writing``."""
+        if not entries:
+            return []
+        seq = self.last_seq(conn)
+        stamp = now_iso()
+        out = []
+        for entry in entries:
+            seq += 1
+            entry.setdefault("employee_id", None)
+            entry.setdefault("other_id", None)
+            entry.setdefault("team_id", None)
+            entry["seq"] = seq
+            entry["created_at"] = stamp
+            out.append(seq)
+        self.insert_many(conn, changes, entries)
+        return out
+
+
+def org_rows(entity: str, row: dict[str, Any], *, plan_owner: dict[str, str] | None = None,
+             target_info: dict[str, tuple[str | None, str | None]] | None = None) -> tuple[dict, dict]:
+    """A table row and a change-log entry for one organisation record in row form."""
+    data = dumps(row)
+    table_row: dict[str, Any] = {"id": row["id"], "data": data}
+    change: dict[str, Any] = {"entity": entity, "entity_id": row["id"], "data": data, "vis": VIS_ALL}
+    if entity == "employee":
+        table_row.update(nip=row["nip"], position_kind=row["position_kind"])
+    elif entity == "team":
+        table_row.update(jpt_id=row.get("jpt_id"))
+        change["team_id"] = row["id"]
+    elif entity == "membership":
+        table_row.update(team_id=row["team_id"], employee_id=row["employee_id"], role=row["role"])
+    elif entity == "plan":
+        table_row.update(employee_id=row["employee_id"])
+        change.update(vis=VIS_PARTIES, employee_id=row["employee_id"])
+    elif entity == "target":
+        owner = (plan_owner or {}).get(row["plan_id"])
+        table_row.update(employee_id=owner, team_id=row.get("team_id"))
+        change.update(vis=VIS_PARTIES, employee_id=owner, team_id=row.get("team_id"))
+    elif entity == "indicator":
+        owner, team_id = (target_info or {}).get(row["target_id"], (None, None))
+        table_row.update(employee_id=owner, team_id=team_id)
+        change.update(vis=VIS_PARTIES, employee_id=owner, team_id=team_id)
+    return table_row, change
+
+
+ORG_ORDER = ("unit", "employee", "team", "membership", "plan", "target", "indicator")
+
+
+def load_org(db: ServerDB, records: dict[str, Iterable[dict[str, Any]]]) -> int:
+    """Upsert organisation records (row form, by entity) and log them, in one transaction."""
+    total = 0
+    with db.writing() as conn:
+        plan_owner = dict(conn.execute(select(plans.c.id, plans.c.employee_id)).all())
+        for row in records.get("plan", ()):
+            plan_owner[row["id"]] = row["employee_id"]
+        target_info = {r.id: (r.employee_id, r.team_id) for r in conn.execute(
+            select(targets.c.id, targets.c.employee_id, targets.c.team_id))}
+        for row in records.get("target", ()):
+            target_info[row["id"]] = (plan_owner.get(row["plan_id"]), row.get("team_id"))
+        entries = []
+        for entity in ORG_ORDER:
+            rows = list(records.get(entity, ()))
+            if not rows:
+                continue
+            pairs = [org_rows(entity, r, plan_owner=plan_owner, target_info=target_info) for r in rows]
+            db.upsert(conn, RECORD_TABLES[entity], [p[0] for p in pairs])
+            entries.extend(p[1] for p in pairs)
+            total += len(rows)
+        db.append_changes(conn, entries)
+    return total

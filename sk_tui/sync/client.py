@@ -1,0 +1,463 @@
+"""The sync client: push the outbox, then pull what changed (DESIGN.md section 4).
+
+    >>> result = sync_once(Path("workspace.db"))        # doctest: +SKIP
+    >>> result.online, result.sent, result.received     # doctest: +SKIP
+    (True, 3, 12)
+
+``sync_once`` never raises for a network or server problem: it returns ``online=False`` (or
+``error``) and leaves every queued op queued. It opens its own SQLite connection, so the app
+may call it from a thread worker. A file lock next to the workspace keeps two syncs from
+running at once. HTTP handling:
+
+- 401: the token is unknown or revoked; the queue is kept and the user is asked to log in.
+- 403: refused for this user; the queue is kept.
+- 413: the batch is halved and sent again.
+- 429 / 503: wait as ``Retry-After`` says (capped), then retry.
+- network errors, timeouts, other 5xx: jittered exponential backoff, 2 s doubling to 15 min.
+- a changed ``server_epoch`` or 410: pull everything again and re-push every kept op.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import random
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sk_tui import clock, paths
+from sk_tui.sync import protocol as p
+from sk_tui.sync.apply import CURSOR_KEY, EPOCH_KEY, apply_page, reset_for_new_epoch
+
+FAILURES_KEY = "sync_failures"
+RETRY_AT_KEY = "sync_retry_at"
+LAST_ERROR_KEY = "sync_last_error"
+
+_STATE_FOR = {
+    p.APPLIED: "acked", p.DUPLICATE: "acked", p.CONFLICT: "conflict", p.REJECTED: "rejected",
+    p.KEY_REUSED: "rejected", p.BLOCKED: "blocked",
+}
+
+
+@dataclasses.dataclass
+class SyncResult:
+    """What one sync did. ``refused`` counts conflicts, rejections, key reuse and blocked ops."""
+
+    sent: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    refused: int = 0
+    received: int = 0
+    online: bool = False
+    error: str | None = None
+    conflicts: int = 0
+    rejected: int = 0
+    blocked: int = 0
+    key_reused: int = 0
+    retries: int = 0
+    resent: int = 0  # acked ops queued again after a server restore
+    server_url: str | None = None
+    employee_id: str | None = None
+    detail: str | None = None  # the last error's text, for logs and the status line
+    push_seconds: float = 0.0
+    pull_seconds: float = 0.0
+    delays: list[float] = dataclasses.field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.online and self.error is None and self.refused == 0
+
+
+@dataclasses.dataclass
+class Backoff:
+    """Jittered exponential backoff: failure n waits base*2^(n-1) capped, jittered to [d/2, d]."""
+
+    base: float = 2.0
+    cap: float = 900.0
+    sleep: Callable[[float], None] = time.sleep
+    rand: Callable[[], float] = random.random
+
+    def delay(self, failures: int) -> float:
+        exp = min(max(failures, 1) - 1, 30)
+        full = min(self.cap, self.base * (2 ** exp))
+        return full / 2 + self.rand() * full / 2
+
+
+class _Stop(Exception):
+    """Ends a sync early; ``code`` goes to SyncResult.error."""
+
+    def __init__(self, code: str, detail: str = "", *, online: bool = True):
+        super().__init__(code)
+        self.code, self.detail, self.online = code, detail, online
+
+
+class _Gone(Exception):
+    """The server lost what our cursor points at (410 or a new epoch in a pull)."""
+
+
+# --- credentials ---------------------------------------------------------------------------
+
+
+def load_credentials() -> dict[str, Any] | None:
+    """The saved login ({server_url, token, employee_id, ...}), or None."""
+    file = paths.token_file()
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("token") and data.get("server_url") else None
+
+
+def save_credentials(server_url: str, token: str, **extra: Any) -> Path:
+    """Write the token file with mode 0600 (atomically: a 0600 temp file renamed over it)."""
+    file = paths.ensure_parent(paths.token_file())
+    tmp = file.with_name(file.name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"server_url": server_url.rstrip("/"), "token": token, **extra}, out, indent=2)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, file)
+    return file
+
+
+def whoami(server_url: str, token: str, *, timeout: float = 10.0) -> dict[str, Any]:
+    """GET /v1/me; raises httpx errors, or PermissionError on 401/403."""
+    import httpx
+
+    response = httpx.get(server_url.rstrip("/") + p.API_PREFIX + "/me", timeout=timeout,
+                         headers={"Authorization": f"Bearer {token}"})
+    if response.status_code in (401, 403):
+        raise PermissionError(response.status_code)
+    response.raise_for_status()
+    return response.json()
+
+
+# --- the lock ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def sync_lock(db_path: Path) -> Iterator[bool]:
+    """An exclusive, non-blocking file lock beside the workspace; yields False when held."""
+    import fcntl
+
+    lock_path = Path(str(db_path) + ".sync.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+# --- one sync ------------------------------------------------------------------------------
+
+
+class _Session:
+    def __init__(self, store, http, result: SyncResult, backoff: Backoff, max_attempts: int):  # noqa: ANN001
+        self.store, self.http, self.result = store, http, result
+        self.backoff, self.max_attempts = backoff, max_attempts
+        self.failures = int(store.get_meta(FAILURES_KEY) or 0)
+        self.contacted = False
+
+    def call(self, method: str, url: str, **kwargs: Any):  # noqa: ANN202
+        """One request with the retry rules; returns the response of any status below 500
+        except 401/403/429 (raised as _Stop or retried)."""
+        import httpx
+
+        attempt = 0
+        while True:
+            wait: float | None = None
+            try:
+                response = self.http.request(method, url, **kwargs)
+            except httpx.ConnectError as exc:
+                if not self.contacted:
+                    self.failures += 1
+                    raise _Stop("offline", str(exc) or type(exc).__name__, online=False) from None
+                detail = f"{type(exc).__name__}: {exc}"
+            except httpx.TransportError as exc:  # timeouts, resets, protocol errors
+                detail = f"{type(exc).__name__}: {exc}"
+            else:
+                self.contacted = True
+                status = response.status_code
+                if status == 401:
+                    raise _Stop("unauthorized", response.text[:200])
+                if status == 403:
+                    raise _Stop("forbidden", response.text[:200])
+                if status in (429, 503):
+                    wait = _retry_after(response.headers.get("Retry-After"))
+                    detail = f"HTTP {status}"
+                elif status >= 500:
+                    detail = f"HTTP {status}: {response.text[:200]}"
+                else:
+                    self.failures = 0
+                    return response
+            attempt += 1
+            self.failures += 1
+            self.result.detail = detail
+            if attempt >= self.max_attempts:
+                raise _Stop("server_unavailable", detail, online=self.contacted)
+            delay = min(self.backoff.cap, wait) if wait is not None else self.backoff.delay(self.failures)
+            self.result.retries += 1
+            self.result.delays.append(delay)
+            self.backoff.sleep(delay)
+
+    # --- push ------------------------------------------------------------------------
+
+    def push(self, batch_size: int) -> None:
+        from sk_tui.store import outbox
+
+        store = self.store
+        device = store.device_id
+        while True:
+            # the same rows as outbox.pending_ops, with the payload left as the JSON it was
+            # queued as: it goes on the wire verbatim (and so hashes the same on every resend)
+            ops = [
+                {"op_id": row[0], "entity": row[1], "entity_id": row[2], "op": row[3], "base_version": row[4],
+                 "payload_json": row[5]}
+                for row in store.db.execute(
+                    """SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
+                       WHERE state IN ('pending', 'inflight') ORDER BY seq LIMIT ?""", (int(batch_size),)
+                ).fetchall()
+            ]
+            if not ops:
+                return
+            ids = [op["op_id"] for op in ops]
+            with store.transaction():
+                outbox.mark_inflight(store.db, ids)
+            body = '{"device_id":%s,"ops":[%s]}' % (json.dumps(device), ",".join(  # noqa: UP031 - JSON built around raw payloads
+                '{"op_id":%s,"entity":%s,"entity_id":%s,"op":%s,"base_version":%d,"payload":%s}' % (  # noqa: UP031
+                    json.dumps(op["op_id"]), json.dumps(op["entity"]), json.dumps(op["entity_id"]),
+                    json.dumps(op["op"]), int(op["base_version"] or 0), op["payload_json"])
+                for op in ops))
+            try:
+                response = self.call("POST", p.API_PREFIX + "/sync/push", content=body.encode("utf-8"),
+                                     headers={"Content-Type": "application/json"})
+            except BaseException as exc:
+                with store.transaction():
+                    outbox.mark_retry(store.db, ids, str(getattr(exc, "code", exc)))
+                raise
+            if response.status_code == 413 and len(ops) > 1:
+                with store.transaction():
+                    outbox.mark_retry(store.db, ids, "HTTP 413: batch too large")
+                batch_size = max(1, len(ops) // 2)
+                continue
+            if response.status_code >= 400:
+                with store.transaction():
+                    outbox.mark_retry(store.db, ids, f"HTTP {response.status_code}")
+                raise _Stop("protocol_error", f"push: HTTP {response.status_code}: {response.text[:200]}")
+            self._record(response.json(), ops)
+
+    def _record(self, answer: dict[str, Any], ops: list[dict[str, Any]]) -> None:
+        from sk_tui.store import outbox
+
+        store, result = self.store, self.result
+        self._check_epoch(answer.get("server_epoch"))
+        by_id = {r["op_id"]: r for r in answer.get("results", [])}
+        missing = []
+        updates = []
+        stamp = clock.now().isoformat()
+        for op in ops:
+            r = by_id.get(op["op_id"])
+            if r is None:
+                missing.append(op["op_id"])
+                continue
+            status = r.get("status")
+            state = _STATE_FOR.get(status, "rejected")
+            error = None
+            if state != "acked":
+                error = f"{r.get('reason') or status}: {r.get('message_en') or r.get('message') or ''}".strip()
+            # the same row change as outbox.mark_result, for the whole batch in one statement
+            updates.append((state, r.get("server_seq"), error, json.dumps(r, default=str), stamp, op["op_id"]))
+            result.sent += 1
+            if status == p.APPLIED:
+                result.applied += 1
+            elif status == p.DUPLICATE:
+                result.duplicates += 1
+            else:
+                result.refused += 1
+                field = {p.CONFLICT: "conflicts", p.BLOCKED: "blocked", p.KEY_REUSED: "key_reused"}.get(
+                    status, "rejected")
+                setattr(result, field, getattr(result, field) + 1)
+        with store.transaction():
+            store.db.conn.executemany(
+                """UPDATE outbox SET state=?, server_seq=COALESCE(?, server_seq), last_error=?, result=?,
+                   updated_at=? WHERE op_id=?""", updates)
+            if missing:
+                outbox.mark_retry(store.db, missing, "no result from the server")
+        if missing:
+            raise _Stop("protocol_error", f"{len(missing)} ops without a result")
+
+    def _check_epoch(self, epoch: str | None) -> None:
+        known = self.store.get_meta(EPOCH_KEY)
+        if epoch and known and epoch != known:
+            raise _Gone()
+
+    # --- pull ------------------------------------------------------------------------
+
+    def pull(self, limit: int) -> None:
+        store, result = self.store, self.result
+        cursor = int(store.get_meta(CURSOR_KEY) or 0)
+        while True:
+            response = self.call("GET", p.API_PREFIX + "/sync/pull", params={"since": cursor, "limit": limit})
+            if response.status_code == 410:
+                raise _Gone()
+            if response.status_code >= 400:
+                raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
+            page = response.json()
+            self._check_epoch(page.get("server_epoch"))
+            apply_page(store, page["changes"], int(page["next_cursor"]))
+            result.received += len(page["changes"])
+            cursor = int(page["next_cursor"])
+            if not page.get("has_more"):
+                return
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        import email.utils
+
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+            return max(0.0, (when - clock.now()).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+def resolve_server(server_url: str | None, token: str | None) -> tuple[str | None, str | None]:
+    """Arguments first, then the saved login, then the config's server_url."""
+    saved = load_credentials() or {}
+    url = server_url or saved.get("server_url")
+    if not url:
+        try:
+            from sk_tui.config import load_config
+
+            url = load_config().server_url
+        except Exception:  # noqa: BLE001 - a bad config file only means "no server"
+            url = None
+    if token is None and saved.get("token") and (not server_url or
+                                                 saved.get("server_url", "").rstrip("/") == server_url.rstrip("/")):
+        token = saved["token"]
+    return (url.rstrip("/") if url else None), token
+
+
+def sync_once(
+    db_path: Path,
+    *,
+    server_url: str | None = None,
+    token: str | None = None,
+    backoff: Backoff | None = None,
+    max_attempts: int = 5,
+    timeout: float = 30.0,
+    push_batch: int = p.MAX_OPS_PER_PUSH,
+    pull_limit: int = 2000,
+    respect_backoff: bool = False,
+) -> SyncResult:
+    """Push the outbox, then pull every page of changes; never raises for network trouble.
+
+    ``respect_backoff``: return at once (error "backoff") while a previous failure's wait
+    has not run out; the app's timer sets it, an explicit `sk-tui sync` does not.
+    """
+    url, token = resolve_server(server_url, token)
+    result = SyncResult(server_url=url)
+    if not url or not token:
+        result.error = "not_logged_in"
+        return result
+    db_path = Path(db_path)
+    with sync_lock(db_path) as locked:
+        if not locked:
+            result.error = "busy"
+            return result
+        from sk_tui.store import Store
+
+        store = Store.open(db_path)
+        try:
+            if respect_backoff:
+                retry_at = store.get_meta(RETRY_AT_KEY)
+                if retry_at and clock.now().isoformat() < retry_at:
+                    result.error = "backoff"
+                    return result
+            _run(store, url, token, result, backoff or Backoff(), max_attempts, timeout, push_batch, pull_limit)
+        finally:
+            store.close()
+    return result
+
+
+def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,  # noqa: ANN001
+         timeout: float, push_batch: int, pull_limit: int) -> None:
+    import datetime as dt
+
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}", "User-Agent": "sk-tui-sync/1"}
+    with httpx.Client(base_url=url, headers=headers,
+                      timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0))) as http:
+        session = _Session(store, http, result, backoff, max(1, max_attempts))
+        try:
+            me = session.call("GET", p.API_PREFIX + "/me")
+            if me.status_code >= 400:
+                raise _Stop("protocol_error", f"me: HTTP {me.status_code}")
+            who = me.json()
+            result.online = True
+            result.employee_id = who["employee_id"]
+            mine = store.get_meta("me")
+            if mine and mine != who["employee_id"] and store.employee(mine) is not None:
+                raise _Stop("wrong_user", f"workspace belongs to {mine}, token to {who['employee_id']}")
+            with store.transaction():
+                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('me', ?)", (who["employee_id"],))
+                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('server_url', ?)", (url,))
+            known = store.get_meta(EPOCH_KEY)
+            if known is None:
+                store.set_meta(EPOCH_KEY, who["server_epoch"])
+            elif known != who["server_epoch"]:
+                result.resent += reset_for_new_epoch(store, who["server_epoch"])
+            for round_ in range(2):
+                try:
+                    started = time.perf_counter()
+                    session.push(push_batch)
+                    pushed = time.perf_counter()
+                    session.pull(pull_limit)
+                    result.push_seconds += pushed - started
+                    result.pull_seconds += time.perf_counter() - pushed
+                    break
+                except _Gone:
+                    if round_:
+                        raise _Stop("protocol_error", "server epoch keeps changing") from None
+                    epoch = session.call("GET", p.API_PREFIX + "/health").json().get("server_epoch")
+                    result.resent += reset_for_new_epoch(store, epoch)
+            stamp = clock.now().isoformat()
+            with store.transaction():
+                for key, value in (("last_sync", stamp), (FAILURES_KEY, "0")):
+                    store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+                store.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, LAST_ERROR_KEY))
+        except _Stop as stop:
+            result.error = stop.code
+            result.detail = stop.detail or result.detail
+            result.online = stop.online and session.contacted
+            failures = session.failures if stop.code in ("offline", "server_unavailable") else 0
+            retry_at = (clock.now() + dt.timedelta(seconds=backoff.delay(failures))).isoformat() if failures else None
+            with store.transaction():
+                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                 (FAILURES_KEY, str(failures)))
+                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                 (LAST_ERROR_KEY, f"{stop.code}: {stop.detail}"[:500]))
+                if retry_at:
+                    store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                     (RETRY_AT_KEY, retry_at))

@@ -1,0 +1,149 @@
+"""The sync protocol v1 (DESIGN.md section 4): wire models shared by the client and the server.
+
+    >>> PushRequest(device_id="d1", ops=[Op(op_id="o1", entity="task", entity_id="t1", op="create",
+    ...             base_version=0, payload={"title": "x"})]).ops[0].op
+    'create'
+
+Endpoints (all under ``/v1``, bearer token in ``Authorization``):
+
+| method | path          | body / query                  | answer          |
+|--------|---------------|-------------------------------|-----------------|
+| GET    | /health       |                               | ``Health``      |
+| GET    | /me           |                               | ``Me``          |
+| POST   | /sync/push    | ``PushRequest`` (<= 500 ops)  | ``PushResponse``|
+| GET    | /sync/pull    | ``since``, ``limit``          | ``PullResponse``|
+
+Per-op result status is one of ``RESULT_STATUSES``. Changes in a pull page are ordered by the
+server's sequence; ``data`` is the record in the local store's row form (dates as ISO text),
+a report carrying its ``activities``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+API_PREFIX = "/v1"
+MAX_OPS_PER_PUSH = 500
+DEFAULT_PULL_LIMIT = 1000
+MAX_PULL_LIMIT = 5000
+
+APPLIED = "applied"
+DUPLICATE = "duplicate"
+CONFLICT = "conflict"
+REJECTED = "rejected"
+KEY_REUSED = "key_reused"
+BLOCKED = "blocked"
+RESULT_STATUSES = (APPLIED, DUPLICATE, CONFLICT, REJECTED, KEY_REUSED, BLOCKED)
+
+# entity on the wire -> local table
+ENTITY_TABLES: dict[str, str] = {
+    "unit": "units",
+    "employee": "employees",
+    "team": "teams",
+    "membership": "memberships",
+    "plan": "plans",
+    "target": "targets",
+    "indicator": "indicators",
+    "task": "tasks",
+    "report": "reports",
+    "review": "reviews",
+    "feedback": "feedback",
+}
+
+# entity -> ops a client may push
+CLIENT_OPS: dict[str, tuple[str, ...]] = {
+    "report": ("submit",),
+    "review": ("decide",),
+    "task": ("create", "update"),
+    "feedback": ("create",),
+}
+
+
+# fields a task ``update`` op may change
+TASK_EDITABLE_FIELDS = frozenset({
+    "title", "description", "assignees", "status", "due_date", "target_id", "indicator_id", "rank",
+})
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Op(_Wire):
+    op_id: str = Field(min_length=1, max_length=64)
+    entity: str = Field(min_length=1, max_length=32)
+    entity_id: str = Field(min_length=1, max_length=64)
+    op: str = Field(min_length=1, max_length=32)
+    base_version: int = Field(default=0, ge=0)
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(_Wire):
+    device_id: str = Field(default="", max_length=64)
+    ops: list[Op]
+
+
+class OpResult(_Wire):
+    op_id: str
+    status: Literal["applied", "duplicate", "conflict", "rejected", "key_reused", "blocked"]
+    server_seq: int | None = None
+    version: int | None = None
+    reason: str | None = None  # stable code, e.g. "not_author", "stale_version"
+    message: str | None = None  # for people, Indonesian (see DomainError)
+    message_en: str | None = None
+    current: dict[str, Any] | None = None  # the server copy on a conflict
+
+
+class PushResponse(_Wire):
+    server_epoch: str
+    server_time: str
+    results: list[OpResult]
+
+
+class Change(_Wire):
+    seq: int
+    entity: str
+    entity_id: str
+    kind: Literal["upsert", "delete"] = "upsert"
+    data: dict[str, Any] | None = None
+
+
+class PullResponse(_Wire):
+    server_epoch: str
+    server_time: str
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+
+
+class Me(_Wire):
+    employee_id: str
+    nip: str
+    name: str
+    roles: list[str]
+    server_epoch: str
+    server_time: str
+
+
+class Health(_Wire):
+    ok: bool
+    version: str
+    server_epoch: str
+    server_time: str
+
+
+def payload_hash(op: Op | dict[str, Any]) -> str:
+    """What makes two sends of one op_id 'the same op': entity, id, op, base version, payload.
+
+    Keys are hashed in the order sent; a client resends an op exactly as it queued it.
+    """
+    from pydantic_core import to_json
+
+    if isinstance(op, Op):
+        parts = [op.entity, op.entity_id, op.op, op.base_version, op.payload]
+    else:
+        parts = [op["entity"], op["entity_id"], op["op"], int(op.get("base_version") or 0), op.get("payload") or {}]
+    return hashlib.sha256(to_json(parts, fallback=str)).hexdigest()
