@@ -36,7 +36,13 @@ def store(tmp_path: Path):
 def build_org(store) -> types.SimpleNamespace:
     """A tiny organisation: one unit, its JPT, two teams, a JF lead, a pelaksana lead, members."""
     from sk_tui.domain.models import (
-        Employee, Indicator, Membership, PerformancePlan, Target, Team, Unit,
+        Employee,
+        Indicator,
+        Membership,
+        PerformancePlan,
+        Target,
+        Team,
+        Unit,
     )
 
     unit = Unit(id="unit-hukum", code="BH", name="Biro Hukum")
