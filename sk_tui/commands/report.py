@@ -140,6 +140,7 @@ def run_submit(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from sk_tui.domain import kinerja
+    from sk_tui.domain.errors import STATUS_ID
 
     store = open_store(args)
     me = store.require_me()
@@ -159,8 +160,9 @@ def run_list(args: argparse.Namespace) -> int:
     if not reports:
         print(say(args, f"Belum ada laporan pada {month}.", f"No reports in {month}."))
         return 0
-    print(f"{'tanggal' if say(args, 'id', 'en') == 'id' else 'date':<11} {'status':<10} {'mode':<4} {'menit' if say(args,'id','en')=='id' else 'min':>6}")
+    print(f"{say(args, 'tanggal', 'date'):<11} {'status':<12} {'mode':<4} {say(args, 'menit', 'min'):>6}")
     for r in reports:
         late = say(args, " (terlambat)", " (late)") if store.is_report_late(r) else ""
-        print(f"{r.work_date.isoformat():<11} {r.status.value:<10} {r.work_mode.value:<4} {r.total_minutes:>6}{late}")
+        status = say(args, STATUS_ID[r.status.value], r.status.value)
+        print(f"{r.work_date.isoformat():<11} {status:<12} {r.work_mode.value:<4} {r.total_minutes:>6}{late}")
     return 0

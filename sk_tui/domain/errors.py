@@ -131,7 +131,7 @@ _WHY = {
 
 
 # Report status words as an Indonesian user reads them.
-_STATUS_ID = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
+STATUS_ID = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
 
 
 class DomainError(ValueError):
@@ -151,8 +151,8 @@ class DomainError(ValueError):
             return f"{self.code}: {self.params}"
         template = templates[1] if lang == "en" else templates[0]
         params = self.params
-        if lang != "en" and params.get("status") in _STATUS_ID:
-            params = {**params, "status": _STATUS_ID[params["status"]]}
+        if lang != "en" and params.get("status") in STATUS_ID:
+            params = {**params, "status": STATUS_ID[params["status"]]}
         try:
             return template.format(**params)
         except (KeyError, IndexError):

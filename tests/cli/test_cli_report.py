@@ -49,7 +49,9 @@ def test_report_list_json(ws, capsys):
     assert listed[1]["work_mode"] == "WFH"
     assert json.loads(ws.in_process("report", "list", "--month", "2026-10", "--json", capsys=capsys).out) == []
     table = ws.in_process("report", "list", capsys=capsys).out
-    assert "2026-11-26" in table and "submitted" in table and "120" in table
+    assert "2026-11-26  terkirim" in table and "2026-11-27  draf" in table and "120" in table
+    table_en = ws.in_process("--lang", "en", "report", "list", capsys=capsys).out
+    assert "2026-11-26  submitted" in table_en and "2026-11-27  draft" in table_en
 
 
 def submitted_today(ws, minutes=300):
