@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from _common import FROZEN_NOW, emit, summary_ms
+from _common import FROZEN_NOW, compile_package, emit, summary_ms
 from bench_sync import Server, bare_bulk_insert, drop_pg_schemas, make_db_url, seed_server
 
 
@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("--procs", type=int, default=1, help="client processes the clients are spread over")
     parser.add_argument("--db", help="PostgreSQL URL for the server (default: a SQLite file)")
     args = parser.parse_args()
+    compile_package()
     os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
     with tempfile.TemporaryDirectory(prefix="sk-bench-server-") as folder:
         tmp = Path(folder)

@@ -24,7 +24,7 @@ import time
 import uuid
 from pathlib import Path
 
-from _common import FROZEN_NOW, emit
+from _common import FROZEN_NOW, compile_package, emit
 
 ROOT = Path(__file__).resolve().parents[1]
 NIP_BASE = "1990010120150{:01d}1{:03d}"  # birth 1990-01-01, appointed 2015-0x, sex 1, serial
@@ -225,6 +225,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--db", help="PostgreSQL URL for the server (default: a SQLite file)")
     args = parser.parse_args()
+    compile_package()
     os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
     with tempfile.TemporaryDirectory(prefix="sk-bench-sync-") as folder:
         tmp = Path(folder)
