@@ -353,3 +353,9 @@ class BaseStore:
             "server": self.get_meta("server_url"),
             "device_id": self.device_id,
         }
+
+    def resolve_problem(self, op_id: str, resolution: str) -> None:
+        """The user dealt with a rejected/conflicting op: 'retried' (queue it again) or
+        'dismissed' (keep the server's copy)."""
+        with self.transaction():
+            outbox.resolve(self.db, op_id, resolution)

@@ -1,4 +1,4 @@
-"""SkApp: the full-screen app. Modes: board, report, targets, review; first run: welcome.
+"""SkApp: the full-screen app. Modes: board, report, targets, review, problems; first run: welcome.
 
     SkApp(db_path=Path("workspace.db")).run()
 
@@ -21,6 +21,7 @@ from sk_tui.tui.i18n import t
 from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
+from sk_tui.tui.screens.problems import ProblemsScreen
 from sk_tui.tui.screens.report import ReportScreen
 from sk_tui.tui.screens.review import ReviewScreen
 from sk_tui.tui.screens.targets import TargetsScreen
@@ -33,6 +34,7 @@ class SyncState:
     online: bool = False
     syncing: bool = False
     queued: int = 0
+    problems: int = 0
     last_sync: str | None = None
 
 
@@ -47,12 +49,14 @@ class SkApp(App):
         "report": ReportScreen,
         "targets": TargetsScreen,
         "review": ReviewScreen,
+        "problems": ProblemsScreen,
     }
     BINDINGS = [
         make("1", "mode('board')", "app.board", group="group.screens"),
         make("2", "mode('report')", "app.report", group="group.screens"),
         make("3", "mode('targets')", "app.targets", group="group.screens"),
         make("4", "mode('review')", "app.review", group="group.screens"),
+        make("5", "mode('problems')", "app.problems", group="group.screens"),
         make("f1,question_mark", "help", "app.help", key_display="?"),
         make("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
         make("f2", "toggle_language", "app.language", show=False),
@@ -248,6 +252,7 @@ class SkApp(App):
             return
         status = self.store.status()
         self.sync_state.queued = status["queued"]
+        self.sync_state.problems = status["problems"]
         self.sync_state.last_sync = _clock_time(status["last_sync"], self.store.policy.timezone)
         self._refresh_status_bars()
 

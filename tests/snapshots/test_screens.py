@@ -91,3 +91,26 @@ def test_welcome(snap_compare, tmp_path, size):
 def test_board_ansi_light(snap_compare, workspace, size):
     path, _org, _ids = workspace
     assert snap_compare(make_app(path, theme="ansi-light"), terminal_size=size)
+
+
+def _seed_problems(path) -> None:
+    from sk_tui.store import Store, outbox
+
+    store = Store.open(path)
+    with store.transaction():
+        for entity, entity_id, op, payload, state, error in (
+            ("report", "r-1", "submit", {"work_date": "2026-11-20"}, "rejected", "Laporan melewati batas waktu"),
+            ("task", "t-1", "update", {"title": "Draf Pergub Pengelolaan Sampah Regional"}, "conflict",
+             "Tugas diubah orang lain (versi 3)"),
+        ):
+            op_id = outbox.enqueue(store.db, entity=entity, entity_id=entity_id, op=op, base_version=0,
+                                   payload=payload, op_id=f"op-{entity_id}")
+            outbox.mark_result(store.db, op_id, state, error=error)
+    store.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_problems(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    _seed_problems(path)
+    assert snap_compare(make_app(path), terminal_size=size, press=["5"])

@@ -24,6 +24,7 @@ class HelpScreen(Dialog):
         from sk_tui.tui.app import SkApp
         from sk_tui.tui.screens.activity_form import ActivityForm
         from sk_tui.tui.screens.board import BoardScreen
+        from sk_tui.tui.screens.problems import ProblemsScreen
         from sk_tui.tui.screens.report import ReportScreen
         from sk_tui.tui.screens.review import ReviewScreen
         from sk_tui.tui.screens.targets import TargetsScreen
@@ -36,6 +37,7 @@ class HelpScreen(Dialog):
             (t("mode.report"), ReportScreen),
             (t("mode.targets"), TargetsScreen),
             (t("mode.review"), ReviewScreen),
+            (t("mode.problems"), ProblemsScreen),
             (t("form.save"), ActivityForm),
         ]
         table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))

@@ -40,6 +40,10 @@ class StatusBar(Static):
             else:
                 right.append("○ " + t("sync.offline"), style="bold yellow")
             right.append(" · " + t("sync.queued", n=state.queued))
+            problems = getattr(state, "problems", 0)
+            if problems:
+                right.append(" · ")
+                right.append(t("sync.problems", n=problems), style="bold yellow")
             right.append(" · " + (t("sync.last", time=state.last_sync) if state.last_sync else t("sync.never")))
         width = max(0, self.size.width - 2)
         if left.cell_len + right.cell_len + 1 > width:

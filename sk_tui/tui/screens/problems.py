@@ -1,0 +1,134 @@
+"""Sync problems (DESIGN §4): ops the server rejected, or that conflict or are blocked, stay
+listed here until the user retries them (queue again) or dismisses them (keep the server's copy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from sk_tui.store import outbox
+from sk_tui.tui.bindings import make
+from sk_tui.tui.i18n import t
+from sk_tui.tui.screens.base import SkScreen
+
+
+def describe(op: dict[str, Any]) -> str:
+    """What the op changed, for a person: "Laporan 2026-11-20 kirim", "Tugas “Judul” ubah"."""
+    entity, name = op.get("entity", ""), op.get("op", "")
+    label = t(f"problems.entity.{entity}")
+    if label == f"problems.entity.{entity}":
+        label = entity
+    payload = op.get("payload") or {}
+    detail = ""
+    if isinstance(payload, dict):
+        if payload.get("work_date"):
+            detail = str(payload["work_date"])
+        elif payload.get("title"):
+            detail = f"“{payload['title']}”"
+    verb = t(f"problems.op.{name}")
+    if verb == f"problems.op.{name}":
+        verb = name
+    return " ".join(part for part in (label, detail, verb) if part)
+
+
+def state_label(state: str) -> str:
+    key = f"problems.state.{state}"
+    text = t(key)
+    return state if text == key else text
+
+
+class ProblemsScreen(SkScreen):
+    TITLE_KEY = "mode.problems"
+    BINDINGS = [
+        make("r", "retry", "problems.retry"),
+        make("x", "dismiss", "problems.dismiss"),
+        make("f6", "reload", "problems.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ops: dict[str, dict[str, Any]] = {}
+
+    def body(self) -> ComposeResult:
+        yield Static("", id="problems-title", classes="screen-title")
+        yield DataTable(id="problems-list", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="problems-detail")
+
+    def after_compose(self) -> None:
+        table = self.query_one("#problems-list", DataTable)
+        for key, width in (("problems.col.what", 28), ("problems.col.state", 10), ("problems.col.reason", None)):
+            table.add_column(t(key), key=key, width=width)
+        table.focus()
+
+    def reload(self) -> None:
+        if self.store is None:
+            return
+        ops = outbox.problem_ops(self.store.db)
+        self.ops = {op["op_id"]: op for op in ops}
+        table = self.query_one("#problems-list", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for op in ops:
+            reason = op.get("last_error") or t("problems.no_reason")
+            table.add_row(Text(describe(op)), state_label(op["state"]), Text(str(reason)), key=op["op_id"])
+        if ops:
+            table.move_cursor(row=min(max(row, 0), len(ops) - 1))
+        title = t("problems.heading", n=len(ops)) if ops else t("problems.none")
+        self.query_one("#problems-title", Static).update(title)
+        table.display = bool(ops)
+        self._show_detail()
+
+    def selected(self) -> dict[str, Any] | None:
+        table = self.query_one("#problems-list", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self.ops.get(key)
+
+    @on(DataTable.RowHighlighted, "#problems-list")
+    def _show_detail(self) -> None:
+        op = self.selected()
+        detail = self.query_one("#problems-detail", Static)
+        if op is None:
+            detail.update("")
+            detail.display = False
+            return
+        detail.display = True
+        text = Text()
+        text.append(describe(op), style="bold")
+        text.append(f" · {state_label(op['state'])}")
+        if op.get("last_error"):
+            text.append("\n" + str(op["last_error"]))
+        result = op.get("result")
+        if isinstance(result, dict) and result:
+            text.append("\n" + ", ".join(f"{k}: {v}" for k, v in result.items()))
+        detail.update(text)
+
+    def action_retry(self) -> None:
+        self._resolve("retried", "problems.retried")
+
+    def action_dismiss(self) -> None:
+        self._resolve("dismissed", "problems.dismissed")
+
+    def _resolve(self, resolution: str, message_key: str) -> None:
+        op = self.selected()
+        if op is None:
+            return
+        try:
+            self.store.resolve_problem(op["op_id"], resolution)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(exc)
+            return
+        self.app.notify(t(message_key, what=describe(op)))
+        self.reload()
+        if resolution == "retried":
+            self.sk.request_sync()
+        else:
+            self.sk.refresh_sync_state()
+
+    def action_reload(self) -> None:
+        self.reload()
