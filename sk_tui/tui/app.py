@@ -21,10 +21,6 @@ from sk_tui.tui.i18n import t
 from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
-from sk_tui.tui.screens.problems import ProblemsScreen
-from sk_tui.tui.screens.report import ReportScreen
-from sk_tui.tui.screens.review import ReviewScreen
-from sk_tui.tui.screens.targets import TargetsScreen
 
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
 
@@ -38,6 +34,18 @@ class SyncState:
     last_sync: str | None = None
 
 
+def _screen_on_demand(module: str, name: str):
+    """A MODES factory that imports its screen on first use: only the board (and what it
+    needs) is imported at start-up, which keeps the cold start close to a bare Textual app."""
+
+    def make_screen():
+        import importlib
+
+        return getattr(importlib.import_module(f"sk_tui.tui.screens.{module}"), name)()
+
+    return make_screen
+
+
 class SkApp(App):
     """Team board, daily report, target progress and review, keyboard first."""
 
@@ -46,10 +54,10 @@ class SkApp(App):
     COMMANDS = {SkCommands}
     MODES = {
         "board": BoardScreen,
-        "report": ReportScreen,
-        "targets": TargetsScreen,
-        "review": ReviewScreen,
-        "problems": ProblemsScreen,
+        "report": _screen_on_demand("report", "ReportScreen"),
+        "targets": _screen_on_demand("targets", "TargetsScreen"),
+        "review": _screen_on_demand("review", "ReviewScreen"),
+        "problems": _screen_on_demand("problems", "ProblemsScreen"),
     }
     BINDINGS = [
         make("1", "mode('board')", "app.board", group="group.screens"),
