@@ -10,20 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-
-def _root_conftest():
-    """tests/conftest.py under its own name (every conftest module is called "conftest")."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("sk_tests_root_conftest",
-                                                  Path(__file__).resolve().parents[1] / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_org = _root_conftest().build_org
+from sk_org import build_org  # noqa: E402
 
 
 def sk_tui_executable() -> str:

@@ -10,22 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sk_org import build_org  # noqa: E402
+
 from sk_tui.store import Store
-
-
-def _root_conftest():
-    """tests/conftest.py under its own name (every conftest module is called "conftest")."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("sk_tests_root_conftest",
-                                                  Path(__file__).resolve().parents[1] / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_org = _root_conftest().build_org
-
 
 CHILD = Path(__file__).with_name("writer_child.py")
 ROUNDS = 20

@@ -71,13 +71,8 @@ def database(kind: str, tmp_path: Path):
 
 
 def org_models():
-    """The models of conftest.build_org, without a store."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("sk_root_conftest", ROOT / "tests" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    build_org = module.build_org
+    """The models of sk_org.build_org, without a store."""
+    from sk_org import build_org
 
     class Capture:
         models: list = []

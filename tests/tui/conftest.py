@@ -1,20 +1,3 @@
-"""Fixtures for the app's Pilot tests: cursor blink off, a seeded workspace."""
+"""Fixtures for the app's Pilot tests live in tui_fixtures.py (shared with tests/snapshots)."""
 
-from __future__ import annotations
-
-import pytest
-from sk_tui_testkit import seed_workspace
-
-
-@pytest.fixture(autouse=True)
-def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    from textual.widgets import Input
-
-    monkeypatch.setattr(Input, "cursor_blink", False)
-
-
-@pytest.fixture
-def workspace(store, org):
-    """(path, org, ids): the tiny organisation with a month of history, as Ani."""
-    ids = seed_workspace(store, org)
-    return store.path, org, ids
+from tui_fixtures import *  # noqa: F403
