@@ -184,6 +184,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "targets.daily": ("Menit harian bulan ini", "Daily minutes this month"),
     "targets.indicators": ("Indikator (IKI): realisasi disetujui / target periode", "Indicators (IKI): approved result / period target"),
+    "targets.assessed": ("target {target} {unit} · dinilai saat evaluasi kinerja", "target {target} {unit} · assessed at the performance evaluation"),
     "targets.indicator_line": ("{value} / {target} {unit} · proyeksi {projected}", "{value} / {target} {unit} · projected {projected}"),
     "targets.none": ("Belum ada target (SKP) untuk periode ini.", "No targets (SKP) for this period."),
     "targets.members": ("Rekap anggota tim bulan ini", "Team members this month"),

@@ -389,3 +389,21 @@ async def test_switching_language_relabels_screens_already_open(workspace):
         await pilot.press("f2", "2")
         await pilot.pause()
         assert "Laporan" in str(app.screen.query_one("#report-title").render())
+
+
+async def test_quality_indicators_are_not_summed_from_daily_volumes(workspace):
+    from sk_tui.domain.models import Indicator
+
+    path, org, ids = workspace
+    store = _store(path)
+    store.save_models([Indicator(id="iki-quality", target_id=org.target.id, aspect="quality",
+                                 text="Persentase rancangan tanpa revisi mayor", target_value=90, unit="persen")])
+    store.close()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        lines = [str(label.render()) for label in app.screen.query("#indicators Label")]
+        assert any("90 persen" in line and "dinilai saat evaluasi" in line for line in lines)
+        # the quantity indicator still shows its realised volume against the target
+        assert any("/ 12 dokumen" in line for line in lines)

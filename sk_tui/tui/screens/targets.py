@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 
 from sk_tui.domain import kinerja
+from sk_tui.domain.models import Aspect
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import month_name, number, percent, rupiah, t
 from sk_tui.tui.screens.base import SkScreen
@@ -125,6 +126,11 @@ class TargetsScreen(SkScreen):
             label = Text.assemble((indicator.text, "bold"), (f" — {target.text}" if target else ""),
                                   (f" · {owner}" if owner else "", "italic"))
             rows.append(Static(label, classes="indicator-text"))
+            if indicator.aspect != Aspect.QUANTITY:
+                # Quality, time and cost are judged at evaluation; daily volumes don't add up to them.
+                rows.append(Label(t("targets.assessed", target=number(indicator.target_value, 0),
+                                    unit=indicator.unit), classes="indicator-row muted"))
+                continue
             bar = ProgressBar(total=indicator.target_value, show_eta=False, classes="indicator-bar")
             bar.progress = min(done, indicator.target_value)
             rows.append(Horizontal(bar, Label(t("targets.indicator_line", value=number(done, 0),
