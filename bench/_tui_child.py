@@ -19,6 +19,16 @@ def rss_mb() -> float:
     return 0.0
 
 
+async def timed_presses(pilot, keys: list[str]) -> list[float]:
+    """Seconds each ``pilot.press`` took, key by key."""
+    presses = []
+    for key in keys:
+        started = time.perf_counter()
+        await pilot.press(key)
+        presses.append(time.perf_counter() - started)
+    return presses
+
+
 def run_hello(measure: bool) -> None:
     from textual.app import App
     from textual.widgets import Footer, Header, Static
@@ -35,12 +45,7 @@ def run_hello(measure: bool) -> None:
         await p.pause()
         if measure:
             # The same presses as the sk run, on keys that do nothing: Pilot's own overhead.
-            presses = []
-            for key in ["right", "down", "left", "up"] * 10 + ["x", "y"] * 10:
-                started = time.perf_counter()
-                await p.press(key)
-                presses.append(time.perf_counter() - started)
-            result["key_press_s"] = presses
+            result["key_press_s"] = await timed_presses(p, ["right", "down", "left", "up"] * 10 + ["x", "y"] * 10)
         p.app.exit()
 
     Hello().run(headless=True, size=(120, 40), auto_pilot=pilot)
@@ -62,13 +67,8 @@ def run_sk(db_path: str, measure: bool) -> None:
         result["first_board_frame_s"] = time.perf_counter()
         if measure:
             result["rss_mb_board"] = round(rss_mb(), 1)
-            presses = []
             # cursor moves across columns and cards, then card moves right/left (store writes)
-            for key in ["right", "down", "left", "up"] * 10 + [">", "<"] * 10:
-                started = time.perf_counter()
-                await p.press(key)
-                presses.append(time.perf_counter() - started)
-            result["key_press_s"] = presses
+            result["key_press_s"] = await timed_presses(p, ["right", "down", "left", "up"] * 10 + [">", "<"] * 10)
             opens = []
             for _ in range(5):
                 started = time.perf_counter()
