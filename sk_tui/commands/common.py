@@ -65,6 +65,35 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True):
     return Store.open(path, policy=load_policy())
 
 
+def print_table(rows: list[list[Any]], *, align: str = "", header: list[str] | None = None,
+                gap: str = " ", min_widths: tuple[int, ...] = ()) -> None:
+    """Print ``rows`` as aligned columns for a terminal.
+
+    Every cell goes through ``text.visible`` (an ESC, a bidi override or a newline stored in
+    a title shows as ``\\x1b``, ``\\u202e``, ``\\n``; the terminal never acts on it), and
+    columns are padded by terminal cell width, so emoji and wide characters keep borders
+    straight. Nothing is cut. ``align`` holds one ``<`` or ``>`` per column (default ``<``);
+    the last column is not padded on the left-aligned side. ``min_widths`` keeps a familiar
+    layout when every cell is short.
+    """
+    from sk_tui.domain.text import cell_width, visible
+
+    table = ([[visible(str(c)) for c in header]] if header else []) + [[visible(str(c)) for c in row] for row in rows]
+    if not table:
+        return
+    columns = max(len(row) for row in table)
+    widths = [max([cell_width(row[i]) for row in table if i < len(row)] + list(min_widths[i:i + 1]))
+              for i in range(columns)]
+    for row in table:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - cell_width(cell))
+            right = i < len(align) and align[i] == ">"
+            last = i == len(row) - 1
+            cells.append(pad + cell if right else (cell if last else cell + pad))
+        print(gap.join(cells).rstrip(" "))
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
@@ -91,7 +120,11 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
         line = exc.message(lang)
     elif isinstance(exc, UserError):
         line = str(exc)
-    elif type(exc).__name__ in ("ValidationError", "ConfigError"):
+    elif type(exc).__name__ == "ValidationError":
+        from sk_tui.domain.errors import validation_error
+
+        line = validation_error(exc).message(lang)
+    elif type(exc).__name__ == "ConfigError":
         line = _first_validation_line(exc)
     elif isinstance(exc, (OSError, ValueError)):
         line = str(exc)
@@ -102,7 +135,9 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
             if lang != "en"
             else f"Internal error ({type(exc).__name__}); details in {log}"
         )
-    print(f"sk-tui: {line}", file=sys.stderr)
+    from sk_tui.domain.text import visible
+
+    print(f"sk-tui: {visible(line)}", file=sys.stderr)
     return 1
 
 

@@ -10,7 +10,7 @@ import argparse
 import csv
 import sys
 
-from sk_tui.commands.common import UserError, open_store, print_json, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
 
 FIELDS = ("nip", "name", "approved", "target", "absent_days", "negative_activities", "effective",
           "base", "achievement", "ceiling", "allowance", "late_reports")
@@ -55,10 +55,9 @@ def run_recap(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        head = say(args, "Nama", "Name")
-        print(f"{head:<28} {'disetujui' if say(args,'id','en')=='id' else 'approved':>9} {'target':>6} "
-              f"{'capaian' if say(args,'id','en')=='id' else 'achieve':>8} {say(args, 'tunjangan', 'allowance'):>15}")
-        for row in rows:
-            print(f"{row['name'][:28]:<28} {row['approved']:>9} {row['target']:>6} "
-                  f"{float(row['achievement']) * 100:>7.2f}% {_rupiah(row['allowance']):>15}")
+        header = [say(args, "Nama", "Name"), say(args, "disetujui", "approved"), "target",
+                  say(args, "capaian", "achieve"), say(args, "tunjangan", "allowance")]
+        print_table([[row["name"], row["approved"], row["target"], f"{float(row['achievement']) * 100:.2f}%",
+                      _rupiah(row["allowance"])] for row in rows], align="<>>>>", header=header,
+                    min_widths=(28, 9, 6, 8, 15))
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import UserError, open_store, print_json, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -160,9 +160,11 @@ def run_list(args: argparse.Namespace) -> int:
     if not reports:
         print(say(args, f"Belum ada laporan pada {month}.", f"No reports in {month}."))
         return 0
-    print(f"{say(args, 'tanggal', 'date'):<11} {'status':<12} {'mode':<4} {say(args, 'menit', 'min'):>6}")
+    rows = []
     for r in reports:
-        late = say(args, " (terlambat)", " (late)") if store.is_report_late(r) else ""
-        status = say(args, STATUS_ID[r.status.value], r.status.value)
-        print(f"{r.work_date.isoformat():<11} {status:<12} {r.work_mode.value:<4} {r.total_minutes:>6}{late}")
+        late = say(args, "terlambat", "late") if store.is_report_late(r) else ""
+        status = say(args, STATUS_ID.get(r.status.value, r.status.value), r.status.value)
+        rows.append([r.work_date.isoformat(), status, r.work_mode.value, r.total_minutes, late])
+    print_table(rows, align="<<<><", header=[say(args, "tanggal", "date"), "status", "mode",
+                                              say(args, "menit", "min"), ""], min_widths=(11, 12, 4, 6))
     return 0

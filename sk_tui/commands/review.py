@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import open_store, print_json, say
+from sk_tui.commands.common import open_store, print_json, print_table, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,8 +38,9 @@ def run_list(args: argparse.Namespace) -> int:
     if not reports:
         print(say(args, "Tidak ada laporan yang menunggu verifikasi.", "No reports waiting for review."))
         return 0
-    for r in reports:
-        print(f"{r.id[:8]}  {r.work_date}  {r.total_minutes:>5} {say(args, 'menit', 'min')}  {names.get(r.employee_id, '?')}")
+    minutes = say(args, "menit", "min")
+    print_table([[r.id[:8], r.work_date, f"{r.total_minutes} {minutes}", names.get(r.employee_id, "?")]
+                 for r in reports], align="<<><", gap="  ")
     return 0
 
 

@@ -29,12 +29,14 @@ def run_status(args: argparse.Namespace) -> int:
             ],
         })
         return 0
-    who = f"{me.name} ({me.nip})" if me else say(args, "(belum diatur)", "(not set up)")
+    from sk_tui.domain.text import visible
+
+    who = visible(f"{me.name} ({me.nip})") if me else say(args, "(belum diatur)", "(not set up)")
     print(say(args, f"Pengguna      : {who}", f"User          : {who}"))
     print(say(args, f"Antrean sinkron: {status['queued']}", f"Queued ops    : {status['queued']}"))
     print(say(args, f"Masalah sinkron: {status['problems']}", f"Sync problems : {status['problems']}"))
     print(say(args, f"Sinkron terakhir: {status['last_sync'] or 'belum pernah'}",
               f"Last sync     : {status['last_sync'] or 'never'}"))
     for op in problems:
-        print(f"  ! {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: {op['last_error'] or ''}")
+        print(visible(f"  ! {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: {op['last_error'] or ''}"))
     return 0

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import UserError, open_store, print_json, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.domain.text import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -87,12 +88,14 @@ def run_list(args: argparse.Namespace) -> int:
         print(say(args, "Tidak ada kartu.", "No cards."))
         return 0
     people = {e.id: e.initials for e in store.employees({a for task in tasks for a in task.assignees})}
+    rows = []
     for task in tasks:
         due = task.due_date.isoformat() if task.due_date else ""
         if task.is_overdue(today):
             due += say(args, " (terlambat)", " (overdue)")
         who = ",".join(people.get(a, "?") for a in task.assignees)
-        print(f"{task.id[:8]}  {task.status.value:<11} {who:<8} {due:<22} {task.title}")
+        rows.append([task.id[:8], task.status.value, who, due, task.title])
+    print_table(rows, min_widths=(9, 11, 8, 22))
     return 0
 
 
@@ -113,8 +116,9 @@ def run_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_task_json(task, store))
     else:
-        print(say(args, f"Tugas dibuat: {task.id[:8]} {task.title} [{task.status.value}]",
-                  f"Task created: {task.id[:8]} {task.title} [{task.status.value}]"))
+        title = visible(task.title)
+        print(say(args, f"Tugas dibuat: {task.id[:8]} {title} [{task.status.value}]",
+                  f"Task created: {task.id[:8]} {title} [{task.status.value}]"))
     return 0
 
 
@@ -129,6 +133,5 @@ def run_move(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_task_json(moved, store))
     else:
-        print(say(args, f"{moved.id[:8]} {moved.title}: {task.status.value} → {moved.status.value}",
-                  f"{moved.id[:8]} {moved.title}: {task.status.value} → {moved.status.value}"))
+        print(f"{moved.id[:8]} {visible(moved.title)}: {task.status.value} → {moved.status.value}")
     return 0

@@ -116,6 +116,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ruang kerja belum punya pengguna; jalankan `sk-tui demo` atau buat ruang kerja di aplikasi.",
         "The workspace has no user yet; run `sk-tui demo` or set one up in the app.",
     ),
+    # what a model's validation refused (see validation_error), field named in the user's language
+    "text_control_char": (
+        "Isian {field_id} memuat karakter yang tidak diizinkan: {char}.",
+        "The {field_en} contains a character that is not allowed: {char}.",
+    ),
+    "text_too_long": (
+        "Isian {field_id} terlalu panjang: {length} karakter, paling banyak {max_length}.",
+        "The {field_en} is too long: {length} characters, at most {max_length}.",
+    ),
+    "text_empty": (
+        "Isian {field_id} tidak boleh kosong.",
+        "The {field_en} must not be empty.",
+    ),
+    "id_invalid": (
+        "Isian {field_id} bukan id yang sah (huruf, angka dan . _ : -, paling banyak 64 karakter).",
+        "The {field_en} is not a valid id (letters, digits and . _ : -, at most 64 characters).",
+    ),
+    "list_too_long": (
+        "Isian {field_id} terlalu banyak: {length}, paling banyak {max_length}.",
+        "Too many {field_en}: {length}, at most {max_length}.",
+    ),
+    "number_out_of_range": (
+        "Isian {field_id} di luar batas: {value} (harus {bound_id}).",
+        "The {field_en} is out of range: {value} (must be {bound_en}).",
+    ),
+    "value_invalid": (
+        "Isian {field_id} tidak valid: {detail}.",
+        "The {field_en} is invalid: {detail}.",
+    ),
     "work_date_window": (
         "Tanggal kerja {day} di luar jendela {days} hari.",
         "Work date {day} is outside the {days}-day window.",
@@ -128,6 +157,105 @@ _WHY = {
     "nip_appointment": ("TMT pengangkatan tidak masuk akal", "the appointment month is implausible"),
     "nip_sex": ("digit ke-15 harus 1 atau 2", "digit 15 must be 1 or 2"),
 }
+
+
+# Field names as a user reads them in a validation message: (Indonesian, English).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("judul", "title"),
+    "description": ("uraian", "description"),
+    "name": ("nama", "name"),
+    "code": ("kode", "code"),
+    "agency": ("instansi", "agency"),
+    "timezone": ("zona waktu", "time zone"),
+    "position_title": ("nama jabatan", "position title"),
+    "jf_level": ("jenjang", "level"),
+    "decree_no": ("nomor SK", "decree number"),
+    "status": ("status", "status"),
+    "text": ("teks", "text"),
+    "unit": ("satuan", "unit"),
+    "target_value": ("nilai target", "target value"),
+    "assignees": ("penerima tugas", "assignees"),
+    "rank": ("urutan", "order"),
+    "version": ("versi", "version"),
+    "report_version": ("versi laporan", "report version"),
+    "minutes": ("menit", "minutes"),
+    "total_minutes": ("total menit", "total minutes"),
+    "volume": ("volume", "volume"),
+    "volume_unit": ("satuan volume", "volume unit"),
+    "evidence": ("bukti dukung", "evidence"),
+    "position": ("posisi", "position"),
+    "location": ("lokasi", "location"),
+    "review_note": ("catatan verifikasi", "review note"),
+    "note": ("catatan", "note"),
+    "pattern": ("pola DWA", "DWA pattern"),
+    "reason": ("alasan", "reason"),
+    "job_class": ("kelas jabatan", "job class"),
+    "base_version": ("versi dasar", "base version"),
+    "device_id": ("id perangkat", "device id"),
+    "op_id": ("id operasi", "op id"),
+    "entity_id": ("id rekaman", "record id"),
+}
+
+_BOUNDS = {"gt": (">", ">"), "ge": (">=", ">="), "lt": ("<", "<"), "le": ("<=", "<=")}
+
+
+def field_label(field: str) -> tuple[str, str]:
+    """(Indonesian, English) words for a model field; ids read as "id tim" / "team id"."""
+    if field in FIELD_LABELS:
+        return FIELD_LABELS[field]
+    if field == "id" or field.endswith("_id"):
+        stem = field[:-3].replace("_", " ") if field != "id" else ""
+        return (f"id {stem}".strip(), f"{stem} id".strip())
+    words = field.replace("_", " ")
+    return words, words
+
+
+def validation_error(exc: Exception) -> DomainError:
+    """The first problem of a pydantic ValidationError as a DomainError a person can read.
+
+    Duck-typed (``exc.errors()``) so the domain does not depend on how pydantic is imported.
+
+        >>> from sk_tui.domain.models import Task
+        >>> try:
+        ...     Task(team_id="t1", title="judul\x1b[2J")
+        ... except ValueError as exc:
+        ...     print(validation_error(exc).message("en"))
+        The title contains a character that is not allowed: U+001B ESCAPE.
+    """
+    try:
+        first = exc.errors()[0]  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - not a ValidationError after all
+        return DomainError("value_invalid", field="value", detail=str(exc).splitlines()[0] if str(exc) else "?")
+    loc = [str(part) for part in first.get("loc", ()) if not isinstance(part, int)]
+    field = loc[-1] if loc else "value"
+    kind = first.get("type", "")
+    ctx = first.get("ctx") or {}
+    value = first.get("input")
+    if kind == "text_control_char":
+        return DomainError("text_control_char", field=field, char=ctx.get("char", "?"))
+    if kind in ("text_too_long", "string_too_long"):
+        length = ctx.get("length", len(value) if isinstance(value, str) else "?")
+        return DomainError("text_too_long", field=field, length=length, max_length=ctx.get("max_length"))
+    if kind == "string_too_short":
+        return DomainError("text_empty", field=field)
+    if kind in ("id_invalid", "string_pattern_mismatch"):
+        return DomainError("id_invalid", field=field)
+    if kind == "too_long":
+        length = ctx.get("actual_length", len(value) if hasattr(value, "__len__") else "?")
+        return DomainError("list_too_long", field=field, length=length, max_length=ctx.get("max_length"))
+    bound = next(((key, ctx[key]) for key in _BOUNDS if key in ctx), None)
+    if bound is not None or kind == "finite_number":
+        sign = _BOUNDS[bound[0]][0] if bound else ""
+        return DomainError("number_out_of_range", field=field, value=_short(value),
+                           bound_id=f"{sign} {bound[1]}" if bound else "angka terhingga",
+                           bound_en=f"{sign} {bound[1]}" if bound else "a finite number")
+    return DomainError("value_invalid", field=field, detail=first.get("msg", kind))
+
+
+def _short(value: object) -> str:
+    # repr escapes control characters; long input is cut so the message stays one line
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 # Report status words as an Indonesian user reads them.
@@ -143,6 +271,9 @@ class DomainError(ValueError):
         why = params.get("why")
         if isinstance(why, str) and why in _WHY:
             self.params["why_id"], self.params["why_en"] = _WHY[why]
+        field = params.get("field")
+        if isinstance(field, str):
+            self.params["field_id"], self.params["field_en"] = field_label(field)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:

@@ -2,6 +2,14 @@
 
 Every record carries a client-generated UUID string ``id``; the server never assigns identity.
 
+Every value is bounded (issue 7): ids match ``text.ID_PATTERN``; every text field is one-line
+(``OneLine``: titles, names, units, codes, locations, reasons) or multi-line (``MultiLine``:
+descriptions, notes, evidence, feedback, target and indicator text) with a maximum length, and
+may not hold the characters ``text.first_refused`` names; numbers have both bounds and are
+finite. Rows read back from the local store are validated with ``context=STORED``: the text and
+id checks are skipped there, so a record stored before these rules still loads (and is shown
+escaped with ``text.visible``), while anything new, typed or received, is checked.
+
     >>> Employee(id=new_id(), nip="198703122010011002", name="Ani", position_kind="jf",
     ...          unit_id="u1").nip_birth_date().year
     1987
@@ -12,10 +20,87 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
+from sk_tui.domain import text as _text
 from sk_tui.domain.errors import DomainError
+
+# Validation context for rows read back from the local store (see the module docstring).
+STORED: dict[str, Any] = {"stored": True}
+
+# Limits, generous on purpose: the server validates every payload with these same models.
+NAME_MAX = 200  # titles, names, locations, agencies, decree numbers
+SHORT_MAX = 64  # codes, time zones, jenjang
+UNIT_MAX = 40  # volume and indicator units
+REASON_MAX = 500  # absence and negative-event reasons
+NOTE_MAX = 2000  # activity descriptions, notes, feedback, target and indicator text
+EVIDENCE_MAX = 1000
+TASK_DESCRIPTION_MAX = 10_000
+MAX_ASSIGNEES = 50
+VERSION_MAX = 2**31 - 1
+POSITION_MAX = 10_000  # activities in one report
+RANK_MAX = 1e12  # card order inside a column, either sign; floats stay exact far beyond
+VOLUME_MAX = 1e9
+TARGET_VALUE_MAX = 1e12
+DAY_MINUTES = 1440
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def _text_checker(max_length: int, *, multiline: bool):
+    def check(value: str, info: ValidationInfo) -> str:
+        if _stored(info):
+            return value
+        if len(value) > max_length:
+            raise PydanticCustomError(
+                "text_too_long", "at most {max_length} characters allowed (got {length})",
+                {"max_length": max_length, "length": len(value)},
+            )
+        bad = _text.first_refused(value, multiline=multiline)
+        if bad is not None:
+            raise PydanticCustomError(
+                "text_control_char", "character {char} is not allowed in {kind} text",
+                {"char": _text.describe_char(bad), "kind": "multi-line" if multiline else "one-line"},
+            )
+        return value
+
+    return check
+
+
+def _check_id(value: str, info: ValidationInfo) -> str:
+    # fullmatch: re's "$" would also match before a trailing newline
+    if not _stored(info) and not _text.ID_RE.fullmatch(value):
+        raise PydanticCustomError("id_invalid", "not a valid id (letters, digits and . _ : -, at most 64)")
+    return value
+
+
+def OneLine(max_length: int = NAME_MAX) -> Any:  # noqa: N802 - reads as a type
+    """A one-line text field of at most ``max_length`` characters (no control characters)."""
+    return Annotated[str, AfterValidator(_text_checker(max_length, multiline=False)),
+                     Field(json_schema_extra={"maxLength": max_length})]
+
+
+def MultiLine(max_length: int = NOTE_MAX) -> Any:  # noqa: N802
+    """A text field that may wrap: newline and tab allowed, nothing else from C0/C1."""
+    return Annotated[str, AfterValidator(_text_checker(max_length, multiline=True)),
+                     Field(json_schema_extra={"maxLength": max_length})]
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _text.ID_PATTERN, "maxLength": 64})]
+Version = Annotated[int, Field(ge=0, le=VERSION_MAX)]
 
 
 def new_id() -> str:
@@ -107,7 +192,7 @@ class _Record(BaseModel):
     # defer_build: a schema is built on first use, not at import (keeps the headless CLI fast).
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
-    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+    id: Id = Field(default_factory=new_id)
 
 
 def validate_nip(nip: str) -> str:
@@ -131,23 +216,23 @@ def validate_nip(nip: str) -> str:
 
 
 class Unit(_Record):
-    code: str = ""
-    name: str = Field(min_length=1)
-    parent_id: str | None = None
-    agency: str = "Pemerintah Daerah Provinsi Jawa Barat"
-    timezone: str = "Asia/Jakarta"
+    code: OneLine(SHORT_MAX) = ""
+    name: OneLine() = Field(min_length=1)
+    parent_id: Id | None = None
+    agency: OneLine() = "Pemerintah Daerah Provinsi Jawa Barat"
+    timezone: OneLine(SHORT_MAX) = "Asia/Jakarta"
 
 
 class Employee(_Record):
-    nip: str
-    name: str = Field(min_length=1, max_length=200)
+    nip: str = Field(max_length=64)  # normalised to 18 digits by _nip
+    name: OneLine() = Field(min_length=1)
     position_kind: PositionKind
-    position_title: str = ""
-    jf_level: str | None = None  # jenjang, e.g. "Ahli Muda"
+    position_title: OneLine() = ""
+    jf_level: OneLine(SHORT_MAX) | None = None  # jenjang, e.g. "Ahli Muda"
     job_class: int = Field(default=7, ge=1, le=17)
-    unit_id: str
-    superior_id: str | None = None
-    timezone: str | None = None  # None: the unit's
+    unit_id: Id
+    superior_id: Id | None = None
+    timezone: OneLine(SHORT_MAX) | None = None  # None: the unit's
     post_start: dt.date | None = None  # held the post from (recap pro-rates)
     post_end: dt.date | None = None
 
@@ -169,12 +254,12 @@ class Employee(_Record):
 
 
 class Team(_Record):
-    name: str = Field(min_length=1, max_length=200)
-    unit_id: str
+    name: OneLine() = Field(min_length=1)
+    unit_id: Id
     scope: TeamScope = TeamScope.INTERNAL
     kind: TeamKind = TeamKind.ADMINISTRATIVE
-    jpt_id: str  # the Eselon II leader the team answers to
-    decree_no: str = ""
+    jpt_id: Id  # the Eselon II leader the team answers to
+    decree_no: OneLine() = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
 
@@ -186,51 +271,51 @@ class Team(_Record):
 
 
 class Membership(_Record):
-    team_id: str
-    employee_id: str
+    team_id: Id
+    employee_id: Id
     role: MemberRole = MemberRole.MEMBER
 
 
 class PerformancePlan(_Record):
     """An SKP for one employee and period."""
 
-    employee_id: str
+    employee_id: Id
     period_start: dt.date
     period_end: dt.date
-    status: str = "approved"
+    status: OneLine(SHORT_MAX) = "approved"
 
 
 class Target(_Record):
     """An RHK row; ``parent_id`` is the leader's/team's RHK it intervenes (cascading)."""
 
-    plan_id: str
+    plan_id: Id
     kind: TargetKind = TargetKind.UTAMA
-    text: str = Field(min_length=1)
-    parent_id: str | None = None
-    team_id: str | None = None  # the team it was assigned from
+    text: MultiLine() = Field(min_length=1)
+    parent_id: Id | None = None
+    team_id: Id | None = None  # the team it was assigned from
 
 
 class Indicator(_Record):
     """An IKI: measurable indicator of a target."""
 
-    target_id: str
+    target_id: Id
     aspect: Aspect = Aspect.QUANTITY
-    text: str = Field(min_length=1)
-    target_value: float = Field(gt=0)
-    unit: str = Field(min_length=1, max_length=40)
+    text: MultiLine() = Field(min_length=1)
+    target_value: float = Field(gt=0, le=TARGET_VALUE_MAX, allow_inf_nan=False)
+    unit: OneLine(UNIT_MAX) = Field(min_length=1)
 
 
 class Task(_Record):
-    team_id: str
-    title: str = Field(min_length=1, max_length=200)
-    description: str = ""
-    assignees: list[str] = Field(default_factory=list)  # employee ids
+    team_id: Id
+    title: OneLine() = Field(min_length=1)
+    description: MultiLine(TASK_DESCRIPTION_MAX) = ""
+    assignees: list[Id] = Field(default_factory=list, max_length=MAX_ASSIGNEES)  # employee ids
     status: TaskStatus = TaskStatus.BACKLOG
     due_date: dt.date | None = None
-    target_id: str | None = None
-    indicator_id: str | None = None
-    rank: float = 0.0  # order inside a column
-    version: int = Field(default=0, ge=0)  # server version this copy is based on (+ local edits)
+    target_id: Id | None = None
+    indicator_id: Id | None = None
+    rank: float = Field(default=0.0, ge=-RANK_MAX, le=RANK_MAX, allow_inf_nan=False)  # order inside a column
+    version: Version = 0  # server version this copy is based on (+ local edits)
     updated_at: dt.datetime | None = None
 
     def is_overdue(self, today: dt.date) -> bool:
@@ -238,29 +323,29 @@ class Task(_Record):
 
 
 class Activity(_Record):
-    report_id: str
-    description: str = Field(min_length=1, max_length=2000)
-    minutes: int = Field(gt=0, le=1440)
-    volume: float = Field(default=1.0, ge=0)
-    volume_unit: str = Field(default="kegiatan", min_length=1, max_length=40)
-    task_id: str | None = None
-    indicator_id: str | None = None
-    evidence: str = Field(default="", max_length=1000)
-    position: int = 0
+    report_id: Id
+    description: MultiLine() = Field(min_length=1)
+    minutes: int = Field(gt=0, le=DAY_MINUTES)
+    volume: float = Field(default=1.0, ge=0, le=VOLUME_MAX, allow_inf_nan=False)
+    volume_unit: OneLine(UNIT_MAX) = Field(default="kegiatan", min_length=1)
+    task_id: Id | None = None
+    indicator_id: Id | None = None
+    evidence: MultiLine(EVIDENCE_MAX) = ""
+    position: int = Field(default=0, ge=0, le=POSITION_MAX)
 
 
 class DailyReport(_Record):
-    employee_id: str
+    employee_id: Id
     work_date: dt.date
     work_mode: WorkMode = WorkMode.WFO
-    location: str = Field(default="", max_length=200)
+    location: OneLine() = ""
     status: ReportStatus = ReportStatus.DRAFT
-    team_id: str | None = None  # whose lead reviews it
-    version: int = Field(default=0, ge=0)
+    team_id: Id | None = None  # whose lead reviews it
+    version: Version = 0
     submitted_at: dt.datetime | None = None  # device time of (last) submission
-    total_minutes: int = Field(default=0, ge=0)
-    review_note: str = ""  # the lead's note when returned
-    reviewed_by: str | None = None
+    total_minutes: int = Field(default=0, ge=0, le=DAY_MINUTES)
+    review_note: MultiLine() = ""  # the lead's note when returned
+    reviewed_by: Id | None = None
     reviewed_at: dt.datetime | None = None
 
     @property
@@ -269,11 +354,11 @@ class DailyReport(_Record):
 
 
 class Review(_Record):
-    report_id: str
-    reviewer_id: str
+    report_id: Id
+    reviewer_id: Id
     decision: Decision
-    note: str = Field(default="", max_length=2000)
-    report_version: int = Field(ge=1)
+    note: MultiLine() = ""
+    report_version: int = Field(ge=1, le=VERSION_MAX)
     decided_at: dt.datetime
 
     @model_validator(mode="after")
@@ -286,21 +371,21 @@ class Review(_Record):
 class Feedback(_Record):
     """Continuous feedback (umpan balik) from a lead to a member."""
 
-    from_id: str
-    to_id: str
-    text: str = Field(min_length=1, max_length=2000)
-    task_id: str | None = None
+    from_id: Id
+    to_id: Id
+    text: MultiLine() = Field(min_length=1)
+    task_id: Id | None = None
     created_at: dt.datetime
 
 
 class DwaArrangement(_Record):
     """A Dynamic Working Arrangement: pattern 'A-O' = days anywhere - days in office a week."""
 
-    employee_id: str
-    pattern: str = "3-2"
+    employee_id: Id
+    pattern: OneLine(8) = "3-2"
     valid_from: dt.date
     valid_to: dt.date | None = None
-    approved_by: str | None = None
+    approved_by: Id | None = None
 
     @field_validator("pattern")
     @classmethod
@@ -316,15 +401,15 @@ class DwaArrangement(_Record):
 
 
 class Absence(_Record):
-    employee_id: str
+    employee_id: Id
     day: dt.date
     excused: bool = False
-    reason: str = ""
+    reason: OneLine(REASON_MAX) = ""
 
 
 class NegativeEvent(_Record):
     """A negative activity the agency records (besides overdue reviews, which are derived)."""
 
-    employee_id: str
+    employee_id: Id
     day: dt.date
-    reason: str = Field(min_length=1)
+    reason: OneLine(REASON_MAX) = Field(min_length=1)

@@ -56,9 +56,17 @@ def first_refused(text: str, *, multiline: bool = False) -> str | None:
     return None
 
 
+# Control characters have no Unicode name; these are their usual aliases.
+_CONTROL_NAMES = {
+    0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED",
+    0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x9B: "CONTROL SEQUENCE INTRODUCER",
+    0x9D: "OPERATING SYSTEM COMMAND",
+}
+
+
 def describe_char(char: str) -> str:
     """U+001B ESCAPE: how a refused character is named in a message."""
-    name = unicodedata.name(char, "")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 

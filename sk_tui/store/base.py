@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sk_tui import clock as clock_module
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
+    STORED,
     Employee,
     Indicator,
     MemberRole,
@@ -79,7 +80,8 @@ def from_row(cls: type[M], row: dict[str, Any]) -> M:
     data = {key: value for key, value in row.items() if value is not None}
     if "assignees" in data and isinstance(data["assignees"], str):
         data["assignees"] = json.loads(data["assignees"])
-    return cls.model_validate(data)
+    # STORED: text written before the hostile-input rules still loads (and is shown escaped).
+    return cls.model_validate(data, context=STORED)
 
 
 class BaseStore:
