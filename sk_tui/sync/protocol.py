@@ -13,6 +13,13 @@ Endpoints (all under ``/v1``, bearer token in ``Authorization``):
 | POST   | /sync/push    | ``PushRequest`` (<= 500 ops)  | ``PushResponse``|
 | GET    | /sync/pull    | ``since``, ``limit``          | ``PullResponse``|
 
+Ids on the wire (``op_id``, ``entity_id``, ``device_id``) match ``ID_PATTERN``, the one pattern
+every record id matches (``sk_tui.domain.text``): a letter or digit, then letters, digits and
+``. _ : -``, 1 to 64 characters in all, so never empty, never a NUL, a space or a newline.
+``entity`` and ``op`` are short lowercase words; ``base_version`` and versions are 0..2**31-1;
+sequence numbers and cursors are 0..2**63-1 (what SQLite and PostgreSQL ``bigint`` hold).
+The record inside ``payload`` is checked by the domain models on the server, op by op.
+
 Per-op result status is one of ``RESULT_STATUSES``. Changes in a pull page are ordered by the
 server's sequence; ``data`` is the record in the local store's row form (dates as ISO text),
 a report carrying its ``activities``.
@@ -21,9 +28,11 @@ a report carrying its ``activities``.
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from sk_tui.domain.text import ID_PATTERN
 
 API_PREFIX = "/v1"
 MAX_OPS_PER_PUSH = 500
@@ -68,21 +77,31 @@ TASK_EDITABLE_FIELDS = frozenset({
 })
 
 
+VERSION_MAX = 2**31 - 1
+SEQ_MAX = 2**63 - 1
+WORD_PATTERN = r"^[a-z][a-z_]{0,31}$"  # entity and op names
+
+# pydantic checks patterns with Rust's regex, where "$" is the end of the text (no newline).
+WireId = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+Word = Annotated[str, Field(min_length=1, max_length=32, pattern=WORD_PATTERN)]
+
+
 class _Wire(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
 class Op(_Wire):
-    op_id: str = Field(min_length=1, max_length=64)
-    entity: str = Field(min_length=1, max_length=32)
-    entity_id: str = Field(min_length=1, max_length=64)
-    op: str = Field(min_length=1, max_length=32)
-    base_version: int = Field(default=0, ge=0)
+    op_id: WireId
+    entity: Word
+    entity_id: WireId
+    op: Word
+    base_version: int = Field(default=0, ge=0, le=VERSION_MAX)
     payload: dict[str, Any] = Field(default_factory=dict)
 
 
 class PushRequest(_Wire):
-    device_id: str = Field(default="", max_length=64)
+    # "" (an old client that sent none) or an id
+    device_id: str = Field(default="", max_length=64, pattern=r"^$|" + ID_PATTERN)
     ops: list[Op]
 
 
@@ -104,9 +123,11 @@ class PushResponse(_Wire):
 
 
 class Change(_Wire):
-    seq: int
-    entity: str
-    entity_id: str
+    # A pulled page must parse as a whole, so entity_id is only bounded here; each record is
+    # checked against the domain models when it is applied.
+    seq: int = Field(ge=0, le=SEQ_MAX)
+    entity: str = Field(max_length=32)
+    entity_id: str = Field(max_length=64)
     kind: Literal["upsert", "delete"] = "upsert"
     data: dict[str, Any] | None = None
 
@@ -115,7 +136,7 @@ class PullResponse(_Wire):
     server_epoch: str
     server_time: str
     changes: list[Change]
-    next_cursor: int
+    next_cursor: int = Field(ge=0, le=SEQ_MAX)
     has_more: bool
 
 
