@@ -196,6 +196,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "entity_id": ("id rekaman", "record id"),
 }
 
+# what an id field points at, for "id tim" / "team id"
+_ID_STEMS: dict[str, tuple[str, str]] = {
+    "": ("", ""), "team": ("tim", "team"), "employee": ("pegawai", "employee"), "report": ("laporan", "report"),
+    "task": ("tugas", "task"), "indicator": ("indikator", "indicator"), "target": ("target", "target"),
+    "plan": ("rencana", "plan"), "unit": ("unit", "unit"), "reviewer": ("verifikator", "reviewer"),
+    "from": ("pengirim", "sender"), "to": ("penerima", "recipient"), "parent": ("induk", "parent"),
+    "superior": ("atasan", "superior"), "jpt": ("JPT", "JPT"),
+}
+
 _BOUNDS = {"gt": (">", ">"), "ge": (">=", ">="), "lt": ("<", "<"), "le": ("<=", "<=")}
 
 
@@ -204,8 +213,9 @@ def field_label(field: str) -> tuple[str, str]:
     if field in FIELD_LABELS:
         return FIELD_LABELS[field]
     if field == "id" or field.endswith("_id"):
-        stem = field[:-3].replace("_", " ") if field != "id" else ""
-        return (f"id {stem}".strip(), f"{stem} id".strip())
+        stem = field[:-3] if field != "id" else ""
+        indonesian, english = _ID_STEMS.get(stem, (stem.replace("_", " "), stem.replace("_", " ")))
+        return (f"id {indonesian}".strip(), f"{english} id".strip())
     words = field.replace("_", " ")
     return words, words
 

@@ -47,17 +47,18 @@ DEFAULT_HOLIDAYS: tuple[str, ...] = (
 class Policy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    monthly_target_minutes: int = Field(default=6750, gt=0)
-    absent_day_deduction_minutes: int = Field(default=300, ge=0)
+    # upper bounds: a month has at most 31 * 1440 minutes, a day 1440, a year 366 days
+    monthly_target_minutes: int = Field(default=6750, gt=0, le=31 * 1440)
+    absent_day_deduction_minutes: int = Field(default=300, ge=0, le=1440)
     negative_activity_penalty: Decimal = Field(default=Decimal("0.03"), ge=0, le=1)
     report_deadline: dt.time = dt.time(16, 0)
-    late_report_max_days: int = Field(default=3, ge=0)
-    review_window_working_days: int = Field(default=3, ge=1)
-    server_max_work_date_age_days: int = Field(default=45, ge=1)
-    daily_minutes_warn: int = Field(default=660, gt=0)
+    late_report_max_days: int = Field(default=3, ge=0, le=366)
+    review_window_working_days: int = Field(default=3, ge=1, le=366)
+    server_max_work_date_age_days: int = Field(default=45, ge=1, le=3660)
+    daily_minutes_warn: int = Field(default=660, gt=0, le=1440)
     daily_minutes_max: int = Field(default=1440, gt=0, le=1440)
     dwa_max_wfa_days_per_week: int = Field(default=4, ge=0, le=5)
-    timezone: str = "Asia/Jakarta"
+    timezone: str = Field(default="Asia/Jakarta", min_length=1, max_length=64)
     job_class_ceiling: dict[int, int] = Field(
         default_factory=lambda: dict(EXAMPLE_JOB_CLASS_CEILING)
     )

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from sk_tui.domain import text as _text
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
+    NAME_MAX,
     TASK_COLUMNS,
     Decision,
     MemberRole,
@@ -123,7 +125,19 @@ def check_server_work_date(day: dt.date, server_today: dt.date, policy: Policy =
         raise DomainError("work_date_window", day=day.isoformat(), days=policy.server_max_work_date_age_days)
 
 
+def check_text(field: str, value: str, *, multiline: bool = False, max_length: int = NAME_MAX) -> str:
+    """``value`` when it may be stored in ``field``; the same DomainError a model's validation
+    gives (see errors.validation_error) otherwise. For writes that do not build a model."""
+    if len(value) > max_length:
+        raise DomainError("text_too_long", field=field, length=len(value), max_length=max_length)
+    bad = _text.first_refused(value, multiline=multiline)
+    if bad is not None:
+        raise DomainError("text_control_char", field=field, char=_text.describe_char(bad))
+    return value
+
+
 def check_work_mode(mode: str, location: str) -> WorkMode:
+    check_text("location", location)
     try:
         work_mode = WorkMode(mode.upper())
     except ValueError:
