@@ -194,6 +194,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "device_id": ("id perangkat", "device id"),
     "op_id": ("id operasi", "op id"),
     "entity_id": ("id rekaman", "record id"),
+    "value": ("nilai", "value"),
 }
 
 # what an id field points at, for "id tim" / "team id"
