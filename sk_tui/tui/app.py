@@ -317,6 +317,18 @@ class SkApp(App):
         if reload is not None:
             reload()
 
+    # --- messages ------------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every toast is plain text: a message may quote a title, a reason or an error the
+        server sent, and Textual would otherwise read it as markup (``[@click=...]`` included)
+        and pass a stored ESC to the terminal. ``markup`` is accepted and ignored."""
+        from sk_tui.tui.plain import shown
+
+        super().notify(shown(message, multiline=True), title=shown(title), severity=severity, timeout=timeout,
+                       markup=False)
+
     # --- errors --------------------------------------------------------------------------
 
     def error_text(self, exc: Exception) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import shown
 
 
 class SkCommands(Provider):
@@ -28,7 +30,7 @@ class SkCommands(Provider):
         store = getattr(app, "store", None)
         if store is not None and store.me() is not None:
             for team in store.teams_for(store.me().id):
-                commands.append((f"{t('board.team')}: {team.name}", partial(_show_team, app, team.id), ""))
+                commands.append((f"{t('board.team')}: {shown(team.name)}", partial(_show_team, app, team.id), ""))
         for lang, label in (("id", "Bahasa Indonesia"), ("en", "English")):
             commands.append((f"{t('app.language')}: {label}", partial(app.set_language, lang), "F2"))
         for theme in ("textual-dark", "textual-light", "ansi-dark", "ansi-light"):
@@ -37,14 +39,24 @@ class SkCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+
+
+def _highlight(matcher, name: str) -> Content:
+    """Like ``Matcher.highlight`` but never reading ``name`` as markup (a team's name is data)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 async def _show_team(app, team_id: str) -> None:

@@ -5,6 +5,8 @@ Regenerate after an intended change: pytest tests/snapshots --snapshot-update
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sk_tui_testkit import make_app
 
@@ -114,3 +116,31 @@ def test_problems(snap_compare, workspace, size):
     path, _org, _ids = workspace
     _seed_problems(path)
     assert snap_compare(make_app(path), terminal_size=size, press=["5"])
+
+
+def _seed_hostile_but_valid(path) -> None:
+    """Brackets that look like markup, emoji and wide characters: text that may travel."""
+    from sk_tui.store import Store
+
+    store = Store.open(path)
+    for title in ("Rapat [internal] tim", "[bold red]PENTING[/bold red] 📄✅", "会议记录 – 회의 – ミーティング",
+                  "[@click=screen.approve]Lihat bukti[/]"):
+        store.create_task("team-a", title, actor_id="emp-ani", assignees=["emp-ani"], status="todo")
+    report = store.ensure_draft("emp-dedi", dt.date(2026, 11, 25))
+    store.add_activity(report.id, description="[@click=screen.approve]Lihat bukti[/] 📄 会议记录", minutes=30,
+                       evidence="https://drive.example/a[/]b")
+    store.submit_report(report.id, "emp-dedi")
+    store.close()
+
+
+def test_board_with_hostile_but_valid_text(snap_compare, workspace):
+    path, _org, _ids = workspace
+    _seed_hostile_but_valid(path)
+    assert snap_compare(make_app(path), terminal_size=(80, 24), press=["right"])
+
+
+def test_review_with_hostile_but_valid_text(snap_compare, workspace):
+    path, org, _ids = workspace
+    _seed_hostile_but_valid(path)
+    _as(path, org.lead.id)
+    assert snap_compare(make_app(path), terminal_size=(80, 24), press=["4"])

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select
 from sk_tui.domain.models import Activity
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, t
+from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog
 
 DRAFT_KEY = "draft.activity"
@@ -53,10 +54,10 @@ class ActivityForm(Dialog):
 
     def _link_options(self) -> list[tuple[str, str]]:
         me = self.store.me()
-        options = [(t("activity.link.task", title=x.title), f"task:{x.id}")
+        options = [(say("activity.link.task", title=x.title), f"task:{x.id}")
                    for x in self.store.open_tasks_assigned_to(me.id)]
         targets = self.store.targets_for(me.id, self.day)
-        options += [(t("activity.link.indicator", text=i.text), f"indicator:{i.id}")
+        options += [(say("activity.link.indicator", text=i.text), f"indicator:{i.id}")
                     for i in self.store.indicators_for([x.id for x in targets])]
         current = self._current_link()
         if current and all(value != current for _label, value in options):
@@ -64,7 +65,7 @@ class ActivityForm(Dialog):
             found = self.store.task(ident) if kind == "task" else self.store.indicator(ident)
             if found is not None:
                 label = getattr(found, "title", None) or getattr(found, "text", "")
-                options.append((t(f"activity.link.{kind}", title=label, text=label), current))
+                options.append((say(f"activity.link.{kind}", title=label, text=label), current))
         return options
 
     def _current_link(self) -> str | None:
@@ -77,45 +78,47 @@ class ActivityForm(Dialog):
 
     def compose(self) -> ComposeResult:
         a = self.activity
+        # Stored text that predates validation shows its control characters escaped; an
+        # untouched field keeps the stored value when saved (see _stored).
         values = {
-            "desc": a.description if a else "",
+            "desc": shown(a.description) if a else "",
             "minutes": str(a.minutes) if a else "",
             "volume": (f"{a.volume:g}" if a else "1"),
-            "unit": a.volume_unit if a else "kegiatan",
-            "evidence": a.evidence if a else "",
+            "unit": shown(a.volume_unit) if a else "kegiatan",
+            "evidence": shown(a.evidence) if a else "",
         }
         self.restored = self._restore_draft()
-        values.update(self.restored)
+        values.update({name: shown(value) for name, value in self.restored.items() if name in values})
         title = t("activity.edit" if a else "activity.new", day=long_date(self.day))
         with Vertical(classes="dialog form", id="activity-form"):
-            yield Label(title, classes="dialog-title")
+            yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll():
-                yield Label(t("activity.desc"))
+                yield Label(t("activity.desc"), markup=False)
                 yield Input(values["desc"], id="act-desc", validators=[
                     Function(lambda v: bool(v.strip()), t("valid.desc"))])
                 with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield Label(t("activity.minutes"))
+                        yield Label(t("activity.minutes"), markup=False)
                         yield Input(values["minutes"], id="act-minutes", placeholder="90", validators=[
                             Integer(minimum=1, maximum=1440, failure_description=t("valid.minutes"))])
                     with Vertical():
-                        yield Label(t("activity.volume"))
+                        yield Label(t("activity.volume"), markup=False)
                         yield Input(values["volume"], id="act-volume", validators=[
                             Number(minimum=0, failure_description=t("valid.volume"))])
                     with Vertical():
-                        yield Label(t("activity.unit"))
+                        yield Label(t("activity.unit"), markup=False)
                         yield Input(values["unit"], id="act-unit", validators=[
                             Function(lambda v: bool(v.strip()), t("valid.unit"))])
-                yield Label(t("activity.link"))
+                yield Label(t("activity.link"), markup=False)
                 current = self.restored.get("link") or self._current_link()
                 options = self._link_options()
                 yield Select(options, prompt=t("task.none"), id="act-link",
                              value=current if current in {v for _l, v in options} else Select.NULL)
-                yield Label(t("activity.evidence"))
+                yield Label(t("activity.evidence"), markup=False)
                 yield Input(values["evidence"], id="act-evidence", placeholder="https://… / 800/123/Huk",
                             validators=[Function(evidence_ok, t("valid.evidence"))])
-            yield Label("", id="act-error", classes="form-error")
-            yield Label(t("form.hint"), classes="dialog-hint")
+            yield Label("", id="act-error", classes="form-error", markup=False)
+            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#act-desc", Input).focus()
@@ -160,13 +163,19 @@ class ActivityForm(Dialog):
     def _error(self, text: str) -> None:
         if getattr(self, "_shown_error", "") != text:
             self._shown_error = text
-            self.query_one("#act-error", Label).update(text)
+            self.query_one("#act-error", Label).update(plain(text, multiline=True))
 
     def action_cancel(self) -> None:
         self.store.set_meta(DRAFT_KEY, None)
         self.dismiss(None)
 
     # --- saving --------------------------------------------------------------------------
+
+    def _stored(self, name: str, value: str) -> str:
+        """The stored value when the field still shows it as loaded, else what was typed."""
+        if self.activity is not None and value == shown(getattr(self.activity, name) or "").strip():
+            return getattr(self.activity, name) or ""
+        return value
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -180,13 +189,13 @@ class ActivityForm(Dialog):
         values = self._values()
         kind, _, ident = values["link"].partition(":")
         fields = {
-            "description": values["desc"].strip(),
+            "description": self._stored("description", values["desc"].strip()),
             "minutes": int(values["minutes"].strip()),
             "volume": float(values["volume"].strip().replace(",", ".")),
-            "volume_unit": values["unit"].strip(),
+            "volume_unit": self._stored("volume_unit", values["unit"].strip()),
             "task_id": ident if kind == "task" else None,
             "indicator_id": ident if kind == "indicator" else None,
-            "evidence": values["evidence"].strip(),
+            "evidence": self._stored("evidence", values["evidence"].strip()),
         }
         me = self.store.me()
         try:

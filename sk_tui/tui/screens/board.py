@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from sk_tui.domain.models import TASK_COLUMNS
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen
 from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
@@ -39,7 +40,7 @@ class BoardScreen(SkScreen):
         self.filter = BoardFilter()
 
     def body(self) -> ComposeResult:
-        yield Static("", id="board-title", classes="screen-title")
+        yield Static("", id="board-title", classes="screen-title", markup=False)
         yield Board(id="board")
         yield Input(placeholder=t("board.search.placeholder"), id="board-search", classes="-hidden")
 
@@ -92,7 +93,7 @@ class BoardScreen(SkScreen):
             what.append(f"“{self.filter.search}”")
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
-        self.query_one("#board-title", Static).update(" · ".join(parts))
+        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True))
 
     def apply_filter(self) -> None:
         self.board.set_filter(self.filter)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,10 +12,17 @@ from textual.widgets.option_list import Option
 
 from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import plain
+
+
+def _text(value):
+    """Titles, questions and options often quote a person's text: shown literally, never markup."""
+    return value if isinstance(value, Text) else plain(value, multiline=True)
 
 
 class Dialog(ModalScreen):
-    """A centred box; Esc closes it with None."""
+    """A centred box; Esc closes it with None. Every title, question and option it shows is
+    plain text (callers may pass ``str`` with data in it)."""
 
     BINDINGS = [make("escape", "cancel", "form.cancel_id")]
 
@@ -37,8 +45,8 @@ class PickScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pick-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for value, label in self.options), id="pick-list")
+            yield Label(_text(self.title_text), classes="dialog-title", markup=False)
+            yield OptionList(*(Option(plain(label), id=value) for value, label in self.options), id="pick-list")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
@@ -68,8 +76,8 @@ class ConfirmScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Static(self.question, id="confirm-question")
-            yield Label(t("confirm.hint"), classes="dialog-hint")
+            yield Static(_text(self.question), id="confirm-question", markup=False)
+            yield Label(t("confirm.hint"), classes="dialog-hint", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -88,11 +96,11 @@ class AssignScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="assign-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(_text(self.title_text), classes="dialog-title", markup=False)
             yield SelectionList[str](
-                *((label, value, value in self.chosen) for value, label in self.people), id="assign-list"
+                *((plain(label), value, value in self.chosen) for value, label in self.people), id="assign-list"
             )
-            yield Label(t("task.assign_hint"), classes="dialog-hint")
+            yield Label(t("task.assign_hint"), classes="dialog-hint", markup=False)
 
     def action_save(self) -> None:
         self.dismiss(list(self.query_one(SelectionList).selected))
@@ -110,10 +118,10 @@ class NoteScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(_text(self.title_text), classes="dialog-title", markup=False)
             yield Input(placeholder=self.placeholder, id="note-input")
-            yield Label("", id="note-error", classes="form-error")
-            yield Label(t("form.hint"), classes="dialog-hint")
+            yield Label("", id="note-error", classes="form-error", markup=False)
+            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:

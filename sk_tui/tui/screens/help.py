@@ -47,12 +47,13 @@ class HelpScreen(Dialog):
         for title, node_class in sections:
             table.add_row(Text(title, style="bold underline"), "", "")
             for keys, description, binding_id in binding_rows(node_class, keymap):
-                table.add_row(keys, description, binding_id)
+                # Keys may come from the user's config file: Text, so Rich never reads markup.
+                table.add_row(Text(keys), Text(description), Text(binding_id))
         with Vertical(classes="dialog", id="help-dialog"):
-            yield Label(t("help.title"), classes="dialog-title")
+            yield Label(t("help.title"), classes="dialog-title", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static(table, id="help-table")
-            yield Label(t("help.footer"), classes="dialog-hint")
+            yield Label(t("help.footer"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from sk_tui.store import outbox
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import plain, shown
 from sk_tui.tui.screens.base import SkScreen
 
 
@@ -32,7 +33,7 @@ def describe(op: dict[str, Any]) -> str:
     verb = t(f"problems.op.{name}")
     if verb == f"problems.op.{name}":
         verb = name
-    return " ".join(part for part in (label, detail, verb) if part)
+    return shown(" ".join(part for part in (label, detail, verb) if part))
 
 
 def state_label(state: str) -> str:
@@ -54,9 +55,9 @@ class ProblemsScreen(SkScreen):
         self.ops: dict[str, dict[str, Any]] = {}
 
     def body(self) -> ComposeResult:
-        yield Static("", id="problems-title", classes="screen-title")
+        yield Static("", id="problems-title", classes="screen-title", markup=False)
         yield DataTable(id="problems-list", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="problems-detail")
+        yield Static("", id="problems-detail", markup=False)
 
     def after_compose(self) -> None:
         table = self.query_one("#problems-list", DataTable)
@@ -74,7 +75,9 @@ class ProblemsScreen(SkScreen):
         table.clear()
         for op in ops:
             reason = op.get("last_error") or t("problems.no_reason")
-            table.add_row(Text(describe(op)), state_label(op["state"]), Text(str(reason)), key=op["op_id"])
+            # The reason may come from the server, and the title from anyone: plain text, escaped.
+            table.add_row(plain(describe(op), ellipsis=True), plain(state_label(op["state"])),
+                          plain(reason, ellipsis=True), key=op["op_id"])
         if ops:
             table.move_cursor(row=min(max(row, 0), len(ops) - 1))
         title = t("problems.heading", n=len(ops)) if ops else t("problems.none")
@@ -100,12 +103,12 @@ class ProblemsScreen(SkScreen):
         detail.display = True
         text = Text()
         text.append(describe(op), style="bold")
-        text.append(f" · {state_label(op['state'])}")
+        text.append(f" · {shown(state_label(op['state']))}")
         if op.get("last_error"):
-            text.append("\n" + str(op["last_error"]))
+            text.append("\n" + shown(op["last_error"], multiline=True))
         result = op.get("result")
         if isinstance(result, dict) and result:
-            text.append("\n" + ", ".join(f"{k}: {v}" for k, v in result.items()))
+            text.append("\n" + shown(", ".join(f"{k}: {v}" for k, v in result.items()), multiline=True))
         detail.update(text)
 
     def action_retry(self) -> None:

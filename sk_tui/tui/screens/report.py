@@ -15,6 +15,7 @@ from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import ReportStatus, WorkMode
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import language, long_date, number, t
+from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen
 
@@ -38,17 +39,17 @@ class ReportScreen(SkScreen):
         self.report = None
 
     def body(self) -> ComposeResult:
-        yield Static("", id="report-title", classes="screen-title")
-        yield Static("", id="report-note", classes="-hidden")
+        yield Static("", id="report-title", classes="screen-title", markup=False)
+        yield Static("", id="report-note", classes="-hidden", markup=False)
         with Horizontal(id="report-mode-row"):
-            yield Label(t("report.mode"), classes="field-label")
+            yield Label(t("report.mode"), classes="field-label", markup=False)
             yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO", id="report-mode")
-            yield Label(t("report.location"), classes="field-label")
+            yield Label(t("report.location"), classes="field-label", markup=False)
             yield Input(placeholder=t("report.location.placeholder"), id="report-location")
-        yield Label("", id="report-mode-error", classes="form-error")
+        yield Label("", id="report-mode-error", classes="form-error", markup=False)
         table = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static("", id="report-totals")
+        yield Static("", id="report-totals", markup=False)
 
     def after_compose(self) -> None:
         table = self.query_one("#activities", DataTable)
@@ -79,7 +80,7 @@ class ReportScreen(SkScreen):
         self.query_one("#report-title", Static).update(self._title(status, today))
         note = self.query_one("#report-note", Static)
         if report and status == ReportStatus.RETURNED and report.review_note:
-            note.update(t("report.note", note=report.review_note))
+            note.update(say("report.note", note=report.review_note))
             note.remove_class("-hidden")
         else:
             note.add_class("-hidden")
@@ -89,7 +90,9 @@ class ReportScreen(SkScreen):
             mode.value = (report.work_mode.value if report else "WFO")
             mode.disabled = not editable
             location = self.query_one("#report-location", Input)
-            location.value = report.location if report else ""
+            # Old data may hold characters a field may not; the Input shows them escaped, and
+            # an unchanged Input keeps the stored value (see _mode_changed).
+            location.value = shown(report.location) if report else ""
             location.disabled = not editable
         self.query_one("#report-mode-error", Label).update("")
         self._fill_table()
@@ -225,7 +228,7 @@ class ReportScreen(SkScreen):
             self.app.notify(t("report.deleted"))
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(t("report.confirm_delete", desc=activity.description[:60])), done)
+        self.app.push_screen(ConfirmScreen(say("report.confirm_delete", desc=clip(activity.description, 60))), done)
 
     def action_submit(self) -> None:
         report = self.report
@@ -261,6 +264,8 @@ class ReportScreen(SkScreen):
         location = self.query_one("#report-location", Input).value
         error = self.query_one("#report-mode-error", Label)
         current = (self.report.work_mode.value, self.report.location) if self.report else ("WFO", "")
+        if self.report and location == shown(self.report.location):
+            location = self.report.location
         if (mode, location.strip()) == current or self.day is None:
             error.update("")
             return
@@ -269,7 +274,7 @@ class ReportScreen(SkScreen):
                 self.report = self.store.ensure_draft(self.me.id, self.day)
             self.report = self.store.set_work_mode(self.report.id, mode, location)
         except DomainError as exc:
-            error.update(exc.message(language()))
+            error.update(plain(exc.message(language()), multiline=True))
             return
         error.update("")
 
@@ -280,6 +285,4 @@ class ReportScreen(SkScreen):
 
 
 def _cell(text: str):
-    from rich.text import Text
-
-    return Text(text, no_wrap=True, overflow="ellipsis")
+    return plain(text, ellipsis=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
@@ -9,6 +10,7 @@ from textual.widgets import DataTable, Static
 from sk_tui.domain.models import Decision
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, number, short_date, t
+from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import NoteScreen
 
@@ -26,9 +28,9 @@ class ReviewScreen(SkScreen):
         self.reports: dict[str, object] = {}
 
     def body(self) -> ComposeResult:
-        yield Static("", id="review-title", classes="screen-title")
+        yield Static("", id="review-title", classes="screen-title", markup=False)
         yield DataTable(id="review-list", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="review-detail")
+        yield Static("", id="review-detail", markup=False)
 
     def after_compose(self) -> None:
         table = self.query_one("#review-list", DataTable)
@@ -49,7 +51,7 @@ class ReviewScreen(SkScreen):
         row = table.cursor_row
         table.clear()
         for report in reports:
-            table.add_row(short_date(report.work_date), names.get(report.employee_id, "?"),
+            table.add_row(short_date(report.work_date), plain(names.get(report.employee_id, "?"), ellipsis=True),
                           number(report.total_minutes), report.work_mode.value, key=report.id)
         if reports:
             table.move_cursor(row=min(row, len(reports) - 1))
@@ -76,12 +78,19 @@ class ReviewScreen(SkScreen):
         if report is None:
             detail.update("")
             return
-        lines = [f"[b]{self.names.get(report.employee_id, '?')}[/b] · {long_date(report.work_date)} · "
-                 f"{report.work_mode.value} {report.location}".rstrip()]
+        # Built as Text, piece by piece: the name, location, descriptions and evidence are the
+        # author's words and must never become markup (an @click here would approve the report).
+        text = Text(end="")
+        text.append(shown(self.names.get(report.employee_id, "?")), style="bold")
+        text.append(f" · {long_date(report.work_date)} · {report.work_mode.value} ")
+        text.append(shown(report.location))
+        text.rstrip()
         for activity in self.store.activities(report.id):
-            evidence = f" · {activity.evidence}" if activity.evidence else ""
-            lines.append(f"• {activity.minutes:>4} {t('minutes')} · {activity.description}{evidence}")
-        detail.update("\n".join(lines))
+            text.append(f"\n• {activity.minutes:>4} {t('minutes')} · ")
+            text.append(shown(activity.description, multiline=True))
+            if activity.evidence:
+                text.append(" · " + shown(activity.evidence, multiline=True))
+        detail.update(text)
 
     def action_approve(self) -> None:
         report = self.selected()
@@ -98,7 +107,7 @@ class ReviewScreen(SkScreen):
             if note:
                 self._decide(report, Decision.RETURN, note)
 
-        self.app.push_screen(NoteScreen(t("review.note_title", who=who, day=short_date(report.work_date)),
+        self.app.push_screen(NoteScreen(say("review.note_title", who=who, day=short_date(report.work_date)),
                                         t("review.note_placeholder")), done)
 
     def _decide(self, report, decision: Decision, note: str) -> None:

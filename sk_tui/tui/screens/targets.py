@@ -13,6 +13,7 @@ from sk_tui.domain import kinerja
 from sk_tui.domain.models import Aspect
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import month_name, number, percent, rupiah, t
+from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import PickScreen
 
@@ -32,17 +33,17 @@ class TargetsScreen(SkScreen):
         self.team_id: str | None = None
 
     def body(self) -> ComposeResult:
-        yield Static("", id="targets-title", classes="screen-title")
+        yield Static("", id="targets-title", classes="screen-title", markup=False)
         with VerticalScroll(id="targets-body"):
-            yield Static("", id="month-line")
+            yield Static("", id="month-line", markup=False)
             yield ProgressBar(show_eta=False, id="month-progress")
             with Horizontal(id="daily-row"):
-                yield Label(t("targets.daily"), id="daily-label")
+                yield Label(t("targets.daily"), id="daily-label", markup=False)
                 yield Sparkline([], id="daily")
-            yield Static("", id="projection")
-            yield Label(t("targets.indicators"), classes="section-title")
+            yield Static("", id="projection", markup=False)
+            yield Label(t("targets.indicators"), classes="section-title", markup=False)
             yield Vertical(id="indicators")
-            yield Label(t("targets.members"), id="members-title", classes="section-title -hidden")
+            yield Label(t("targets.members"), id="members-title", classes="section-title -hidden", markup=False)
             yield DataTable(id="members", cursor_type="row", classes="-hidden")
 
     def after_compose(self) -> None:
@@ -65,7 +66,7 @@ class TargetsScreen(SkScreen):
             led = self.store.led_team_ids(me.id)
             self.team_id = self.team_id if self.team_id in led else (self.sk.board_team_id if self.sk.board_team_id in led else led[0])
             team = self.store.require_team(self.team_id)
-            self.query_one("#targets-title", Static).update(t("targets.team_heading", team=team.name, year=today.year))
+            self.query_one("#targets-title", Static).update(say("targets.team_heading", team=team.name, year=today.year))
             targets = self.store.team_targets(team.id)
             owners = {plan.id: employee.name.split(",")[0]
                       for employee, _role in self.store.team_members(team.id)
@@ -75,7 +76,7 @@ class TargetsScreen(SkScreen):
         else:
             self.team_view = False
             self.query_one("#targets-title", Static).update(
-                t("targets.heading", who=me.name.split(",")[0], year=today.year))
+                say("targets.heading", who=me.name.split(",")[0], year=today.year))
             self._show_indicators(self.store.targets_for(me.id, today), today, employee_ids=[me.id])
             for widget in self.query("#members, #members-title"):
                 widget.add_class("-hidden")
@@ -84,7 +85,7 @@ class TargetsScreen(SkScreen):
     def _show_month(self, me, today) -> None:
         recap = self.store.recap(me, today)
         start, end = kinerja.month_bounds(today)
-        prefix = (me.name.split(",")[0] + " · ") if self.team_view else ""
+        prefix = (shown(me.name.split(",")[0]) + " · ") if self.team_view else ""
         line = prefix + t("targets.month", month=month_name(today), approved=number(recap.approved),
                  target=number(recap.target), achievement=percent(recap.achievement),
                  allowance=rupiah(recap.allowance))
@@ -108,7 +109,7 @@ class TargetsScreen(SkScreen):
         box.remove_children()
         indicators = self.store.indicators_for([x.id for x in targets])
         if not indicators:
-            box.mount(Static(t("targets.none"), classes="muted"))
+            box.mount(Static(t("targets.none"), classes="muted", markup=False))
             return
         plans = {p.id: p for p in self.store.plans_for(employee_ids[0])} if employee_ids else {}
         by_target = {x.id: x for x in targets}
@@ -123,26 +124,28 @@ class TargetsScreen(SkScreen):
             projected = kinerja.pace_projection(done, elapsed, total)
             target = by_target.get(indicator.target_id)
             owner = (owners or {}).get(target.plan_id, "") if target else ""
-            label = Text.assemble((indicator.text, "bold"), (f" — {target.text}" if target else ""),
-                                  (f" · {owner}" if owner else "", "italic"))
-            rows.append(Static(label, classes="indicator-text"))
+            label = Text.assemble(plain(indicator.text, "bold", multiline=True),
+                                  plain(f" — {target.text}" if target else "", multiline=True),
+                                  plain(f" · {owner}" if owner else "", "italic"))
+            rows.append(Static(label, classes="indicator-text", markup=False))
             if indicator.aspect != Aspect.QUANTITY:
                 # Quality, time and cost are judged at evaluation; daily volumes don't add up to them.
-                rows.append(Label(t("targets.assessed", target=number(indicator.target_value, 0),
-                                    unit=indicator.unit), classes="indicator-row muted"))
+                rows.append(Label(say("targets.assessed", target=number(indicator.target_value, 0),
+                                      unit=indicator.unit), classes="indicator-row muted", markup=False))
                 continue
             bar = ProgressBar(total=indicator.target_value, show_eta=False, classes="indicator-bar")
             bar.progress = min(done, indicator.target_value)
-            rows.append(Horizontal(bar, Label(t("targets.indicator_line", value=number(done, 0),
-                                                target=number(indicator.target_value, 0), unit=indicator.unit,
-                                                projected=number(projected, 1))), classes="indicator-row"))
+            rows.append(Horizontal(bar, Label(say("targets.indicator_line", value=number(done, 0),
+                                                  target=number(indicator.target_value, 0), unit=indicator.unit,
+                                                  projected=number(projected, 1)), markup=False),
+                                   classes="indicator-row"))
         box.mount_all(rows)
 
     def _show_members(self, team_id: str, today) -> None:
         table = self.query_one("#members", DataTable)
         table.clear()
         for employee, recap in self.store.team_recap(team_id, today):
-            table.add_row(employee.name.split(",")[0], number(recap.approved), number(recap.target),
+            table.add_row(plain(employee.name.split(",")[0], ellipsis=True), number(recap.approved), number(recap.target),
                           percent(recap.achievement), rupiah(recap.allowance))
         for widget in self.query("#members, #members-title"):
             widget.remove_class("-hidden")

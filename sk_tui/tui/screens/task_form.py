@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Select, SelectionList
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog
 
 
@@ -31,42 +32,54 @@ class TaskForm(Dialog):
     def compose(self) -> ComposeResult:
         task = self.card
         team = self.store.team(self.team_id)
-        title = t("task.edit") if task else t("task.new", team=team.name if team else "")
+        title = t("task.edit") if task else say("task.new", team=team.name if team else "")
         targets = self.store.team_targets(self.team_id)
         if task and task.target_id and all(x.id != task.target_id for x in targets):
             extra = self.store.target(task.target_id)
             targets += [extra] if extra else []
-        members = [(e.name, e.id, bool(task and e.id in task.assignees))
+        members = [(plain(e.name), e.id, bool(task and e.id in task.assignees))
                    for e, _role in self.store.team_members(self.team_id)]
         with Vertical(classes="dialog form", id="task-form"):
-            yield Label(title, classes="dialog-title")
+            yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll():
-                yield Label(t("task.title"))
-                yield Input(task.title if task else "", id="task-title")
-                yield Label(t("task.description"))
-                yield Input(task.description if task else "", id="task-description")
-                yield Label(t("task.due"))
+                yield Label(t("task.title"), markup=False)
+                yield Input(self._shown("title"), id="task-title")
+                yield Label(t("task.description"), markup=False)
+                yield Input(self._shown("description"), id="task-description")
+                yield Label(t("task.due"), markup=False)
                 yield Input(task.due_date.isoformat() if task and task.due_date else "", id="task-due",
                             placeholder="2026-12-15")
-                yield Label(t("task.target"))
-                yield Select([(x.text, x.id) for x in targets], prompt=t("task.none"), id="task-target",
-                             value=task.target_id if task and task.target_id else Select.NULL)
-                yield Label(t("task.assignees"))
+                yield Label(t("task.target"), markup=False)
+                yield Select([(plain(x.text, ellipsis=True), x.id) for x in targets], prompt=t("task.none"),
+                             id="task-target", value=task.target_id if task and task.target_id else Select.NULL)
+                yield Label(t("task.assignees"), markup=False)
                 yield SelectionList[str](*members, id="task-assignees")
-            yield Label("", id="task-error", classes="form-error")
-            yield Label(t("form.hint"), classes="dialog-hint")
+            yield Label("", id="task-error", classes="form-error", markup=False)
+            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
+
+    def _shown(self, name: str) -> str:
+        """The field as the Input shows it: stored text that predates validation appears with
+        its control characters escaped (one line), so the terminal never receives them."""
+        return shown(getattr(self.card, name) or "") if self.card else ""
+
+    def _typed(self, name: str, value: str) -> str:
+        """What the user means by the field: the stored value when the Input still shows it as
+        it was loaded (saving the title must not rewrite an untouched old description)."""
+        if self.card is not None and value == self._shown(name).strip():
+            return getattr(self.card, name) or ""
+        return value
 
     def on_mount(self) -> None:
         self.query_one("#task-title", Input).focus()
 
     def _error(self, text: str) -> None:
-        self.query_one("#task-error", Label).update(text)
+        self.query_one("#task-error", Label).update(plain(text, multiline=True))
 
     @on(Input.Submitted)
     def action_save(self) -> None:
         import datetime as dt
 
-        title = self.query_one("#task-title", Input).value.strip()
+        title = self._typed("title", self.query_one("#task-title", Input).value.strip())
         if not title:
             self._error(t("task.title_empty"))
             self.query_one("#task-title", Input).focus()
@@ -82,7 +95,7 @@ class TaskForm(Dialog):
         target_id = None if target in (Select.NULL, None) else str(target)
         fields = {
             "title": title,
-            "description": self.query_one("#task-description", Input).value.strip(),
+            "description": self._typed("description", self.query_one("#task-description", Input).value.strip()),
             "due_date": due,
             "target_id": target_id,
             "assignees": list(self.query_one("#task-assignees", SelectionList).selected),

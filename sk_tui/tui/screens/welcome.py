@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import language, t
 from sk_tui.tui.messages import WorkspaceReady
+from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.dialogs import Dialog
 from sk_tui.tui.widgets.keys import KeyFooter
 
@@ -28,15 +29,15 @@ class WelcomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
-            yield Label(t("welcome.title"), id="welcome-title")
-            yield Static(t("welcome.body"), id="welcome-body")
+            yield Label(t("welcome.title"), id="welcome-title", markup=False)
+            yield Static(t("welcome.body"), id="welcome-body", markup=False)
             yield OptionList(
                 Option("1  " + t("welcome.demo"), id="demo"),
                 Option("2  " + t("welcome.server"), id="server"),
                 Option("3  " + t("welcome.personal"), id="personal"),
                 id="welcome-choices",
             )
-            yield Label("", id="welcome-status")
+            yield Label("", id="welcome-status", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -84,13 +85,13 @@ class ServerForm(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="server-form"):
-            yield Label(t("welcome.server"), classes="dialog-title")
-            yield Label(t("welcome.server_url"))
+            yield Label(t("welcome.server"), classes="dialog-title", markup=False)
+            yield Label(t("welcome.server_url"), markup=False)
             yield Input(placeholder="https://kinerja.example.go.id", id="server-url")
-            yield Label(t("welcome.token"))
+            yield Label(t("welcome.token"), markup=False)
             yield Input(password=True, id="server-token")
-            yield Label("", id="server-error", classes="form-error")
-            yield Label(t("form.hint"), classes="dialog-hint")
+            yield Label("", id="server-error", classes="form-error", markup=False)
+            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -106,7 +107,7 @@ class ServerForm(Dialog):
         try:
             save_server(url, token)
         except OSError as exc:
-            error.update(str(exc))
+            error.update(plain(str(exc), multiline=True))
             return
         self.dismiss(True)
 
@@ -140,15 +141,15 @@ class PersonalForm(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="personal-form"):
-            yield Label(t("welcome.personal"), classes="dialog-title")
-            yield Label(t("welcome.name"))
+            yield Label(t("welcome.personal"), classes="dialog-title", markup=False)
+            yield Label(t("welcome.name"), markup=False)
             yield Input(id="me-name")
-            yield Label(t("welcome.nip"))
+            yield Label(t("welcome.nip"), markup=False)
             yield Input(id="me-nip", placeholder="199105052019032012", max_length=18)
-            yield Label(t("welcome.unit"))
+            yield Label(t("welcome.unit"), markup=False)
             yield Input(id="me-unit", placeholder="Biro Hukum")
-            yield Label("", id="personal-error", classes="form-error")
-            yield Label(t("form.hint"), classes="dialog-hint")
+            yield Label("", id="personal-error", classes="form-error", markup=False)
+            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -165,7 +166,7 @@ class PersonalForm(Dialog):
         try:
             nip = validate_nip(nip)
         except DomainError as exc:
-            error.update(exc.message(language()))
+            error.update(plain(exc.message(language()), multiline=True))
             self.query_one("#me-nip", Input).focus()
             return
         if not unit:
@@ -174,6 +175,6 @@ class PersonalForm(Dialog):
         try:
             self.app.create_personal_workspace(self.path, name=name, nip=nip, unit_name=unit)
         except Exception as exc:  # noqa: BLE001 - shown in the form
-            error.update(str(exc))
+            error.update(plain(str(exc), multiline=True))
             return
         self.app.post_message(WorkspaceReady(str(self.path)))

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from sk_tui.domain.models import TASK_COLUMNS
 from sk_tui.tui.i18n import short_date, t
+from sk_tui.tui.plain import fit as _fit
 
 CARD_HEIGHT = 3
 HEADER_HEIGHT = 2
@@ -50,14 +51,6 @@ def _assignees(row: dict) -> list[str]:
     if isinstance(value, str):
         row["assignees"] = value = json.loads(value or "[]")
     return value or []
-
-
-def _fit(text: str, width: int) -> str:
-    if width <= 0:
-        return ""
-    if len(text) > width:
-        return text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
 
 
 def _short_target(text: str) -> str:
@@ -242,7 +235,7 @@ class Board(Widget, can_focus=True):
         if y == 0:
             count = f" {len(column)}"
             label = _fit(" " + t("col." + TASK_COLUMNS[c].value), max(0, width - len(count))).rstrip()
-            return [Segment((label + count).ljust(width)[:width], style("board--header"))]
+            return [Segment(_fit(label + count, width), style("board--header"))]
         if y == 1:
             return [Segment("─" * width, style("board--rule"))]
         slot, line = divmod(y - HEADER_HEIGHT, CARD_HEIGHT)

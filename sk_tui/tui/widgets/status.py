@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sk_tui.tui.i18n import t
+from sk_tui.tui.plain import shown
 
 
 class StatusBar(Static):
@@ -16,7 +17,7 @@ class StatusBar(Static):
     """
 
     def __init__(self, title_key: str) -> None:
-        super().__init__(id="status-bar")
+        super().__init__(id="status-bar", markup=False)
         self.title_key = title_key
 
     def on_mount(self) -> None:
@@ -30,7 +31,7 @@ class StatusBar(Static):
         left.append(" · " + t(self.title_key))
         who = getattr(app, "who_label", "")
         if who:
-            left.append(" · " + who)
+            left.append(" · " + shown(who))
         right = Text()
         if state is not None:
             if state.syncing:
