@@ -332,18 +332,14 @@ class SkApp(App):
     # --- errors --------------------------------------------------------------------------
 
     def error_text(self, exc: Exception) -> str:
-        from sk_tui.domain.errors import DomainError
+        from pydantic import ValidationError
 
+        from sk_tui.domain.errors import DomainError, validation_error
+
+        if isinstance(exc, ValidationError):
+            exc = validation_error(exc)  # the same two-language line the CLI prints
         if isinstance(exc, DomainError):
             return exc.message(i18n.language())
-        errors = getattr(exc, "errors", None)
-        if callable(errors):
-            try:
-                first = errors()[0]
-                where = ".".join(str(p) for p in first.get("loc", ()))
-                return f"{where}: {first.get('msg')}"
-            except Exception:  # noqa: BLE001
-                pass
         return str(exc) or type(exc).__name__
 
     def show_error(self, exc: Exception) -> None:
