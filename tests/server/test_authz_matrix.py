@@ -14,7 +14,16 @@ import types
 
 import pytest
 from sk_live import seed_wider
-from sk_ops import TODAY, feedback_create, new_id, report_submit, results, review_decide, task_create, task_update
+from sk_ops import (
+    TODAY,
+    feedback_create,
+    new_id,
+    report_submit,
+    results,
+    review_decide,
+    task_create,
+    task_update,
+)
 
 from sk_tui.server import auth
 from sk_tui.server import storage as st

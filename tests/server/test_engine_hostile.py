@@ -47,7 +47,7 @@ def hostile_ops(live) -> dict[str, tuple[dict, str]]:  # noqa: ANN001
         "100k-char description": (task_create(new_id(live.id("t")), team, description="x" * 100_000),
                                   "value_refused"),
         "unknown entity": (op("payroll", new_id(live.id("p")), "create", {"amount": 1}), "unknown_op"),
-        "base_version 10**20": (task_update(live.id("task-x"), 10**20, title="x"), "value_refused"),
+        "base_version 10**20": (report_submit(live.id("rep-base"), ani, team, day, base=10**20), "value_refused"),
         "string where an int belongs": (report_submit(live.id("rep-str"), ani, team, day, minutes="sixty"),
                                         "invalid"),
         "NUL in a title": (task_create(new_id(live.id("t")), team, title="a\x00b"), "value_refused"),
