@@ -149,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tanggal kerja {day} di luar jendela {days} hari.",
         "Work date {day} is outside the {days}-day window.",
     ),
+    "assignee_not_member": (
+        "Penerima tugas harus anggota tim tugas itu.",
+        "Task assignees must be members of the task's team.",
+    ),
 }
 
 _WHY = {

@@ -18,14 +18,14 @@ from typing import Any
 from fastapi import FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, union
 from starlette.concurrency import run_in_threadpool
 
 from sk_tui import __version__, clock
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.server import auth
 from sk_tui.server import storage as st
-from sk_tui.server.engine import GroupCommitter, PushEngine
+from sk_tui.server.engine import GroupCommitter, PushEngine, read_push
 from sk_tui.sync import protocol as p
 
 MAX_BODY_BYTES = 32 * 1024 * 1024
@@ -44,6 +44,20 @@ def _actor(db: st.ServerDB, authorization: str | None) -> str:
     return employee_id
 
 
+def _directory(conn, actor: str, teams: list[str]):  # noqa: ANN001, ANN202
+    """Who and which units the actor's directory holds, as subqueries: the actor, their superior,
+    everyone on their teams (members and leads), those teams' JPTs, and the units of all of them."""
+    e, m, t = st.employees.c, st.memberships.c, st.teams.c
+    own = conn.execute(select(e.data).where(e.id == actor)).scalar()
+    superior = json.loads(own).get("superior_id") if own else None
+    people = union(
+        select(m.employee_id).where(m.team_id.in_(teams)),
+        select(t.jpt_id).where(t.id.in_(teams)),
+        select(e.id).where(e.id.in_([actor, superior] if superior else [actor])),
+    )
+    return people, select(e.unit_id).where(e.id.in_(people))
+
+
 def pull_page(db: st.ServerDB, actor: str, since: int, limit: int) -> bytes:
     """One page of the change log the actor may see, as the JSON body of a PullResponse."""
     c = st.changes.c
@@ -56,8 +70,11 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int) -> bytes:
         led = {row.team_id for row in mine if row.role == "lead"}
         led.update(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
         member = {row.team_id for row in mine}
+        people, units = _directory(conn, actor, sorted(member | led))
         visible = or_(
-            c.vis == st.VIS_ALL, c.employee_id == actor, c.other_id == actor,
+            and_(c.vis == st.VIS_ALL, c.entity.notin_(st.DIRECTORY_ENTITIES)),
+            and_(c.entity == "employee", c.entity_id.in_(people)), and_(c.entity == "unit", c.entity_id.in_(units)),
+            c.employee_id == actor, c.other_id == actor,
             c.team_id.in_(sorted(led)), and_(c.vis == st.VIS_TEAM, c.team_id.in_(sorted(member))),
         )
         rows = conn.execute(
@@ -140,7 +157,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         if len(raw) > MAX_BODY_BYTES:
             raise HTTPException(413, "request body too large")
         try:
-            body = p.PushRequest.model_validate_json(raw)  # parsed and checked in one pass
+            body = read_push(raw)  # a malformed op is refused alone, not the whole request
         except ValidationError as exc:
             raise HTTPException(422, exc.errors(include_url=False, include_input=False)) from None
         if len(body.ops) > p.MAX_OPS_PER_PUSH:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import math
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
 from sk_tui import clock
@@ -44,6 +46,30 @@ _EXTRA_MESSAGES = {
     "blocked": ("Operasi sebelumnya pada data yang sama gagal.", "An earlier op on the same record failed."),
     "not_feedback_giver": ("Hanya ketua tim atau JPT pegawai itu yang dapat memberi umpan balik.",
                            "Only the employee's team lead or JPT may give feedback."),
+    "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
+                       "This record id cannot be used; save it as a new record."),
+    "value_refused": ("Nilai {field} tidak diterima: {why_id}.", "Value {field} refused: {why_en}."),
+}
+
+
+log = logging.getLogger(__name__)
+
+# Backstops on any value a payload carries, whatever the domain models say: every integer fits
+# a PostgreSQL INTEGER column (and so SQLite and every client), every float is finite (JSON has
+# no NaN), every string is storable text of sane length, and nothing nests or repeats without end.
+MAX_INT = 2**31 - 1
+MAX_VERSION = MAX_INT - 1  # a version is base_version + 1 and must still fit
+MAX_STRING = 65_536
+MAX_ITEMS = 2_000
+MAX_DEPTH = 8
+MAX_ID = 64
+_WHY_BOUND = {
+    "int": ("bilangan di luar batas", "number out of range"),
+    "float": ("bukan bilangan hingga", "not a finite number"),
+    "string": ("teks terlalu panjang atau tidak dapat disimpan", "text too long or not storable"),
+    "items": ("terlalu banyak isian", "too many items"),
+    "depth": ("bertingkat terlalu dalam", "nested too deeply"),
+    "shape": ("bentuk data salah", "wrong shape"),
 }
 
 
@@ -89,8 +115,9 @@ def _decode_lists(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(data.get("assignees"), str):
         try:
             data["assignees"] = json.loads(data["assignees"])
-        except ValueError:
-            pass
+        except (ValueError, RecursionError):
+            return data  # the model refuses the text
+        check_values(data["assignees"], "payload.assignees")
     return data
 
 
@@ -99,6 +126,125 @@ def _validate(cls: type[BaseModel], data: dict[str, Any]) -> Any:
         return cls.model_validate(data)
     except ValidationError as exc:
         raise Refused(p.REJECTED, "invalid", why=_first_error(exc)) from None
+
+
+def _storable(text: str) -> bool:
+    """No NUL (PostgreSQL refuses it) and no lone surrogate (no UTF-8 encoding exists)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def id_like(value: object) -> bool:
+    """An id the server may look up: short storable text with no control characters."""
+    return (isinstance(value, str) and 0 < len(value) <= MAX_ID and value.isprintable()
+            and _storable(value))
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value the caller sent, safe to quote back in a message (printable, short)."""
+    text = "".join(ch if ch.isalnum() or ch in "_-./" else "?" for ch in str(value)[:limit])
+    return text or "?"
+
+
+def _out_of_bounds(where: str, kind: str) -> Refused:
+    ind, eng = _WHY_BOUND[kind]
+    return Refused(p.REJECTED, "value_refused", field=_shown(where, 60), why_id=ind, why_en=eng)
+
+
+def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
+    """Refuse any value no domain model should ever have to look at (see MAX_* above)."""
+    if depth > MAX_DEPTH:
+        raise _out_of_bounds(where, "depth")
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        if not -MAX_INT <= value <= MAX_INT:
+            raise _out_of_bounds(where, "int")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise _out_of_bounds(where, "float")
+    elif isinstance(value, str):
+        if len(value) > MAX_STRING or not _storable(value):
+            raise _out_of_bounds(where, "string")
+    elif isinstance(value, dict):
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for key, item in value.items():
+            if not isinstance(key, str) or len(key) > MAX_ID or not _storable(key):
+                raise _out_of_bounds(where, "shape")
+            check_values(item, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for index, item in enumerate(value):
+            check_values(item, f"{where}.{index}", depth + 1)
+    else:
+        raise _out_of_bounds(where, "shape")
+
+
+class BadOp:
+    """An op in a readable request that is not an op at all: answered ``rejected``, never applied."""
+
+    def __init__(self, raw: Any, why: str):
+        op_id = raw.get("op_id") if isinstance(raw, dict) else None
+        self.op_id = op_id if id_like(op_id) else ""
+        self.why = why
+
+
+class _Envelope(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    device_id: str = Field(default="", max_length=64)
+    ops: list[Any]
+
+
+class PushBody:
+    """A push request whose ops are each an ``Op`` or a ``BadOp``."""
+
+    def __init__(self, device_id: str, ops: list[p.Op | BadOp]):
+        self.device_id, self.ops = device_id, ops
+
+
+def read_push(raw: bytes) -> PushBody:
+    """Read a push body; only an unreadable request (not JSON, no ops list) raises ValidationError.
+
+    The common case is one pass through ``PushRequest``; a body with a malformed op is read
+    again leniently so that op alone is refused and the rest of the batch is still decided.
+    """
+    try:
+        body = p.PushRequest.model_validate_json(raw)
+        return PushBody(body.device_id, list(body.ops))
+    except ValidationError:
+        envelope = _Envelope.model_validate_json(raw)  # raises for an unreadable request
+    ops: list[p.Op | BadOp] = []
+    for item in envelope.ops:
+        try:
+            ops.append(p.Op.model_validate(item))
+        except ValidationError as exc:
+            ops.append(BadOp(item, _first_error(exc)))
+    return PushBody(envelope.device_id, ops)
+
+
+def screen_op(op: p.Op) -> Refused | None:
+    """The checks every op passes before anything is looked up for it."""
+    if not id_like(op.op_id):
+        return Refused(p.REJECTED, "invalid", why="op_id")
+    if op.op not in p.CLIENT_OPS.get(op.entity, ()):
+        return Refused(p.REJECTED, "unknown_op", what=f"{_shown(op.entity, 32)}/{_shown(op.op, 32)}")
+    if not id_like(op.entity_id):
+        return Refused(p.REJECTED, "id_unavailable")
+    if op.base_version > MAX_VERSION:
+        return _out_of_bounds("base_version", "int")
+    try:
+        check_values(op.payload)
+    except Refused as refusal:
+        return refusal
+    return None
 
 
 class _Batch:
@@ -111,6 +257,7 @@ class _Batch:
         self.actor_days: dict[str, str] = {}  # work_date -> report id (the actor's reports)
         self.tasks: dict[str, dict[str, Any]] = {}
         self.existing: set[tuple[str, str]] = set()  # (entity, id) for reviews and feedback
+        self.taken: dict[str, set[str]] = {}  # id -> entities holding it, for the ids ops may create
         self.team_jpt: dict[str, str | None] = {}
         self.team_people: dict[str, dict[str, str]] = {}  # team -> employee -> role
         self.person_teams: dict[str, dict[str, str]] = {}  # employee -> team -> role
@@ -142,12 +289,12 @@ class PushEngine:
 
     # --- the batch ----------------------------------------------------------------------
 
-    def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
+    def push(self, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:
         """Decide and write one batch in its own transaction."""
         with self.db.writing() as conn:
             return self._push_in(conn, actor, ops)
 
-    def push_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+    def push_group(self, items: list[tuple[str, list[p.Op | BadOp]]]) -> list[list[dict[str, Any]] | BaseException]:
         """Group commit: several requests' batches, one after another, in one transaction.
 
         Each batch sits in a savepoint, so a batch that fails unexpectedly is undone alone and
@@ -163,13 +310,21 @@ class PushEngine:
                     out.append(exc)
         return out
 
-    def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:  # noqa: ANN001
-        hashes = [p.payload_hash(op) for op in ops]
-        batch = self._load(conn, actor, ops)
-        results = [self._one(batch, op, digest) for op, digest in zip(ops, hashes, strict=True)]
+    def _push_in(self, conn, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:  # noqa: ANN001
+        screened: list[Refused | None] = [
+            Refused(p.REJECTED, "invalid", why=op.why) if isinstance(op, BadOp) else screen_op(op) for op in ops]
+        sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
+        batch = self._load(conn, actor, sound)
+        results = []
+        for op, refusal in zip(ops, screened, strict=True):
+            if refusal is None:
+                results.append(self._one(batch, op, p.payload_hash(op)))
+                continue
+            if isinstance(op, p.Op):
+                batch.failed.add((op.entity, op.entity_id))
+            results.append(self._refusal(op, refusal))
         self._write(conn, batch)
         return results
-
 
     def _one(self, batch: _Batch, op: p.Op, digest: str) -> dict[str, Any]:
         key = (op.entity, op.entity_id)
@@ -194,13 +349,17 @@ class PushEngine:
         except DomainError as error:
             batch.failed.add(key)
             return self._refusal(op, _from_error(p.REJECTED, error, None))
+        except Exception:  # noqa: BLE001 - one unforeseen payload must not fail the whole batch
+            log.exception("op %s (%s/%s) could not be decided", op.op_id, op.entity, op.op)
+            batch.failed.add(key)
+            return self._refusal(op, Refused(p.REJECTED, "invalid", why="payload"))
         result = {"op_id": op.op_id, "status": p.APPLIED, "server_seq": None, "version": version}
         batch.applied.append((result, digest, len(batch.entries) - 1))
         batch.dedup[op.op_id] = (digest, result)
         return result
 
     @staticmethod
-    def _refusal(op: p.Op, refusal: Refused) -> dict[str, Any]:
+    def _refusal(op: p.Op | BadOp, refusal: Refused) -> dict[str, Any]:
         ind, eng = _messages(refusal.code, refusal.params)
         return {"op_id": op.op_id, "status": refusal.status, "reason": refusal.code, "message": ind,
                 "message_en": eng, "current": refusal.current}
@@ -219,25 +378,32 @@ class PushEngine:
         other_ids: dict[str, set[str]] = {"review": set(), "feedback": set()}
         people: set[str] = {actor}
         team_ids: set[str] = set()
+        new_ids: set[str] = set()  # ids an op may create: must not be taken by another record
         for op in ops:
+            payload = op.payload
+            if op.op != "update":
+                new_ids.add(op.entity_id)
             if op.entity == "report":
                 report_ids.add(op.entity_id)
-                if isinstance(op.payload.get("work_date"), str):
-                    days.add(op.payload["work_date"][:10])
-                if isinstance(op.payload.get("team_id"), str):
-                    team_ids.add(op.payload["team_id"])
+                if isinstance(payload.get("work_date"), str) and _storable(payload["work_date"][:10]):
+                    days.add(payload["work_date"][:10])
+                if id_like(payload.get("team_id")):
+                    team_ids.add(payload["team_id"])
             elif op.entity == "review":
                 other_ids["review"].add(op.entity_id)
-                if isinstance(op.payload.get("report_id"), str):
-                    report_ids.add(op.payload["report_id"])
+                if id_like(payload.get("report_id")):
+                    report_ids.add(payload["report_id"])
             elif op.entity == "task":
                 task_ids.add(op.entity_id)
-                if isinstance(op.payload.get("team_id"), str):
-                    team_ids.add(op.payload["team_id"])
+                if id_like(payload.get("team_id")):
+                    team_ids.add(payload["team_id"])
             elif op.entity == "feedback":
                 other_ids["feedback"].add(op.entity_id)
-                if isinstance(op.payload.get("to_id"), str):
-                    people.add(op.payload["to_id"])
+                if id_like(payload.get("to_id")):
+                    people.add(payload["to_id"])
+        for entity, table in st.RECORD_TABLES.items():
+            for (rid,) in _rows_in(conn, f"SELECT id FROM {table.name} WHERE {{}}id IN ({{}})", [], sorted(new_ids)):
+                batch.taken.setdefault(rid, set()).add(entity)
         r = st.reports
         for chunk in _chunks(list(report_ids)):
             for row in conn.execute(select(r.c.id, r.c.employee_id, r.c.team_id, r.c.work_date, r.c.status,
@@ -283,6 +449,29 @@ class PushEngine:
         jpt = batch.team_jpt.get(team_id) if team_id else None
         return [jpt] if jpt else []
 
+    @staticmethod
+    def _check_new_id(batch: _Batch, entity: str, rid: str) -> None:
+        """An id a create would take: refused, neutrally, when another kind of record holds it."""
+        if batch.taken.get(rid, set()) - {entity}:
+            raise Refused(p.REJECTED, "id_unavailable")
+
+    @staticmethod
+    def _sees_team(batch: _Batch, team_id: str | None) -> bool:
+        """Whether the actor pulls the team's records (member, lead or its JPT)."""
+        return bool(team_id) and (batch.actor in batch.team_people.get(team_id, {})
+                                  or batch.team_jpt.get(team_id) == batch.actor)
+
+    def _sees_report(self, batch: _Batch, state: dict[str, Any]) -> bool:
+        """Whether the actor pulls this report (its author, the lead of its team or the team's JPT)."""
+        return (state["employee_id"] == batch.actor or batch.actor in self._team_leads(batch, state["team_id"])
+                or batch.actor in self._team_jpts(batch, state["team_id"]))
+
+    @staticmethod
+    def _check_assignees(batch: _Batch, team_id: str, assignees: list[str]) -> None:
+        members = batch.team_people.get(team_id, {})
+        if any(who not in members for who in assignees):
+            raise DomainError("assignee_not_member")
+
     def _report_entry(self, batch: _Batch, state: dict[str, Any]) -> None:
         batch.entries.append({"entity": "report", "entity_id": state["id"], "vis": st.VIS_PARTIES,
                               "employee_id": state["employee_id"], "team_id": state["team_id"],
@@ -302,16 +491,19 @@ class PushEngine:
             raise Refused(p.REJECTED, "not_author")
         existing = batch.reports.get(op.entity_id)
         if existing is not None:
-            current = self._report_data(existing)
             if existing["employee_id"] != actor:
-                raise Refused(p.REJECTED, "not_author")
+                if self._sees_report(batch, existing):
+                    raise Refused(p.REJECTED, "not_author")
+                raise Refused(p.REJECTED, "id_unavailable")  # says nothing about someone else's record
+            current = self._report_data(existing)
             if existing["status"] == ReportStatus.APPROVED:
                 raise Refused(p.REJECTED, "report_locked", day=existing["work_date"], status="approved")
             if op.base_version != existing["version"]:
                 raise _stale(current, existing["version"], op.base_version)
-            version = existing["version"] + 1
+            version = _next_version(existing["version"])
             review_fields = {k: current.get(k) for k in ("review_note", "reviewed_by", "reviewed_at")}
         else:
+            self._check_new_id(batch, "report", op.entity_id)
             version = op.base_version + 1
             review_fields = {"review_note": "", "reviewed_by": None, "reviewed_at": None}
         report = _validate(DailyReport, {
@@ -345,6 +537,7 @@ class PushEngine:
                  "status": ReportStatus.SUBMITTED.value, "version": version, "data": data}
         batch.reports[report.id] = state
         batch.actor_days[day] = report.id
+        batch.taken.setdefault(report.id, set()).add("report")
         batch.dirty_reports.add(report.id)
         self._report_entry(batch, state)
         return version, len(batch.entries) - 1
@@ -363,7 +556,8 @@ class PushEngine:
         review = _validate(Review, {**{k: v for k, v in payload.items() if k in REVIEW_FIELDS},
                                     "id": op.entity_id, "reviewer_id": actor})
         if ("review", review.id) in batch.existing:
-            raise Refused(p.REJECTED, "record_exists", what=review.id)
+            raise Refused(p.REJECTED, "id_unavailable")
+        self._check_new_id(batch, "review", review.id)
         current = self._report_data(state)
         action = rules.decision_action(review.decision)
         try:
@@ -375,12 +569,13 @@ class PushEngine:
         except DomainError as error:
             status = p.CONFLICT if error.code == "stale_version" else p.REJECTED
             raise _from_error(status, error, current if status == p.CONFLICT else None) from None
-        version = state["version"] + 1
+        version = _next_version(state["version"])
         current.update(status=new_status.value, version=version, review_note=review.note,
                        reviewed_by=actor, reviewed_at=review.decided_at.isoformat())
         state.update(status=new_status.value, version=version)
         batch.dirty_reports.add(state["id"])
         batch.existing.add(("review", review.id))
+        batch.taken.setdefault(review.id, set()).add("review")
         data = wire_form(review)
         batch.new_reviews.append({"id": review.id, "report_id": review.report_id, "reviewer_id": actor,
                                   "data": st.dumps(data)})
@@ -405,13 +600,18 @@ class PushEngine:
     def _task_create(self, batch: _Batch, op: p.Op) -> tuple[int, int]:
         existing = batch.tasks.get(op.entity_id)
         if existing is not None:
-            raise Refused(p.CONFLICT, "record_exists", current=_task_data(existing), what=op.entity_id)
+            if self._sees_team(batch, existing["team_id"]):
+                raise Refused(p.CONFLICT, "record_exists", current=_task_data(existing), what=op.entity_id)
+            raise Refused(p.REJECTED, "id_unavailable")  # the same answer as for any refused id
+        self._check_new_id(batch, "task", op.entity_id)
         task = _validate(Task, {**_decode_lists({k: v for k, v in op.payload.items() if k in TASK_FIELDS}),
                                 "id": op.entity_id, "version": 1})
         self._check_task_actor(batch, task.team_id)
+        self._check_assignees(batch, task.team_id, task.assignees)
         text = task.model_dump_json()
         state = {"id": task.id, "team_id": task.team_id, "version": 1, "data": text, "data_text": text}
         batch.tasks[task.id] = state
+        batch.taken.setdefault(task.id, set()).add("task")
         batch.dirty_tasks.add(task.id)
         self._task_entry(batch, state)
         return 1, len(batch.entries) - 1
@@ -427,10 +627,12 @@ class PushEngine:
             raise Refused(p.REJECTED, "invalid", why=f"not editable: {', '.join(sorted(unknown))}")
         if op.base_version != state["version"]:
             raise _stale(current, state["version"], op.base_version)
-        version = state["version"] + 1
+        version = _next_version(state["version"])
         changes = _decode_lists(dict(op.payload))
         task = _validate(Task, {**current, **changes, "version": version,
                                 "updated_at": changes.get("updated_at") or clock.now().isoformat()})
+        before = set(current.get("assignees") or ())
+        self._check_assignees(batch, task.team_id, [a for a in task.assignees if a not in before])
         text = task.model_dump_json()
         state.update(version=version, data=text, data_text=text)
         batch.dirty_tasks.add(task.id)
@@ -444,7 +646,8 @@ class PushEngine:
         fb = _validate(Feedback, {**{k: v for k, v in op.payload.items() if k in FEEDBACK_FIELDS},
                                   "id": op.entity_id, "from_id": actor})
         if ("feedback", fb.id) in batch.existing:
-            raise Refused(p.REJECTED, "record_exists", what=fb.id)
+            raise Refused(p.REJECTED, "id_unavailable")
+        self._check_new_id(batch, "feedback", fb.id)
         their_teams = batch.person_teams.get(fb.to_id, {})
         allowed = any(
             batch.team_people.get(team, {}).get(actor) == "lead" or batch.team_jpt.get(team) == actor
@@ -454,6 +657,7 @@ class PushEngine:
             raise Refused(p.REJECTED, "not_feedback_giver")
         data = wire_form(fb)
         batch.existing.add(("feedback", fb.id))
+        batch.taken.setdefault(fb.id, set()).add("feedback")
         batch.new_feedback.append({"id": fb.id, "from_id": actor, "to_id": fb.to_id, "data": st.dumps(data)})
         batch.entries.append({"entity": "feedback", "entity_id": fb.id, "vis": st.VIS_PARTIES,
                               "employee_id": fb.to_id, "other_id": actor, "data": st.dumps(data)})
@@ -502,6 +706,13 @@ def _stale(current: dict[str, Any], version: int, seen: int) -> Refused:
     return refusal
 
 
+def _next_version(version: int) -> int:
+    """The version after ``version``; refused rather than overflowing an INTEGER column."""
+    if version >= MAX_INT:
+        raise _out_of_bounds("version", "int")
+    return version + 1
+
+
 def _task_data(state: dict[str, Any]) -> dict[str, Any]:
     if isinstance(state["data"], str):
         state["data"] = json.loads(state["data"])
@@ -547,7 +758,7 @@ class GroupCommitter:
         self._writer = threading.Lock()
         self._queue: list[dict[str, Any]] = []
 
-    def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
+    def push(self, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"actor": actor, "ops": ops, "done": False, "out": None}
         with self._mutex:
             self._queue.append(item)

@@ -56,6 +56,7 @@ units = Table("units", metadata, _id(primary_key=True), Column("data", Text, nul
 employees = Table(
     "employees", metadata, _id(primary_key=True), Column("nip", String(32), nullable=False, unique=True),
     Column("position_kind", String(32), nullable=False), Column("data", Text, nullable=False),
+    _id("unit_id"),  # added after schema version 1: create_schema adds and fills it in older databases
 )
 teams = Table(
     "teams", metadata, _id(primary_key=True), _id("jpt_id", index=True), Column("data", Text, nullable=False),
@@ -99,7 +100,8 @@ ops = Table(
     "ops", metadata, _id("user_id", primary_key=True), _id("op_id", primary_key=True),
     Column("payload_hash", String(64), nullable=False), Column("result", Text, nullable=False),
 )
-# vis: 0 everyone (organisation), 1 owner / other party / leads of team, 2 the whole team
+# vis: 0 everyone (teams, memberships), 1 owner / other party / leads of team, 2 the whole team,
+# 3 the directory (units, employees): by entity_id, to those who work with them (app.pull_page)
 changes = Table(
     "changes", metadata, Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("entity", String(32), nullable=False), _id("entity_id", nullable=False),
@@ -114,7 +116,8 @@ tokens = Table(
 Index("ix_tokens_employee", tokens.c.employee_id)
 
 SCHEMA_VERSION = 1
-VIS_ALL, VIS_PARTIES, VIS_TEAM = 0, 1, 2
+VIS_ALL, VIS_PARTIES, VIS_TEAM, VIS_DIRECTORY = 0, 1, 2, 3
+DIRECTORY_ENTITIES = ("unit", "employee")
 
 RECORD_TABLES: dict[str, Table] = {
     "unit": units, "employee": employees, "team": teams, "membership": memberships, "plan": plans,
@@ -190,11 +193,25 @@ class ServerDB:
     def create_schema(self) -> None:
         with self.writing() as conn:
             metadata.create_all(conn)
+            self._add_employee_units(conn)
             if conn.execute(select(meta_table.c.value).where(meta_table.c.key == "server_epoch")).first() is None:
                 conn.execute(meta_table.insert(), [
                     {"key": "server_epoch", "value": str(uuid.uuid4())},
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                 ])
+
+    @staticmethod
+    def _add_employee_units(conn: Connection) -> None:
+        """Databases made before employees.unit_id existed: add the column, fill it from ``data``."""
+        from sqlalchemy import inspect
+
+        if "unit_id" in {col["name"] for col in inspect(conn).get_columns("employees")}:
+            return
+        conn.exec_driver_sql(f"ALTER TABLE employees ADD COLUMN unit_id VARCHAR({ID})")
+        rows = [{"i": r.id, "u": json.loads(r.data).get("unit_id")}
+                for r in conn.execute(select(employees.c.id, employees.c.data))]
+        if rows:
+            conn.execute(text("UPDATE employees SET unit_id = :u WHERE id = :i"), rows)
 
     # --- transactions ----------------------------------------------------------------------
 
@@ -276,8 +293,10 @@ def org_rows(entity: str, row: dict[str, Any], *, plan_owner: dict[str, str] | N
     data = dumps(row)
     table_row: dict[str, Any] = {"id": row["id"], "data": data}
     change: dict[str, Any] = {"entity": entity, "entity_id": row["id"], "data": data, "vis": VIS_ALL}
+    if entity in DIRECTORY_ENTITIES:
+        change["vis"] = VIS_DIRECTORY
     if entity == "employee":
-        table_row.update(nip=row["nip"], position_kind=row["position_kind"])
+        table_row.update(nip=row["nip"], position_kind=row["position_kind"], unit_id=row.get("unit_id"))
     elif entity == "team":
         table_row.update(jpt_id=row.get("jpt_id"))
         change["team_id"] = row["id"]
@@ -320,5 +339,37 @@ def load_org(db: ServerDB, records: dict[str, Iterable[dict[str, Any]]]) -> int:
             db.upsert(conn, RECORD_TABLES[entity], [p[0] for p in pairs])
             entries.extend(p[1] for p in pairs)
             total += len(rows)
+        entries.extend(_directory_resent(conn, records, entries))
         db.append_changes(conn, entries)
     return total
+
+
+def _directory_resent(conn: Connection, records: dict[str, Iterable[dict[str, Any]]],
+                      entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Directory rows to log again because someone gained sight of them in this load.
+
+    A person who joins a team (or a team that gets a new JPT, or an employee a new superior)
+    sees people logged long before their cursor; sending those rows again lets the next pull
+    bring them. Rows already logged in this load are not repeated.
+    """
+    team_ids = {r["team_id"] for r in records.get("membership", ())} | {r["id"] for r in records.get("team", ())}
+    people = {r["superior_id"] for r in records.get("employee", ()) if r.get("superior_id")}
+    for start in range(0, len(team_ids), 900):
+        chunk = sorted(team_ids)[start:start + 900]
+        people.update(conn.execute(select(memberships.c.employee_id).where(memberships.c.team_id.in_(chunk))).scalars())
+        people.update(j for j in conn.execute(select(teams.c.jpt_id).where(teams.c.id.in_(chunk))).scalars() if j)
+    logged = {(e["entity"], e["entity_id"]) for e in entries if e["entity"] in DIRECTORY_ENTITIES}
+    out: list[dict[str, Any]] = []
+    unit_ids: set[str] = set()
+    wanted = sorted(who for who in people if ("employee", who) not in logged)
+    for start in range(0, len(wanted), 900):
+        for row in conn.execute(select(employees.c.id, employees.c.unit_id, employees.c.data)
+                                .where(employees.c.id.in_(wanted[start:start + 900]))):
+            out.append({"entity": "employee", "entity_id": row.id, "vis": VIS_DIRECTORY, "data": row.data})
+            if row.unit_id:
+                unit_ids.add(row.unit_id)
+    wanted = sorted(u for u in unit_ids if ("unit", u) not in logged)
+    for start in range(0, len(wanted), 900):
+        out.extend({"entity": "unit", "entity_id": row.id, "vis": VIS_DIRECTORY, "data": row.data}
+                   for row in conn.execute(select(units.c.id, units.c.data).where(units.c.id.in_(wanted[start:start + 900]))))
+    return out

@@ -199,3 +199,46 @@ def run_cli(env: dict[str, str], *args: str, timeout: float = 60, home: Path | N
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "sk_tui", *args], env=env, capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT)
+
+
+WIDER_PEOPLE = {  # name -> (NIP, unit, position kind); see seed_wider
+    "fani": ("199408082019022004", "unit-hukum", "pelaksana"),
+    "jpt2": ("197506102000031001", "unit-2", "jpt"),
+    "lead3": ("198512032010121002", "unit-2", "jf"),
+    "eko": ("199203142018011003", "unit-2", "pelaksana"),
+}
+
+
+def seed_wider(db_url: str, ns: str, serial: int) -> dict[str, str]:
+    """Beside seed()'s organisation (same ``ns``): Fani, a member of team-b only, and a second
+    unit with its own JPT (jpt2) and team-c (lead3 leading eko). Returns a token per new person."""
+    from sk_tui.server import auth
+    from sk_tui.server import storage as st
+
+    def person(name: str) -> dict:
+        nip, unit, kind = WIDER_PEOPLE[name]
+        superior = {"unit-hukum": "emp-jpt", "unit-2": "emp-jpt2"}[unit] if kind != "jpt" else None
+        return {"id": f"{ns}emp-{name}", "nip": nip[:15] + f"{serial % 1000:03d}", "name": name.title(),
+                "position_kind": kind, "unit_id": ns + unit, "superior_id": ns + superior if superior else None}
+
+    records = {
+        "unit": [{"id": ns + "unit-2", "code": f"{ns}B2", "name": "Biro Organisasi"}],
+        "employee": [person(name) for name in WIDER_PEOPLE],
+        "team": [{"id": ns + "team-c", "name": "Tim Tata Laksana", "unit_id": ns + "unit-2",
+                  "jpt_id": ns + "emp-jpt2"}],
+        "membership": [
+            {"id": ns + "m6", "team_id": ns + "team-b", "employee_id": ns + "emp-fani", "role": "member"},
+            {"id": ns + "m7", "team_id": ns + "team-c", "employee_id": ns + "emp-lead3", "role": "lead"},
+            {"id": ns + "m8", "team_id": ns + "team-c", "employee_id": ns + "emp-eko", "role": "member"},
+        ],
+    }
+    from sk_tui.domain.models import Employee, Membership, Team, Unit
+
+    kinds = {"unit": Unit, "employee": Employee, "team": Team, "membership": Membership}
+    records = {k: [kinds[k].model_validate(r).model_dump(mode="json") for r in rows] for k, rows in records.items()}
+    db = st.ServerDB.open(db_url)
+    try:
+        st.load_org(db, records)
+        return {name: auth.issue_token(db, f"{ns}emp-{name}") for name in WIDER_PEOPLE}
+    finally:
+        db.close()
