@@ -39,6 +39,7 @@ import dataclasses
 import json
 import math
 import os
+import re
 import threading
 import time
 from typing import Any
@@ -91,8 +92,8 @@ class Limits:
 class RateLimiter:
     """Token buckets per key (a token hash): ``rate`` a second, up to ``burst`` at once."""
 
-    def __init__(self, rate: float, burst: int):
-        self.rate, self.burst = rate, max(1, burst)
+    def __init__(self, rate: float, burst: int, clock=time.monotonic):  # noqa: ANN001
+        self.rate, self.burst, self.clock = rate, max(1, burst), clock
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
         self._lock = threading.Lock()
 
@@ -100,7 +101,7 @@ class RateLimiter:
         """0 when the request may go on (and is counted), else the seconds until it may."""
         if self.rate <= 0:
             return 0.0
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             tokens, at = self._buckets.get(key, (float(self.burst), now))
             tokens = min(float(self.burst), tokens + (now - at) * self.rate)
@@ -161,34 +162,71 @@ _WHY = {  # pydantic error type -> (Indonesian, English), for the one-line op_in
     "model_type": ("harus berupa objek", "must be an object"),
     "literal_error": ("nilainya tidak dikenal", "has an unknown value"),
     "too_deep": ("bersarang terlalu dalam", "is nested too deeply"),
+    "text_nul": ("berisi karakter NUL", "contains a NUL character"),
+    "text_surrogate": ("bukan teks Unicode yang sah", "is not valid Unicode text"),
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+OP_TEXT_FIELDS = ("op_id", "entity", "entity_id", "op")
+
+
+def _text_problem(text: str, surrogates: bool) -> str | None:
+    if "\x00" in text:
+        return "text_nul"  # PostgreSQL cannot store it, and no person typed it
+    if surrogates and _SURROGATE.search(text):
+        return "text_surrogate"  # not Unicode text: it cannot be written as UTF-8
+    return None
+
+
+def _wire_problem(value: Any, surrogates: bool, limit: int = MAX_PAYLOAD_DEPTH) -> str | None:
+    """Why a value cannot be stored as it is (too deep, NUL, lone surrogate), or None.
+
+    Iterative, so a hostile payload is not a stack. Lone surrogates only come through the slow
+    path (``json.loads``): the fast path's parser refuses them."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item, surrogates)
+            if problem:
+                return problem
+        elif level > limit and isinstance(item, dict | list):
+            return "too_deep"
+        elif isinstance(item, dict):
+            for key, sub in item.items():
+                problem = _text_problem(key, surrogates) if isinstance(key, str) else None
+                if problem:
+                    return problem
+                stack.append((sub, level + 1))
+        elif isinstance(item, list):
+            stack.extend((sub, level + 1) for sub in item)
+    return None
+
+
+def _op_problem(op: p.Op, surrogates: bool) -> tuple[str, str] | None:
+    """(field, problem) for the first field of a well-formed op that cannot be stored."""
+    for name in OP_TEXT_FIELDS:
+        problem = _text_problem(getattr(op, name), surrogates)
+        if problem:
+            return name, problem
+    problem = _wire_problem(op.payload, surrogates)
+    return ("payload", problem) if problem else None
+
+
 def _op_id_of(raw: Any, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("op_id"), str):
-        return raw["op_id"]
+    op_id = raw.get("op_id") if isinstance(raw, dict) else None
+    if isinstance(op_id, str) and op_id and _text_problem(op_id, surrogates=True) is None:
+        return op_id
     return f"#{index}"
 
 
 def _invalid(raw: Any, index: int, field: str, kind: str) -> dict[str, Any]:
     ind, eng = _WHY.get(kind, ("tidak valid", "is invalid"))
+    field = "".join(ch if ch.isprintable() and not _SURROGATE.match(ch) else "?" for ch in field[:64])
     return {"op_id": _op_id_of(raw, index), "status": p.REJECTED, "reason": OP_INVALID,
             "message": f"Operasi #{index} tidak valid: kolom {field} {ind}.",
             "message_en": f"Op #{index} is invalid: field {field} {eng}.", "current": None}
-
-
-def _depth(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests deeper than ``limit`` (iterative: a hostile payload is not a stack)."""
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if level > limit:
-            return True
-        if isinstance(item, dict):
-            stack.extend((v, level + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, level + 1) for v in item)
-    return False
 
 
 def read_op(raw: Any, index: int) -> p.Op | dict[str, Any]:
@@ -200,10 +238,9 @@ def read_op(raw: Any, index: int) -> p.Op | dict[str, Any]:
     except ValidationError as exc:
         first = exc.errors(include_url=False, include_input=False)[0]
         field = ".".join(str(part) for part in first.get("loc", ())) or "op"
-        return _invalid(raw, index, field[:64], first.get("type", ""))
-    if _depth(op.payload, MAX_PAYLOAD_DEPTH):
-        return _invalid(raw, index, "payload", "too_deep")
-    return op
+        return _invalid(raw, index, field, first.get("type", ""))
+    problem = _op_problem(op, surrogates=True)
+    return _invalid(raw, index, *problem) if problem else op
 
 
 def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
@@ -213,7 +250,7 @@ def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
         body = p.PushRequest.model_validate_json(raw)
         if len(body.ops) > p.MAX_OPS_PER_PUSH:
             raise HTTPException(413, f"at most {p.MAX_OPS_PER_PUSH} ops a request")
-        if not any(_depth(op.payload, MAX_PAYLOAD_DEPTH) for op in body.ops):
+        if not any(_op_problem(op, surrogates=False) for op in body.ops):
             return body.ops, list(range(len(body.ops)))
     except ValidationError:
         pass
