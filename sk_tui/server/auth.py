@@ -61,10 +61,10 @@ def revoke(db: ServerDB, who: str | None = None, token: str | None = None) -> in
 
 
 def who_has(db: ServerDB, token: str) -> str | None:
-    """The employee id a live token belongs to, or None."""
+    """The employee id a live token belongs to, or None (also when that employee is gone)."""
     with db.reading() as conn:
         return conn.execute(
-            select(tokens.c.employee_id).where(
+            select(tokens.c.employee_id).join(employees, employees.c.id == tokens.c.employee_id).where(
                 tokens.c.token_hash == hash_token(token), tokens.c.revoked_at.is_(None))
         ).scalar()
 
@@ -77,10 +77,13 @@ def roles_of(conn, employee_id: str, position_kind: str) -> list[str]:  # noqa: 
     return sorted(roles, key=lambda r: order.get(r, 9))
 
 
-def employee_summary(db: ServerDB, employee_id: str) -> dict[str, Any]:
+def employee_summary(db: ServerDB, employee_id: str) -> dict[str, Any] | None:
+    """Id, NIP, name and roles of an employee; None when there is no such employee."""
     with db.reading() as conn:
         row = conn.execute(select(employees.c.data, employees.c.position_kind).where(
             employees.c.id == employee_id)).first()
+        if row is None:
+            return None
         data = json.loads(row.data)
         return {"employee_id": employee_id, "nip": data["nip"], "name": data["name"],
                 "roles": roles_of(conn, employee_id, row.position_kind)}

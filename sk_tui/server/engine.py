@@ -18,7 +18,7 @@ import logging
 import math
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
 from sk_tui import clock
@@ -187,49 +187,6 @@ def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
         raise _out_of_bounds(where, "shape")
 
 
-class BadOp:
-    """An op in a readable request that is not an op at all: answered ``rejected``, never applied."""
-
-    def __init__(self, raw: Any, why: str):
-        op_id = raw.get("op_id") if isinstance(raw, dict) else None
-        self.op_id = op_id if id_like(op_id) else ""
-        self.why = why
-
-
-class _Envelope(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    device_id: str = Field(default="", max_length=64)
-    ops: list[Any]
-
-
-class PushBody:
-    """A push request whose ops are each an ``Op`` or a ``BadOp``."""
-
-    def __init__(self, device_id: str, ops: list[p.Op | BadOp]):
-        self.device_id, self.ops = device_id, ops
-
-
-def read_push(raw: bytes) -> PushBody:
-    """Read a push body; only an unreadable request (not JSON, no ops list) raises ValidationError.
-
-    The common case is one pass through ``PushRequest``; a body with a malformed op is read
-    again leniently so that op alone is refused and the rest of the batch is still decided.
-    """
-    try:
-        body = p.PushRequest.model_validate_json(raw)
-        return PushBody(body.device_id, list(body.ops))
-    except ValidationError:
-        envelope = _Envelope.model_validate_json(raw)  # raises for an unreadable request
-    ops: list[p.Op | BadOp] = []
-    for item in envelope.ops:
-        try:
-            ops.append(p.Op.model_validate(item))
-        except ValidationError as exc:
-            ops.append(BadOp(item, _first_error(exc)))
-    return PushBody(envelope.device_id, ops)
-
-
 def screen_op(op: p.Op) -> Refused | None:
     """The checks every op passes before anything is looked up for it."""
     if not id_like(op.op_id):
@@ -289,12 +246,12 @@ class PushEngine:
 
     # --- the batch ----------------------------------------------------------------------
 
-    def push(self, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:
+    def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
         """Decide and write one batch in its own transaction."""
         with self.db.writing() as conn:
             return self._push_in(conn, actor, ops)
 
-    def push_group(self, items: list[tuple[str, list[p.Op | BadOp]]]) -> list[list[dict[str, Any]] | BaseException]:
+    def push_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         """Group commit: several requests' batches, one after another, in one transaction.
 
         Each batch sits in a savepoint, so a batch that fails unexpectedly is undone alone and
@@ -310,9 +267,9 @@ class PushEngine:
                     out.append(exc)
         return out
 
-    def _push_in(self, conn, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:  # noqa: ANN001
+    def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:  # noqa: ANN001
         screened: list[Refused | None] = [
-            Refused(p.REJECTED, "invalid", why=op.why) if isinstance(op, BadOp) else screen_op(op) for op in ops]
+            screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
         batch = self._load(conn, actor, sound)
         results = []
@@ -359,7 +316,7 @@ class PushEngine:
         return result
 
     @staticmethod
-    def _refusal(op: p.Op | BadOp, refusal: Refused) -> dict[str, Any]:
+    def _refusal(op: p.Op, refusal: Refused) -> dict[str, Any]:
         ind, eng = _messages(refusal.code, refusal.params)
         return {"op_id": op.op_id, "status": refusal.status, "reason": refusal.code, "message": ind,
                 "message_en": eng, "current": refusal.current}
@@ -758,7 +715,7 @@ class GroupCommitter:
         self._writer = threading.Lock()
         self._queue: list[dict[str, Any]] = []
 
-    def push(self, actor: str, ops: list[p.Op | BadOp]) -> list[dict[str, Any]]:
+    def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"actor": actor, "ops": ops, "done": False, "out": None}
         with self._mutex:
             self._queue.append(item)

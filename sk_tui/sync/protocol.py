@@ -168,3 +168,9 @@ def payload_hash(op: Op | dict[str, Any]) -> str:
     else:
         parts = [op["entity"], op["entity_id"], op["op"], int(op.get("base_version") or 0), op.get("payload") or {}]
     return hashlib.sha256(to_json(parts, fallback=str)).hexdigest()
+
+
+class Problem(_Wire):
+    """The body of an error answer (401, 410, 413, 422, 429): what went wrong, for people and logs."""
+
+    detail: str | list[dict[str, Any]]
