@@ -8,6 +8,7 @@ Migrations only ever append: version N's function turns a version N-1 database i
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -48,8 +49,21 @@ class Database:
         return getattr(self.utils, name)
 
 
+def create_private(path: Path) -> None:
+    """Create an empty database file readable by its owner only (0600).
+
+    SQLite gives the -wal and -shm files the main file's permissions, so this covers them too.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
+    if str(path) != ":memory:":
+        create_private(Path(path))
     conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -192,9 +206,29 @@ def _v2_report_totals_and_resolution(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_reports_status_date ON reports(status, work_date)")
 
 
+def _v3_pulled_problems(db: Database) -> None:
+    """Records a pull brought that could not be stored (invalid, out of range): kept aside
+    with their reason so the sync goes on and the user sees them (see store/pulled.py)."""
+    db.execute(
+        """CREATE TABLE pulled_problems (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            server_seq INTEGER,
+            reason TEXT NOT NULL,
+            data TEXT,
+            resolution TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_pulled_problems_open ON pulled_problems(resolution, entity, entity_id)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
+    _v3_pulled_problems,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
