@@ -8,11 +8,12 @@ Migrations only ever append: version N's function turns a version N-1 database i
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sk_tui import paths
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -49,21 +50,10 @@ class Database:
         return getattr(self.utils, name)
 
 
-def create_private(path: Path) -> None:
-    """Create an empty database file readable by its owner only (0600).
-
-    SQLite gives the -wal and -shm files the main file's permissions, so this covers them too.
-    """
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        pass
-
-
 def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
     if str(path) != ":memory:":
-        create_private(Path(path))
+        paths.create_private_file(Path(path))  # 0600, and so its -wal/-shm too
     conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
