@@ -120,6 +120,69 @@ def _validate(model, data: dict[str, Any], prefix: str = "") -> None:  # noqa: A
         raise Invalid(_first_error(exc, prefix)) from None
 
 
+_ADAPTERS: dict[str, Any] = {}
+
+
+def _adapter(entity: str):  # noqa: ANN202
+    adapter = _ADAPTERS.get(entity)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[entity] = TypeAdapter(list[_model(entity)])
+    return adapter
+
+
+def _validate_many(entity: str, docs: list[dict[str, Any]]) -> dict[int, str]:
+    """Validate many records of one entity in one call (much cheaper per record than one call
+    each); returns index -> reason for the ones the domain refuses."""
+    fields = _model(entity).model_fields
+    clean = [{k: v for k, v in doc.items() if k in fields and v is not None} for doc in docs]
+    try:
+        _adapter(entity).validate_python(clean)
+    except Exception as exc:  # noqa: BLE001 - ValidationError, or a validator failing in another way
+        errors = getattr(exc, "errors", None)
+        if not callable(errors) or not errors():
+            out = {}  # no per-record detail: check them one by one
+            for index, doc in enumerate(docs):
+                try:
+                    _validate(_model(entity), doc)
+                except Invalid as one:
+                    out[index] = str(one)
+            return out
+        out: dict[int, str] = {}
+        for error in errors():
+            loc = error.get("loc") or ()
+            if loc and isinstance(loc[0], int) and loc[0] not in out:
+                where = ".".join(str(part) for part in loc[1:]) or "record"
+                out[loc[0]] = f"{where}: {error.get('msg')}"
+        return out
+    return {}
+
+
+def _refused_in_page(latest: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Records of the page the domain refuses (key -> reason), a report with any bad activity
+    among them; shapes that are not records at all are left to ``_plan``."""
+    docs: dict[str, list[tuple[tuple[str, str], dict[str, Any]]]] = {}
+    acts: list[tuple[tuple[str, str], int, dict[str, Any]]] = []
+    for key, change in latest.items():
+        data = change.get("data")
+        if change.get("kind") == "delete" or not isinstance(data, dict):
+            continue
+        docs.setdefault(key[0], []).append((key, data))
+        if key[0] == "report" and isinstance(data.get("activities"), list):
+            acts.extend((key, index, {**act, "report_id": key[1]})
+                        for index, act in enumerate(data["activities"]) if isinstance(act, dict))
+    refused: dict[tuple[str, str], str] = {}
+    for entity, entries in docs.items():
+        for index, reason in _validate_many(entity, [data for _, data in entries]).items():
+            refused[entries[index][0]] = reason
+    if acts:
+        for index, reason in sorted(_validate_many("activity", [a for _, _, a in acts]).items()):
+            key, position, _ = acts[index]
+            refused.setdefault(key, f"activities.{position}.{reason}")
+    return refused
+
+
 def _storable(row: tuple, columns: list[str], prefix: str = "") -> None:
     """Guards for what SQLite cannot hold whatever the domain says: ints beyond 64 bits,
     non-finite floats, text that is not valid Unicode, values of any other type."""
@@ -157,7 +220,7 @@ def _unstorable(value: Any) -> str | None:
     return f"unexpected {kind.__name__} value"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class _Write:
     """One record's local change: delete it, or replace its row (a report with its activities)."""
 
@@ -171,8 +234,11 @@ class _Write:
     data: Any = None
 
 
-def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | None) -> _Write | None:  # noqa: ANN001
-    """Check one pulled record and turn it into a local write (None: leave the local copy)."""
+def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | None,  # noqa: ANN001
+          refused: dict[tuple[str, str], str]) -> _Write | None:
+    """Check one pulled record and turn it into a local write (None: leave the local copy).
+
+    ``refused``: the page's domain verdicts (``_refused_in_page``)."""
     table = ENTITY_TABLES[entity]
     data = change.get("data")
     if change.get("kind") == "delete" or data is None:
@@ -181,8 +247,11 @@ def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | 
         raise Invalid(f"data: expected an object, got {type(data).__name__}")
     if data.get("id", entity_id) != entity_id:
         raise Invalid(f"id: {str(data.get('id'))[:80]!r} differs from the change's id")
-    data = {**data, "id": entity_id}
-    _validate(_model(entity), data)
+    if "id" not in data:
+        data = {**data, "id": entity_id}
+    reason = refused.get((entity, entity_id))
+    if reason is not None:
+        raise Invalid(reason)
     columns = _columns(store, table)
     row = local_row(data, columns, _converted(store, table))
     _storable(row, columns)
@@ -199,14 +268,12 @@ def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | 
         if not isinstance(acts, list):
             raise Invalid("activities: expected a list")
         act_columns = _columns(store, "activities")
-        activity = _model("activity")
         write.activities = []
         for index, act in enumerate(acts):
             prefix = f"activities.{index}."
             if not isinstance(act, dict):
                 raise Invalid(f"{prefix[:-1]}: expected an object, got {type(act).__name__}")
             act = {**act, "report_id": entity_id}
-            _validate(activity, act, prefix)
             act_row = local_row(act, act_columns, [])
             _storable(act_row, act_columns, prefix)
             write.activities.append(act_row)
@@ -281,13 +348,13 @@ def _apply(store, changes: list[dict[str, Any]], counts: dict[str, int] | None =
         latest.pop(key, None)
         latest[key] = change
     skip = locally_ahead(store)
+    latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES and key[1] not in skip}
+    refused = _refused_in_page(latest)
     me = store.get_meta("me")
     writes: list[_Write] = []
     for (entity, entity_id), change in latest.items():
-        if entity not in ENTITY_TABLES or entity_id in skip:
-            continue
         try:
-            write = _plan(store, entity, entity_id, change, me)
+            write = _plan(store, entity, entity_id, change, me, refused)
         except Invalid as exc:
             pulled.keep_aside(store.db, entity=entity, entity_id=entity_id, reason=str(exc),
                               data=change.get("data"), server_seq=change.get("seq"))

@@ -186,3 +186,29 @@ def test_the_problems_table_arrives_by_migration_from_the_previous_version(tmp_p
     raw = sqlite3.connect(path)
     assert raw.execute("SELECT entity, entity_id, server_seq FROM pulled_problems").fetchall() == [("team", "x", 42)]
     raw.close()
+
+
+def test_each_refusal_in_a_large_page_names_its_own_record(store, org):
+    from sk_tui.sync.apply import apply_page
+
+    def task(i, **over):
+        return {"seq": i, "entity": "task", "entity_id": f"t{i}",
+                "data": {"id": f"t{i}", "team_id": org.team_a.id, "title": f"Kartu {i}", "status": "todo",
+                         "version": 1, "assignees": [], "rank": float(i), **over}}
+
+    acts = [{"id": f"a{n}", "description": "Rapat", "minutes": m, "volume": 1.0, "volume_unit": "kegiatan",
+             "position": n} for n, m in enumerate((30, 0, 45))]
+    report = {"seq": 99, "entity": "report", "entity_id": "r1",
+              "data": {"id": "r1", "employee_id": org.dedi.id, "work_date": "2026-11-20", "work_mode": "WFO",
+                       "status": "submitted", "team_id": org.team_a.id, "version": 1, "activities": acts}}
+    page = [task(i) for i in range(1, 60)]
+    page[9] = task(10, title="")
+    page[29] = task(30, status="nope")
+    counts: dict[str, int] = {}
+    written = apply_page(store, [*page, report], 99, counts)
+    assert counts["kept_aside"] == 3 and written == 57
+    listed = problems_of(store)
+    assert set(listed) == {"t10", "t30", "r1"}
+    assert listed["t10"].startswith("title:") and listed["t30"].startswith("status:")
+    assert listed["r1"].startswith("activities.1.minutes:")
+    assert store.task("t11").title == "Kartu 11" and store.report("r1") is None
