@@ -60,6 +60,16 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Everything this process creates is owner-only: the workspace and server databases with
+    # their -wal/-shm files (SQLite creates those later, by itself), logs, tokens, exports.
+    previous = os.umask(0o077)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous)
+
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -78,7 +88,36 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - every user-facing error becomes one line
+        from sk_tui.store.failures import translate
+
+        storage = translate(exc, _storage_path(args))
+        if storage is not None:
+            return _report_storage_error(storage, args)
         return report_error(exc, args)
+
+
+def _storage_path(args: argparse.Namespace) -> str:
+    """The file a storage failure most likely concerns: the server's or the workspace database."""
+    from sk_tui.commands.common import db_path
+
+    if hasattr(args, "server_db"):
+        from sk_tui import paths
+
+        return args.server_db or str(paths.server_db_path())
+    return str(db_path(args))
+
+
+def _report_storage_error(storage: Exception, args: argparse.Namespace) -> int:
+    """A full disk or a read-only file, in one line; the log gets the traceback when it can
+    be written (and the line mentions the log only then)."""
+    from sk_tui.commands.common import language, say, write_error_log
+
+    line = storage.message(language(args))
+    log, failure = write_error_log()
+    if failure is None:
+        line += say(args, f" Rincian di {log}.", f" Details in {log}.")
+    print(f"sk-tui: {line}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -72,6 +72,44 @@ def server_db_path() -> Path:
     return data_dir() / "server.db"
 
 
+# Files hold personnel data and tokens: owner-only (the CLI also sets umask 077 for everything
+# it creates, which covers SQLite's -wal/-shm files and anything a library writes).
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
 def ensure_parent(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create ``path``'s folder (owner-only when new) and return ``path``."""
+    private_dir(path.parent)
     return path
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` and any missing parents with mode 0700; an existing one is left as is."""
+    missing = []
+    probe = Path(folder)
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue
+        os.chmod(new, PRIVATE_DIR)  # mkdir's mode is filtered by the umask; say it exactly
+    return folder
+
+
+def create_private_file(path: Path) -> bool:
+    """Create an empty file with mode 0600 unless it exists; True when it was created.
+
+    An empty file is a valid empty SQLite database, and SQLite gives the -wal, -shm and
+    journal files the main file's permissions, so creating the database this way covers them.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)
+    return True

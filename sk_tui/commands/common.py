@@ -129,24 +129,42 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
     elif isinstance(exc, (OSError, ValueError)):
         line = str(exc)
     else:
-        log = _log_traceback()
-        line = (
-            f"Kesalahan internal ({type(exc).__name__}); rincian di {log}"
-            if lang != "en"
-            else f"Internal error ({type(exc).__name__}); details in {log}"
-        )
+        log, failure = write_error_log()
+        if failure is None:
+            line = (
+                f"Kesalahan internal ({type(exc).__name__}); rincian di {log}"
+                if lang != "en"
+                else f"Internal error ({type(exc).__name__}); details in {log}"
+            )
+        else:  # say so rather than point at a log that does not hold it
+            line = (
+                f"Kesalahan internal ({type(exc).__name__}: {exc}); log {log} tidak dapat ditulis ({failure})"
+                if lang != "en"
+                else f"Internal error ({type(exc).__name__}: {exc}); the log {log} could not be written ({failure})"
+            )
     from sk_tui.domain.text import visible
 
     print(f"sk-tui: {visible(line)}", file=sys.stderr)
     return 1
 
 
-def _log_traceback() -> Path:
+def write_error_log() -> tuple[Path, str | None]:
+    """Append the exception being handled, with its traceback, to errors.log (0600, folder 0700).
+
+    Returns the log's path and None, or the reason it could not be written.
+    """
+    import os
+
     path = paths.log_dir() / "errors.log"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
+        paths.private_dir(path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, paths.PRIVATE_FILE)
+        with os.fdopen(fd, "a", encoding="utf-8") as log:
+            from sk_tui import clock
+
+            # no arguments: they may hold a token
+            log.write(f"--- {clock.now().isoformat()}\n")
             log.write(traceback.format_exc())
-    except OSError:
-        pass
-    return path
+    except OSError as exc:
+        return path, exc.strerror or type(exc).__name__
+    return path, None

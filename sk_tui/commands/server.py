@@ -1,7 +1,8 @@
 """`sk-tui serve` and `sk-tui server ...`: run and administer the central endpoint.
 
     sk-tui serve --demo                          # SQLite in the data folder, demo organisation
-    sk-tui serve --db postgresql://user@host/db --host 0.0.0.0 --port 8765
+    sk-tui serve --db postgresql://user@host/db --host 0.0.0.0 --port 8765 \
+                 --tls-cert /etc/sk-tui/cert.pem --tls-key /etc/sk-tui/key.pem
     sk-tui server import --dir ./org-csv         # units.csv employees.csv teams.csv memberships.csv
     sk-tui server user-add --nip NIP --name NAME --unit CODE [--team ID --role lead]
     sk-tui server token NIP                      # prints a new device token and nothing else
@@ -35,7 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--demo", action="store_true",
-                       help="load the demo organisation into an empty database and print tokens")
+                       help="load the demo organisation into an empty database and print its tokens "
+                            "(the same ones on every start)")
+    serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
     serve.add_argument("--log-level", default="warning", help=argparse.SUPPRESS)
     serve.set_defaults(func=run_serve)
 
@@ -81,9 +85,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202
-    from sk_tui.server.storage import ServerDB
+    from sk_tui.server.storage import ServerDB, normalise_url
 
     try:
+        url = normalise_url(args.server_db)
+        if url.startswith("sqlite:///") and ":memory:" not in url:
+            from sk_tui import paths
+
+            file = Path(url[len("sqlite:///"):].split("?", 1)[0])
+            paths.private_dir(file.parent)
+            paths.create_private_file(file)  # 0600 before SQLite makes it (its -wal/-shm follow)
         return ServerDB.open(args.server_db)
     except Exception as exc:  # noqa: BLE001 - a wrong URL or an unreachable server is one line
         if type(exc).__module__.startswith("sqlalchemy"):
@@ -93,19 +104,57 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
         raise
 
 
+def is_loopback(host: str) -> bool:
+    """True for addresses only this computer can reach (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip("[]").lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: assume others can reach it
+
+
+def _tls_options(args: argparse.Namespace) -> dict[str, str]:
+    cert, key = args.tls_cert, args.tls_key
+    if bool(cert) != bool(key):
+        raise UserError(say(args, "--tls-cert dan --tls-key harus diberikan bersama.",
+                            "--tls-cert and --tls-key go together."))
+    if not cert:
+        if not is_loopback(args.host):
+            line = "!" * 78
+            print(line, file=sys.stderr)
+            print(say(args,
+                      f"PERINGATAN: server terbuka di {args.host} TANPA TLS. Token dan laporan dikirim sebagai teks "
+                      "biasa dan dapat disadap siapa pun di jaringan. Pakai --tls-cert/--tls-key, atau jalankan di "
+                      "127.0.0.1 di belakang reverse proxy HTTPS (lihat README, bagian TLS).",
+                      f"WARNING: serving on {args.host} WITHOUT TLS. Tokens and reports travel as plain text that "
+                      "anyone on the network can read. Use --tls-cert/--tls-key, or bind 127.0.0.1 behind an HTTPS "
+                      "reverse proxy (see the README, section TLS)."), file=sys.stderr)
+            print(line, file=sys.stderr, flush=True)
+        return {}
+    for file in (cert, key):
+        if not Path(file).is_file():
+            raise UserError(say(args, f"Berkas TLS {file} tidak ada.", f"No such TLS file: {file}."))
+    return {"ssl_certfile": cert, "ssl_keyfile": key}
+
+
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sk_tui.commands.common import load_policy
     from sk_tui.server.app import create_app
 
+    tls = _tls_options(args)
     db = _open(args)
     if args.demo:
         _demo_tokens(args, db)
     app = create_app(db=db, policy=load_policy())
-    print(say(args, f"sk-tui server di http://{args.host}:{args.port} (basis data: {_safe(db.url)})",
-              f"sk-tui server at http://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
+    scheme = "https" if tls else "http"
+    print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)})",
+              f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False, **tls)
     return 0
 
 
@@ -117,7 +166,51 @@ def _safe(url: str) -> str:
     return url
 
 
+def demo_tokens_file():  # noqa: ANN201
+    from sk_tui import paths
+
+    return paths.data_dir() / "demo-tokens.json"
+
+
+def _saved_demo_tokens(db_key: str) -> dict[str, str]:
+    import json
+
+    try:
+        saved = json.loads(demo_tokens_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found = saved.get(db_key) if isinstance(saved, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _save_demo_tokens(db_key: str, tokens: dict[str, str]) -> None:
+    """Keep the demo tokens for the next start, owner-only (0600), replaced atomically."""
+    import contextlib
+    import json
+    import os
+
+    from sk_tui import paths
+
+    file = paths.ensure_parent(demo_tokens_file())
+    try:
+        saved = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        saved = {}
+    if not isinstance(saved, dict):
+        saved = {}
+    saved[db_key] = tokens
+    tmp = file.with_name(file.name + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(saved, out, indent=2)
+    os.replace(tmp, file)
+
+
 def _demo_tokens(args: argparse.Namespace, db) -> None:  # noqa: ANN001
+    """Print a token per demo role: the ones from the last start while they are still live for
+    that person (so restarting the demo does not pile up live tokens), else new ones."""
     from sk_tui import demo
     from sk_tui.server import admin, auth
 
@@ -127,12 +220,22 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:  # noqa: ANN001
         print(say(args, f"Organisasi demo dimuat ({count} rekaman).", f"Demo organisation loaded ({count} records)."))
     names = {e.id: e for e in org.employees}
     labels = {"staff": ("staf", "staff"), "lead": ("ketua tim", "team lead"), "jpt": ("JPT", "JPT")}
+    import hashlib
+
+    key = hashlib.sha256(db.url.encode("utf-8")).hexdigest()[:32]  # the URL may hold a password
+    saved = _saved_demo_tokens(key)
+    tokens: dict[str, str] = {}
     for role in ("staff", "lead", "jpt"):
         employee = names[org.roles[role]]
-        token = auth.issue_token(db, employee.nip, label=f"demo {role}")
+        token = saved.get(role)
+        if not isinstance(token, str) or auth.who_has(db, token) != employee.id:
+            token = auth.issue_token(db, employee.nip, label=f"demo {role}")
+        tokens[role] = token
         ind, eng = labels[role]
         print(say(args, f"Token {ind:<9} {employee.name} ({employee.nip}): {token}",
                   f"Token {eng:<9} {employee.name} ({employee.nip}): {token}"))
+    if tokens != saved:
+        _save_demo_tokens(key, tokens)
     sys.stdout.flush()
 
 

@@ -1,7 +1,13 @@
-"""`sk-tui login URL --token TOKEN` and `sk-tui sync [--server URL]`.
+"""`sk-tui login URL` and `sk-tui sync [--server URL]`.
 
-    sk-tui login http://127.0.0.1:8765 --token skt_...
+    sk-tui server token NIP | sk-tui login http://127.0.0.1:8765      # token on standard input
+    SK_TUI_TOKEN=skt_... sk-tui login http://127.0.0.1:8765
+    sk-tui login http://127.0.0.1:8765 --token -                      # asks for it (hidden)
     sk-tui sync
+
+The token is read from standard input (``--token -``, or no --token with input piped in), or
+from SK_TUI_TOKEN. ``--token TOKEN`` still works but every local user can read it in the
+process list, so it warns.
 
 `sync` pushes the queued changes, then pulls what changed on the server; it prints what it
 sent, received and refused and exits non-zero when anything failed. Refused ops stay listed
@@ -20,7 +26,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     login = subparsers.add_parser("login", help="store a device token for a server", description=__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     login.add_argument("url", help="server address, e.g. http://127.0.0.1:8765")
-    login.add_argument("--token", required=True, help="device token from `sk-tui server token NIP`")
+    login.add_argument("--token", metavar="TOKEN|-",
+                       help="device token from `sk-tui server token NIP`; '-' (or leaving it out) reads it "
+                            "from standard input; SK_TUI_TOKEN also works. A token given here is visible "
+                            "to other local users")
     login.add_argument("--offline", action="store_true", help="save without checking the token now")
     login.set_defaults(func=run_login)
 
@@ -38,7 +47,7 @@ def run_login(args: argparse.Namespace) -> int:
     if not url.startswith(("http://", "https://")):
         raise UserError(say(args, f"Alamat server harus diawali http:// atau https:// ({url}).",
                             f"The server address must start with http:// or https:// ({url})."))
-    token = args.token.strip()
+    token = _read_token(args)
     extra = {}
     if not args.offline:
         try:
@@ -62,9 +71,39 @@ def run_login(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_token(args: argparse.Namespace) -> str:
+    """--token -, piped input, SK_TUI_TOKEN, or (with a warning) --token TOKEN."""
+    import sys
+
+    given = args.token
+    if given is not None and given != "-":
+        print(say(args, "sk-tui: peringatan: token di baris perintah dapat dilihat pengguna lain di komputer ini "
+                        "(daftar proses, riwayat shell). Lain kali kirim lewat standar masukan atau SK_TUI_TOKEN.",
+                  "sk-tui: warning: a token on the command line can be seen by other users of this computer "
+                  "(process list, shell history). Next time pass it on standard input or in SK_TUI_TOKEN."),
+              file=sys.stderr)
+        token = given
+    elif given is None and os.environ.get("SK_TUI_TOKEN"):
+        token = os.environ["SK_TUI_TOKEN"]
+    elif given == "-" or not sys.stdin.isatty():
+        if sys.stdin.isatty():
+            import getpass
+
+            token = getpass.getpass("Token: ")
+        else:
+            token = sys.stdin.readline()
+    else:
+        raise UserError(say(args, "Token tidak diberikan: kirim lewat standar masukan (`--token -`) atau SK_TUI_TOKEN.",
+                            "No token given: pass it on standard input (`--token -`) or in SK_TUI_TOKEN."))
+    token = token.strip()
+    if not token or any(ch.isspace() or not ch.isprintable() for ch in token) or len(token) > 512:
+        raise UserError(say(args, "Token kosong atau tidak sah.", "The token is empty or malformed."))
+    return token
+
+
 _ERRORS = {
-    "not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL --token TOKEN`.",
-                      "Not logged in; run `sk-tui login URL --token TOKEN`."),
+    "not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL` (token lewat standar masukan).",
+                      "Not logged in; run `sk-tui login URL` (token on standard input)."),
     "busy": ("Sinkronisasi lain sedang berjalan untuk ruang kerja ini.",
              "Another sync is running for this workspace."),
     "offline": ("Server tidak dapat dihubungi; perubahan tetap di antrean.",
@@ -72,9 +111,9 @@ _ERRORS = {
     "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
                            "The server is failing or slow; changes stay queued, try again later."),
     "unauthorized": ("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
-                     "Masuk lagi: `sk-tui login URL --token TOKEN`.",
+                     "Masuk lagi: `sk-tui login URL` (token lewat standar masukan).",
                      "Token refused (revoked or expired); changes stay queued. "
-                     "Log in again: `sk-tui login URL --token TOKEN`."),
+                     "Log in again: `sk-tui login URL` (token on standard input)."),
     "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
                   "The server refused this account; changes stay queued."),
     "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
@@ -109,6 +148,11 @@ def run_sync(args: argparse.Namespace) -> int:
         if result.refused:
             print(say(args, f"{result.refused} perubahan ditolak/konflik; lihat `sk-tui status`.",
                       f"{result.refused} changes refused or in conflict; see `sk-tui status`."))
+        if result.kept_aside:
+            print(say(args, f"{result.kept_aside} rekaman dari server tidak dapat disimpan dan disisihkan; "
+                            "lihat `sk-tui status`.",
+                      f"{result.kept_aside} records from the server could not be stored and were set aside; "
+                      "see `sk-tui status`."))
         if result.error:
             ind, eng = _ERRORS.get(result.error, (result.error, result.error))
             detail = f" ({result.detail})" if result.detail else ""

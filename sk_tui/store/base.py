@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from sk_tui import clock as clock_module
+from sk_tui import paths
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
     STORED,
@@ -31,7 +33,7 @@ from sk_tui.domain.models import (
     Unit,
 )
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
-from sk_tui.store import outbox, schema
+from sk_tui.store import failures, outbox, schema
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -89,10 +91,16 @@ class BaseStore:
 
     def __init__(self, path: str | Path, policy: Policy | None = None, clock: Callable[[], dt.datetime] | None = None):
         self.path = Path(path) if str(path) != ":memory:" else path
-        if isinstance(self.path, Path):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = schema.connect(path)
-        schema.migrate(self.db)
+        try:
+            if isinstance(self.path, Path):
+                paths.private_dir(self.path.parent)
+            self.db = schema.connect(path)
+            schema.migrate(self.db)
+        except (sqlite3.Error, OSError) as exc:
+            storage = failures.translate(exc, path)
+            if storage is None:
+                raise
+            raise storage from exc
         self.policy = policy or DEFAULT_POLICY
         self.clock = clock or clock_module.now
         self._lock = threading.RLock()
@@ -119,22 +127,36 @@ class BaseStore:
                 finally:
                     self._depth -= 1
                 return
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                storage = failures.translate(exc, self.path)
+                if storage is None:
+                    raise
+                raise storage from exc
             self._depth = 1
             try:
                 yield
-            except BaseException:
+            except BaseException as exc:
                 self._depth = 0
-                self.db.execute("ROLLBACK")
+                # SQLite may already have rolled back (a full disk can do that)
+                if self.db.conn.in_transaction:
+                    self.db.conn.execute("ROLLBACK")
+                storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+                if storage is not None:
+                    raise storage from exc
                 raise
             self._depth = 0
             try:
                 self.db.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 # A failed COMMIT (I/O error, disk full) leaves the transaction open: undo it,
                 # or the next write could not begin and a later COMMIT would publish this one.
                 if self.db.conn.in_transaction:
                     self.db.conn.execute("ROLLBACK")
+                storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+                if storage is not None:
+                    raise storage from exc
                 raise
 
     # --- small query helpers -------------------------------------------------------------

@@ -96,8 +96,13 @@ def ops_for_entity(db: Database, entity_id: str) -> list[dict[str, Any]]:
 
 
 def problem_ops(db: Database) -> list[dict[str, Any]]:
-    """Rejected, conflicting and blocked ops the user has not resolved yet."""
-    return _select(db, "state IN ('rejected', 'conflict', 'blocked') AND resolution IS NULL")
+    """Rejected, conflicting and blocked ops the user has not resolved yet, then the pulled
+    records kept aside as invalid (store/pulled.py; shaped like ops, ``state`` 'invalid',
+    ``op`` 'pull', ``op_id`` 'pulled:N')."""
+    from sk_tui.store import pulled
+
+    ops = _select(db, "state IN ('rejected', 'conflict', 'blocked') AND resolution IS NULL")
+    return ops + [pulled.as_op(problem) for problem in pulled.open_problems(db)]
 
 
 def retained_ops(db: Database) -> list[dict[str, Any]]:
@@ -141,6 +146,11 @@ def mark_retry(db: Database, op_ids: Iterable[str], error: str) -> None:
 
 def resolve(db: Database, op_id: str, resolution: str) -> None:
     """The user dealt with a problem op: 'dismissed' (keep server copy) or 'retried'."""
+    from sk_tui.store import pulled
+
+    if pulled.is_key(op_id):
+        pulled.resolve(db, op_id, resolution)
+        return
     if resolution == "retried":
         db.execute(
             "UPDATE outbox SET state='pending', resolution=NULL, last_error=NULL, updated_at=? WHERE op_id=?",
@@ -155,9 +165,12 @@ def queued_count(db: Database) -> int:
 
 
 def problem_count(db: Database) -> int:
+    """Unresolved problem ops plus pulled records kept aside (what ``problem_ops`` lists)."""
+    from sk_tui.store import pulled
+
     return db.execute(
         "SELECT COUNT(*) FROM outbox WHERE state IN ('rejected','conflict','blocked') AND resolution IS NULL"
-    ).fetchone()[0]
+    ).fetchone()[0] + pulled.open_count(db)
 
 
 def prune_acked(db: Database, older_than_iso: str) -> int:

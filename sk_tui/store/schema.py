@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sk_tui import paths
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -50,6 +52,8 @@ class Database:
 
 def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
+    if str(path) != ":memory:":
+        paths.create_private_file(Path(path))  # 0600, and so its -wal/-shm too
     conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -192,9 +196,29 @@ def _v2_report_totals_and_resolution(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_reports_status_date ON reports(status, work_date)")
 
 
+def _v3_pulled_problems(db: Database) -> None:
+    """Records a pull brought that could not be stored (invalid, out of range): kept aside
+    with their reason so the sync goes on and the user sees them (see store/pulled.py)."""
+    db.execute(
+        """CREATE TABLE pulled_problems (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            server_seq INTEGER,
+            reason TEXT NOT NULL,
+            data TEXT,
+            resolution TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_pulled_problems_open ON pulled_problems(resolution, entity, entity_id)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
+    _v3_pulled_problems,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from sk_tui import clock, paths
 from sk_tui.sync import protocol as p
-from sk_tui.sync.apply import CURSOR_KEY, EPOCH_KEY, apply_page, reset_for_new_epoch
+from sk_tui.sync.apply import CURSOR_KEY, EPOCH_KEY, apply_page, recheck_kept, reset_for_new_epoch
 
 FAILURES_KEY = "sync_failures"
 RETRY_AT_KEY = "sync_retry_at"
@@ -60,6 +60,7 @@ class SyncResult:
     key_reused: int = 0
     retries: int = 0
     resent: int = 0  # acked ops queued again after a server restore
+    kept_aside: int = 0  # pulled records that could not be stored: listed as sync problems
     server_url: str | None = None
     employee_id: str | None = None
     detail: str | None = None  # the last error's text, for logs and the status line
@@ -69,7 +70,7 @@ class SyncResult:
 
     @property
     def ok(self) -> bool:
-        return self.online and self.error is None and self.refused == 0
+        return self.online and self.error is None and self.refused == 0 and self.kept_aside == 0
 
 
 @dataclasses.dataclass
@@ -310,6 +311,15 @@ class _Session:
 
     def pull(self, limit: int) -> None:
         store, result = self.store, self.result
+        counts = {"kept_aside": 0}
+        try:
+            recheck_kept(store, counts)
+            self._pull_pages(limit, counts)
+        finally:
+            result.kept_aside += counts["kept_aside"]
+
+    def _pull_pages(self, limit: int, counts: dict[str, int]) -> None:
+        store, result = self.store, self.result
         cursor = int(store.get_meta(CURSOR_KEY) or 0)
         while True:
             response = self.call("GET", p.API_PREFIX + "/sync/pull", params={"since": cursor, "limit": limit})
@@ -319,7 +329,7 @@ class _Session:
                 raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
             page = response.json()
             self._check_epoch(page.get("server_epoch"))
-            apply_page(store, page["changes"], int(page["next_cursor"]))
+            apply_page(store, page["changes"], int(page["next_cursor"]), counts)
             result.received += len(page["changes"])
             cursor = int(page["next_cursor"])
             if not page.get("has_more"):

@@ -9,6 +9,7 @@ import pytest
 
 from sk_tui.domain.models import ReportStatus
 from sk_tui.store import Store, outbox, schema
+from sk_tui.store.failures import StorageError
 
 DAY = dt.date(2026, 11, 27)
 
@@ -148,8 +149,10 @@ def test_a_failed_commit_rolls_back_and_the_store_keeps_working(store, org, monk
         return real_execute(sql, *args)
 
     monkeypatch.setattr(store.db, "execute", commit_fails)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageError) as failed:  # said plainly: the disk failed, nothing changed
         store.submit_report(report.id, org.ani.id)
+    assert isinstance(failed.value.__cause__, sqlite3.OperationalError)
+    assert "nothing was changed" in failed.value.message("en")
     monkeypatch.setattr(store.db, "execute", real_execute)
     assert not store.db.conn.in_transaction
     assert store.require_report(report.id).status == ReportStatus.DRAFT
