@@ -286,14 +286,19 @@ class SkApp(App):
         except ImportError:
             self.post_message(SyncFinished(online=False, manual=manual))
             return
+        from sk_tui.domain.errors import DomainError
+
         try:
             result = sync_once(db_path, respect_backoff=not manual)
+        except DomainError as exc:  # a full disk or a read-only workspace: said in the user's words
+            self.post_message(SyncFinished(online=False, error=exc.message(i18n.language()), manual=manual))
+            return
         except Exception as exc:  # noqa: BLE001 - shown in the status line, never a crash
             self.post_message(SyncFinished(online=False, error=str(exc), manual=manual))
             return
         self.post_message(SyncFinished(
             online=bool(result.online), sent=result.sent, received=result.received,
-            refused=result.refused, error=result.error, manual=manual,
+            refused=result.refused, kept_aside=result.kept_aside, error=result.error, manual=manual,
         ))
 
     @on(SyncFinished)
@@ -308,6 +313,8 @@ class SkApp(App):
                 self.notify(t("sync.failed", error=message.error), severity="warning")
             else:
                 self.notify(t("sync.done", sent=message.sent, received=message.received))
+        if message.kept_aside:
+            self.notify(t("sync.kept_aside", n=message.kept_aside), severity="warning")
         if message.received:
             self.post_message(DataChanged())
 

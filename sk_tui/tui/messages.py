@@ -15,6 +15,7 @@ class SyncFinished(Message):
     sent: int = 0
     received: int = 0
     refused: int = 0
+    kept_aside: int = 0  # pulled records that failed validation (listed as problems)
     error: str | None = None
     manual: bool = False
 

@@ -188,7 +188,8 @@ def test_text_no_database_can_store_is_rejected_per_op(shared):
         good["op_id"], "#1", nul_entity["op_id"], nul_payload["op_id"], surrogate["op_id"]]
     assert [r["status"] for r in results] == ["applied", "rejected", "rejected", "rejected", "rejected"]
     assert [r["message_en"].split(": ", 1)[1] for r in results[1:]] == [
-        "field op_id contains a NUL character.", "field entity_id contains a NUL character.",
+        # ids must match the documented id pattern (sync/protocol.py), which a NUL never does
+        "field op_id has an invalid format.", "field entity_id has an invalid format.",
         "field payload contains a NUL character.", "field payload is not valid Unicode text."]
 
 

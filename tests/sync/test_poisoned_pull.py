@@ -88,7 +88,8 @@ def test_bad_records_are_kept_aside_and_the_good_ones_around_them_arrive(live, t
         assert set(listed) == set(expected)
         for entity_id, field in expected.items():
             assert field in listed[entity_id], (entity_id, listed[entity_id])
-        assert "out of range" in listed["bad-report"]
+        # refused by the domain's bound on a position (sk_tui/domain/models.py), before SQLite
+        assert "position" in listed["bad-report"] and "10000" in listed["bad-report"]
         assert store.status()["problems"] == 4
         # the cursor passed them: the next sync is clean and lists the same problems once
         server_last = live.pull_all(live.tokens[who])[-1]["seq"]
@@ -153,7 +154,9 @@ def test_a_later_good_copy_closes_the_problem(store, org):
 def test_a_record_sqlite_refuses_in_a_way_no_check_foresaw_is_kept_aside(store, org, monkeypatch):
     from sk_tui.sync import apply
 
-    monkeypatch.setattr(apply, "_storable", lambda *a, **k: None)  # as if a guard were missing
+    # as if every guard were missing: neither the domain rules nor the storability check run
+    monkeypatch.setattr(apply, "_storable", lambda *a, **k: None)
+    monkeypatch.setattr(apply, "_refused_in_page", lambda *a, **k: {})
     good = {"team_id": org.team_a.id, "title": "Baik", "status": "todo", "version": 1, "assignees": [], "rank": 1.0}
     changes = [{"seq": 1, "entity": "task", "entity_id": "a", "data": {**good, "id": "a"}},
                {"seq": 2, "entity": "task", "entity_id": "b", "data": {**good, "id": "b", "version": 10**20}},

@@ -115,7 +115,9 @@ class ProblemsScreen(SkScreen):
         self._resolve("retried", "problems.retried")
 
     def action_dismiss(self) -> None:
-        self._resolve("dismissed", "problems.dismissed")
+        op = self.selected()
+        pulled = op is not None and op.get("source") == "pull"  # a server record we could not store
+        self._resolve("dismissed", "problems.dismissed_pulled" if pulled else "problems.dismissed")
 
     def _resolve(self, resolution: str, message_key: str) -> None:
         op = self.selected()
