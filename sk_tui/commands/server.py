@@ -84,7 +84,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     users.set_defaults(func=run_users)
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace):
     from sk_tui.server.storage import ServerDB, normalise_url
 
     try:
@@ -96,7 +96,7 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
             paths.private_dir(file.parent)
             paths.create_private_file(file)  # 0600 before SQLite makes it (its -wal/-shm follow)
         return ServerDB.open(args.server_db)
-    except Exception as exc:  # noqa: BLE001 - a wrong URL or an unreachable server is one line
+    except Exception as exc:
         if type(exc).__module__.startswith("sqlalchemy"):
             first = str(exc).splitlines()[0]
             raise UserError(say(args, f"Basis data server tidak dapat dibuka: {first}",
@@ -166,7 +166,7 @@ def _safe(url: str) -> str:
     return url
 
 
-def demo_tokens_file():  # noqa: ANN201
+def demo_tokens_file():
     from sk_tui import paths
 
     return paths.data_dir() / "demo-tokens.json"
@@ -208,7 +208,7 @@ def _save_demo_tokens(db_key: str, tokens: dict[str, str]) -> None:
     os.replace(tmp, file)
 
 
-def _demo_tokens(args: argparse.Namespace, db) -> None:  # noqa: ANN001
+def _demo_tokens(args: argparse.Namespace, db) -> None:
     """Print a token per demo role: the ones from the last start while they are still live for
     that person (so restarting the demo does not pile up live tokens), else new ones."""
     from sk_tui import demo

@@ -87,13 +87,13 @@ def _check_id(value: str, info: ValidationInfo) -> str:
     return value
 
 
-def OneLine(max_length: int = NAME_MAX) -> Any:  # noqa: N802 - reads as a type
+def OneLine(max_length: int = NAME_MAX) -> Any:
     """A one-line text field of at most ``max_length`` characters (no control characters)."""
     return Annotated[str, AfterValidator(_text_checker(max_length, multiline=False)),
                      Field(json_schema_extra={"maxLength": max_length})]
 
 
-def MultiLine(max_length: int = NOTE_MAX) -> Any:  # noqa: N802
+def MultiLine(max_length: int = NOTE_MAX) -> Any:
     """A text field that may wrap: newline and tab allowed, nothing else from C0/C1."""
     return Annotated[str, AfterValidator(_text_checker(max_length, multiline=True)),
                      Field(json_schema_extra={"maxLength": max_length})]
@@ -246,6 +246,11 @@ class Employee(_Record):
 
     def nip_birth_date(self) -> dt.date:
         return dt.date(int(self.nip[0:4]), int(self.nip[4:6]), int(self.nip[6:8]))
+
+    @property
+    def short_name(self) -> str:
+        """The name without academic titles after the comma: "Ani Lestari, S.H., M.H." -> "Ani Lestari"."""
+        return self.name.split(",")[0]
 
     @property
     def initials(self) -> str:

@@ -91,7 +91,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
             return known["nips"][value]
         raise ValueError(f"unknown NIP {value!r}")
 
-    def check(name: str, line: int, build) -> None:  # noqa: ANN001
+    def check(name: str, line: int, build) -> None:
         try:
             model: BaseModel = build()
         except (ValueError, ValidationError, KeyError) as exc:
@@ -148,7 +148,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
     return {name: len(rows) for name, rows in out.items() if name in files}
 
 
-def _missing(column: str):  # noqa: ANN202
+def _missing(column: str):
     raise ValueError(f"{column} is required")
 
 

@@ -92,7 +92,7 @@ class Limits:
 class RateLimiter:
     """Token buckets per key (a token hash): ``rate`` a second, up to ``burst`` at once."""
 
-    def __init__(self, rate: float, burst: int, clock=time.monotonic):  # noqa: ANN001
+    def __init__(self, rate: float, burst: int, clock=time.monotonic):
         self.rate, self.burst, self.clock = rate, max(1, burst), clock
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, at)
         self._lock = threading.Lock()
@@ -143,7 +143,7 @@ def _actor(db: st.ServerDB, authorization: str | None) -> tuple[str, str]:
     return employee_id, auth.hash_token(token)
 
 
-def _directory(conn, actor: str, teams: list[str]):  # noqa: ANN001, ANN202
+def _directory(conn, actor: str, teams: list[str]):
     """Who and which units the actor's directory holds, as subqueries: the actor, their superior,
     everyone on their teams (members and leads), those teams' JPTs, and the units of all of them."""
     e, m, t = st.employees.c, st.memberships.c, st.teams.c
@@ -410,7 +410,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
 
     if faults.rules:
         @app.middleware("http")
-        async def _inject(request: Request, call_next):  # noqa: ANN001, ANN202
+        async def _inject(request: Request, call_next):
             path = request.url.path
             endpoint = "push" if path.endswith("/sync/push") else "pull" if path.endswith("/sync/pull") else \
                 "me" if path.endswith("/me") else "other"

@@ -69,7 +69,7 @@ def who_has(db: ServerDB, token: str) -> str | None:
         ).scalar()
 
 
-def roles_of(conn, employee_id: str, position_kind: str) -> list[str]:  # noqa: ANN001
+def roles_of(conn, employee_id: str, position_kind: str) -> list[str]:
     roles = {r for (r,) in conn.execute(select(memberships.c.role).where(memberships.c.employee_id == employee_id))}
     if position_kind == "jpt" or conn.execute(select(teams.c.id).where(teams.c.jpt_id == employee_id).limit(1)).first():
         roles.add("jpt")

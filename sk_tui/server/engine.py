@@ -267,7 +267,7 @@ class PushEngine:
                     out.append(exc)
         return out
 
-    def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:  # noqa: ANN001
+    def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
         screened: list[Refused | None] = [
             screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
@@ -306,7 +306,7 @@ class PushEngine:
         except DomainError as error:
             batch.failed.add(key)
             return self._refusal(op, _from_error(p.REJECTED, error, None))
-        except Exception:  # noqa: BLE001 - one unforeseen payload must not fail the whole batch
+        except Exception:
             log.exception("op %s (%s/%s) could not be decided", op.op_id, op.entity, op.op)
             batch.failed.add(key)
             return self._refusal(op, Refused(p.REJECTED, "invalid", why="payload"))
@@ -323,7 +323,7 @@ class PushEngine:
 
     # --- loading ------------------------------------------------------------------------
 
-    def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:  # noqa: ANN001
+    def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:
         batch = _Batch(actor)
         op_ids = list({op.op_id for op in ops})
         for op_id, digest, result in _rows_in(conn, "SELECT op_id, payload_hash, result FROM ops WHERE user_id = {} "
@@ -622,7 +622,7 @@ class PushEngine:
 
     # --- writing ------------------------------------------------------------------------
 
-    def _write(self, conn, batch: _Batch) -> None:  # noqa: ANN001
+    def _write(self, conn, batch: _Batch) -> None:
         if not batch.entries:
             return
         report_rows = []
@@ -676,7 +676,7 @@ def _task_data(state: dict[str, Any]) -> dict[str, Any]:
     return state["data"]
 
 
-def _rows_in(conn, sql: str, params: list, ids: list, size: int = 900) -> list[tuple]:  # noqa: ANN001
+def _rows_in(conn, sql: str, params: list, ids: list, size: int = 900) -> list[tuple]:
     """Rows of ``sql`` for ``ids`` in chunks, through the driver. ``sql`` has two ``{}``: the
     leading parameters' placeholders (each followed by AND by the caller) and the IN list."""
     if not ids:

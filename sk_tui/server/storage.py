@@ -175,7 +175,7 @@ class ServerDB:
     @staticmethod
     def _sqlite_setup(engine: Engine) -> None:
         @event.listens_for(engine, "connect")
-        def _connect(dbapi_connection, _record):  # noqa: ANN001
+        def _connect(dbapi_connection, _record):
             dbapi_connection.isolation_level = None  # we say BEGIN ourselves
             cur = dbapi_connection.cursor()
             cur.execute("PRAGMA journal_mode=WAL")

@@ -22,7 +22,7 @@ CURSOR_KEY = "sync_cursor"
 EPOCH_KEY = "server_epoch"
 
 
-def _columns(store, table: str) -> list[str]:  # noqa: ANN001
+def _columns(store, table: str) -> list[str]:
     cache = store.__dict__.setdefault("_sync_columns", {})
     if table not in cache:
         cache[table] = [row[1] for row in store.db.execute(f"PRAGMA table_info({table})").fetchall()]
@@ -50,14 +50,14 @@ def local_row(data: dict[str, Any], columns: list[str], converted: list[int] | N
     return tuple(out)
 
 
-def _converted(store, table: str) -> list[int]:  # noqa: ANN001
+def _converted(store, table: str) -> list[int]:
     cache = store.__dict__.setdefault("_sync_converted", {})
     if table not in cache:
         cache[table] = [i for i, column in enumerate(_columns(store, table)) if column in _CONVERTED]
     return cache[table]
 
 
-def locally_ahead(store) -> set[str]:  # noqa: ANN001
+def locally_ahead(store) -> set[str]:
     """Ids of records with ops still queued: reports, tasks and reviewed reports."""
     ids: set[str] = set()
     for entity_id, entity, payload in store.db.execute(
@@ -90,7 +90,7 @@ class Invalid(Exception):
 _MODELS: dict[str, Any] = {}
 
 
-def _model(entity: str):  # noqa: ANN202
+def _model(entity: str):
     model = _MODELS.get(entity)
     if model is None:
         from sk_tui.domain import models
@@ -111,7 +111,7 @@ def _first_error(exc: Exception, prefix: str = "") -> str:
     return f"{prefix}{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
 
 
-def _validate(model, data: dict[str, Any], prefix: str = "") -> None:  # noqa: ANN001
+def _validate(model, data: dict[str, Any], prefix: str = "") -> None:
     """The domain's own rules (bounds, shapes, enums): what the screens rely on when reading."""
     fields = model.model_fields
     try:
@@ -123,7 +123,7 @@ def _validate(model, data: dict[str, Any], prefix: str = "") -> None:  # noqa: A
 _ADAPTERS: dict[str, Any] = {}
 
 
-def _adapter(entity: str):  # noqa: ANN202
+def _adapter(entity: str):
     adapter = _ADAPTERS.get(entity)
     if adapter is None:
         from pydantic import TypeAdapter
@@ -234,7 +234,7 @@ class _Write:
     data: Any = None
 
 
-def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | None,  # noqa: ANN001
+def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | None,
           refused: dict[tuple[str, str], str]) -> _Write | None:
     """Check one pulled record and turn it into a local write (None: leave the local copy).
 
@@ -280,12 +280,12 @@ def _plan(store, entity: str, entity_id: str, change: dict[str, Any], me: str | 
     return write
 
 
-def _insert_sql(store, table: str) -> str:  # noqa: ANN001
+def _insert_sql(store, table: str) -> str:
     columns = _columns(store, table)
     return f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _write_all(store, writes: list[_Write]) -> None:  # noqa: ANN001
+def _write_all(store, writes: list[_Write]) -> None:
     """Every write set-wise (the fast path of a normal page)."""
     conn = store.db.conn
     deletes: dict[str, list[tuple]] = {}
@@ -310,7 +310,7 @@ def _write_all(store, writes: list[_Write]) -> None:  # noqa: ANN001
         conn.executemany(_insert_sql(store, "activities"), activities)
 
 
-def _write_one(store, w: _Write) -> None:  # noqa: ANN001
+def _write_one(store, w: _Write) -> None:
     if w.row is None:
         store.db.execute(f"DELETE FROM {w.table} WHERE id = ?", (w.entity_id,))
         return
@@ -323,7 +323,7 @@ def _write_one(store, w: _Write) -> None:  # noqa: ANN001
         store.db.conn.executemany(_insert_sql(store, "activities"), w.activities)
 
 
-def _apply(store, changes: list[dict[str, Any]], counts: dict[str, int] | None = None) -> int:  # noqa: ANN001
+def _apply(store, changes: list[dict[str, Any]], counts: dict[str, int] | None = None) -> int:
     """Check and write a page's records inside the caller's transaction; returns records written.
 
     A record that fails a check, or that SQLite refuses, is kept aside as a problem
@@ -391,7 +391,7 @@ def _apply(store, changes: list[dict[str, Any]], counts: dict[str, int] | None =
     return len(written)
 
 
-def apply_page(store, changes: list[dict[str, Any]], next_cursor: int,  # noqa: ANN001
+def apply_page(store, changes: list[dict[str, Any]], next_cursor: int,
                counts: dict[str, int] | None = None) -> int:
     """Write a page of changes and move the cursor, atomically; returns records written.
 
@@ -404,7 +404,7 @@ def apply_page(store, changes: list[dict[str, Any]], next_cursor: int,  # noqa: 
     return written
 
 
-def recheck_kept(store, counts: dict[str, int] | None = None) -> int:  # noqa: ANN001
+def recheck_kept(store, counts: dict[str, int] | None = None) -> int:
     """Check again the kept-aside records the user asked to retry; returns how many now stored.
 
     Each retry closes its problem; a record that still fails opens a new one with today's reason.
@@ -423,7 +423,7 @@ def recheck_kept(store, counts: dict[str, int] | None = None) -> int:  # noqa: A
         return _apply(store, changes, counts)
 
 
-def reset_for_new_epoch(store, epoch: str | None) -> int:  # noqa: ANN001
+def reset_for_new_epoch(store, epoch: str | None) -> int:
     """The server was restored or replaced: pull everything again and re-push every kept op.
 
     Returns how many acked ops go back in the queue (the server's dedup absorbs repeats).

@@ -168,13 +168,13 @@ def sync_lock(db_path: Path) -> Iterator[bool]:
 
 
 class _Session:
-    def __init__(self, store, http, result: SyncResult, backoff: Backoff, max_attempts: int):  # noqa: ANN001
+    def __init__(self, store, http, result: SyncResult, backoff: Backoff, max_attempts: int):
         self.store, self.http, self.result = store, http, result
         self.backoff, self.max_attempts = backoff, max_attempts
         self.failures = int(store.get_meta(FAILURES_KEY) or 0)
         self.contacted = False
 
-    def call(self, method: str, url: str, **kwargs: Any):  # noqa: ANN202
+    def call(self, method: str, url: str, **kwargs: Any):
         """One request with the retry rules; returns the response of any status below 500
         except 401/403/429 (raised as _Stop or retried)."""
         import httpx
@@ -410,7 +410,7 @@ def sync_once(
     return result
 
 
-def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,  # noqa: ANN001
+def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,
          timeout: float, push_batch: int, pull_limit: int) -> None:
     import datetime as dt
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sk_org import build_org  # noqa: E402
+from sk_org import build_org
 
 
 def sk_tui_executable() -> str:

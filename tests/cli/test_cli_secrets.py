@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from sk_live import ROOT, free_port, wait_until  # noqa: E402
+from sk_live import ROOT, free_port, wait_until
 
 URL = "http://127.0.0.1:9"  # nothing listens: every login here is --offline
 
@@ -196,7 +196,7 @@ def test_serve_demo_reuses_its_tokens_instead_of_minting_new_ones(cli_env, sk_ho
     first = run_demo(cli_env, db)
     assert run_demo(cli_env, db) == first
     users = json.loads(sk(cli_env, "server", "users", "--db", str(db), "--json").stdout)
-    assert {u["nip"]: u["tokens"] for u in users if u["nip"] in first} == {nip: 1 for nip in first}
+    assert {u["nip"]: u["tokens"] for u in users if u["nip"] in first} == dict.fromkeys(first, 1)
     assert mode(sk_home / "data" / "demo-tokens.json") == 0o600
     # a revoked demo token is replaced, not printed again
     staff = next(iter(first))

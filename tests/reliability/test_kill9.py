@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sk_org import build_org  # noqa: E402
+from sk_org import build_org
 
 from sk_tui.store import Store
 

@@ -14,7 +14,7 @@ def new_id(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-def op(entity: str, entity_id: str, kind: str, payload, base: int = 0) -> dict:  # noqa: ANN001
+def op(entity: str, entity_id: str, kind: str, payload, base: int = 0) -> dict:
     return {"op_id": str(uuid.uuid4()), "entity": entity, "entity_id": entity_id, "op": kind,
             "base_version": base, "payload": payload}
 
@@ -56,6 +56,6 @@ def feedback_create(to: str, giver: str, text: str = "Pertahankan ketelitian") -
                                           "task_id": None, "created_at": "2026-11-27T12:00:00+07:00"})
 
 
-def results(response) -> list[dict]:  # noqa: ANN001
+def results(response) -> list[dict]:
     assert response.status_code == 200, response.text
     return response.json()["results"]

@@ -118,11 +118,11 @@ def world(shared):
     return w
 
 
-def who(w, caller: str) -> str:  # noqa: ANN001
+def who(w, caller: str) -> str:
     return w.id("emp-" + (CALLERS[caller] or "ani"))
 
 
-def build(w, caller: str, kind: str) -> dict:  # noqa: ANN001
+def build(w, caller: str, kind: str) -> dict:
     me = who(w, caller)
     if kind == "submit own report to team-a":
         return report_submit(new_id(w.id("rep")), me, w.id("team-a"))

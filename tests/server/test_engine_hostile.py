@@ -27,13 +27,13 @@ def live(shared):
     return shared
 
 
-def push_raw(live, token: str, ops: list) -> list[dict]:  # noqa: ANN001
+def push_raw(live, token: str, ops: list) -> list[dict]:
     """Push ops serialised as a hostile client would (NaN allowed, anything in any place)."""
     body = json.dumps({"device_id": "attacker", "ops": ops}, allow_nan=True)
     return results(live.call("POST", "/v1/sync/push", token, content=body))
 
 
-def hostile_ops(live) -> dict[str, tuple[dict, str]]:  # noqa: ANN001
+def hostile_ops(live) -> dict[str, tuple[dict, str]]:
     """name -> (op, the reason it is refused with); all pushed by ani."""
     ani, team = live.id("emp-ani"), live.id("team-a")
     day = TODAY - dt.timedelta(days=1)
@@ -60,7 +60,7 @@ def hostile_ops(live) -> dict[str, tuple[dict, str]]:  # noqa: ANN001
     }
 
 
-def valid_pair(live) -> tuple[dict, dict]:  # noqa: ANN001
+def valid_pair(live) -> tuple[dict, dict]:
     return (task_create(new_id(live.id("before")), live.id("team-a")),
             report_submit(live.id("rep-after"), live.id("emp-ani"), live.id("team-a")))
 
@@ -143,7 +143,7 @@ def test_assignees_must_be_team_members(live):
     assert fine["status"] == "applied"
 
 
-def directory(live, who: str, since: int = 0) -> set[str]:  # noqa: ANN001
+def directory(live, who: str, since: int = 0) -> set[str]:
     return {c["entity_id"] for c in live.pull_all(live.tokens[who], since) if c["entity"] in ("unit", "employee")}
 
 

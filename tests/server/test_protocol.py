@@ -12,7 +12,7 @@ TODAY = dt.date(2026, 11, 27)
 NS = {"ns": ""}
 
 
-def ID(raw: str) -> str:  # noqa: N802 - reads like a constructor in the tests
+def ID(raw: str) -> str:
     """An id in this test's own organisation on the shared server."""
     return NS["ns"] + raw
 

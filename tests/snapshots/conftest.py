@@ -5,4 +5,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tui"))
 
-from tui_fixtures import *  # noqa: E402,F403
+from tui_fixtures import *  # noqa: F403

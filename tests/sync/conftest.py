@@ -5,4 +5,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 
-from live_fixtures import *  # noqa: E402,F403 - the shared live-server fixtures
+from live_fixtures import *  # noqa: F403 - the shared live-server fixtures

@@ -247,7 +247,7 @@ async def test_every_screen_shows_hostile_text_as_typed_and_never_passes_an_esca
         detail = _plain(app.screen.query_one("#review-detail").visual)
         for desc, proof in zip(seeded["descriptions"], seeded["evidence"], strict=True):
             assert f"{visible(desc, multiline=True)} · {visible(proof, multiline=True)}" in detail
-        for y in range(0, 8):
+        for y in range(8):
             for x in (3, 18, 25, 40):
                 await pilot.click("#review-detail", offset=(x, y))
         await pilot.click("#review-list", offset=(20, 1))

@@ -196,9 +196,9 @@ def test_totals_equal_activities_and_days_are_plausible(built):
     assert store.scalar("SELECT COUNT(*) FROM reports WHERE id NOT IN (SELECT report_id FROM activities)") == 0
     low, high = store.db.execute(
         "SELECT MIN(total_minutes), MAX(total_minutes) FROM reports WHERE work_date < ?", (TODAY.isoformat(),)).fetchone()
-    assert 300 <= low and high <= 480
+    assert low >= 300 and high <= 480
     low, high = store.db.execute("SELECT MIN(minutes), MAX(minutes) FROM activities").fetchone()
-    assert 30 <= low and high <= 240
+    assert low >= 30 and high <= 240
     sample = q(store, "SELECT * FROM activities ORDER BY id LIMIT 300")
     assert all(a["description"] and a["volume"] > 0 and a["volume_unit"] for a in sample)
     assert sum(bool(a["evidence"]) for a in sample) > 200

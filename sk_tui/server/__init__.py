@@ -1,0 +1,1 @@
+"""The central endpoint: FastAPI app, auth, push engine, storage (SQLAlchemy Core)."""
