@@ -212,8 +212,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.note_placeholder": ("apa yang perlu diperbaiki", "what needs fixing"),
     "review.not_lead": ("Anda tidak memimpin tim; tidak ada laporan untuk diverifikasi.", "You lead no team; there is nothing to review."),
     # sync problems
-    "problems.heading": ("Perubahan yang ditolak atau bentrok di server, atau rekaman dari server yang tidak dapat disimpan: {n}",
-                         "Changes the server refused or that conflict, or records from the server that could not be stored: {n}"),
+    "problems.heading": ("{n} masalah: ditolak, bentrok, atau tak dapat disimpan",
+                         "{n} problems: refused, conflicting or unstorable"),
     "problems.none": ("Tidak ada masalah sinkron.", "No sync problems."),
     "problems.retry": ("Kirim ulang", "Retry"),
     "problems.dismiss": ("Abaikan", "Dismiss"),
