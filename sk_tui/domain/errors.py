@@ -297,8 +297,9 @@ class DomainError(ValueError):
             return f"{self.code}: {self.params}"
         template = templates[1] if lang == "en" else templates[0]
         params = self.params
-        if lang != "en" and params.get("status") in STATUS_ID:
-            params = {**params, "status": STATUS_ID[params["status"]]}
+        status = params.get("status")
+        if lang != "en" and isinstance(status, str) and status in STATUS_ID:
+            params = {**params, "status": STATUS_ID[status]}
         try:
             return template.format(**params)
         except (KeyError, IndexError):
