@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from enum import StrEnum
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
