@@ -203,6 +203,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "op_id": ("id operasi", "op id"),
     "entity_id": ("id rekaman", "record id"),
     "value": ("nilai", "value"),
+    "work_date": ("tanggal kerja", "work date"),
+    "work_mode": ("mode kerja", "work mode"),
 }
 
 # what an id field points at, for "id tim" / "team id"
@@ -249,7 +251,7 @@ def first_error(exc: BaseException) -> FirstError | None:
     """
     from pydantic_core import ValidationError  # only when there is an error to read
 
-    if not isinstance(exc, ValidationError) or not exc.errors():
+    if not isinstance(exc, ValidationError) or not exc.error_count():
         return None
     first = exc.errors(include_url=False)[0]
     loc = first.get("loc", ())
