@@ -257,7 +257,7 @@ def run_import(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         counts = admin.import_csv(db, files)
-    except admin.ImportError_ as exc:
+    except admin.CsvImportError as exc:
         for problem in exc.problems[:20]:
             print(f"sk-tui: {problem}", file=sys.stderr)
         more = len(exc.problems) - 20

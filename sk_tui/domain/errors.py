@@ -6,6 +6,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sized
+from typing import Any
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (Indonesian, English)
     "nip_invalid": (
@@ -199,6 +203,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "op_id": ("id operasi", "op id"),
     "entity_id": ("id rekaman", "record id"),
     "value": ("nilai", "value"),
+    "work_date": ("tanggal kerja", "work date"),
+    "work_mode": ("mode kerja", "work mode"),
 }
 
 # what an id field points at, for "id tim" / "team id"
@@ -225,10 +231,67 @@ def field_label(field: str) -> tuple[str, str]:
     return words, words
 
 
+@dataclasses.dataclass(frozen=True)
+class FirstError:
+    """The first problem a pydantic ValidationError reports, as plain values."""
+
+    path: str  # the dotted location: "op_id", "payload", "activities.0.minutes"; "" for the whole
+    field: str  # the last named part of the location, as a person calls the field; "value" for none
+    kind: str  # pydantic's error type ("missing", "string_too_long") or one of ours ("text_control_char")
+    msg: str  # pydantic's English sentence
+    ctx: dict[str, Any]
+    value: object  # the refused input (None when pydantic does not say)
+
+
+def first_error(exc: BaseException) -> FirstError | None:
+    """The first problem of a pydantic ValidationError; None for any other exception.
+
+    The one place that reads pydantic's error list: validation_error (below) turns it into
+    words, the server names the field of a malformed op with it (server/app.py).
+    """
+    from pydantic_core import ValidationError  # only when there is an error to read
+
+    if not isinstance(exc, ValidationError) or not exc.error_count():
+        return None
+    first = exc.errors(include_url=False)[0]
+    loc = first.get("loc", ())
+    names = [str(part) for part in loc if not isinstance(part, int)]
+    return FirstError(path=".".join(str(part) for part in loc), field=names[-1] if names else "value",
+                      kind=first.get("type", ""), msg=first.get("msg", ""), ctx=dict(first.get("ctx") or {}),
+                      value=first.get("input"))
+
+
+# What is wrong with a field, by error type, as words that follow its name: "kolom op_id wajib
+# diisi" / "field op_id is required" (server/app.py's op_invalid). (Indonesian, English)
+PROBLEM_WORDS: dict[str, tuple[str, str]] = {
+    "missing": ("wajib diisi", "is required"),
+    "string_type": ("harus berupa teks", "must be text"),
+    "string_too_short": ("terlalu pendek", "is too short"),
+    "string_too_long": ("terlalu panjang", "is too long"),
+    "string_pattern_mismatch": ("formatnya tidak valid", "has an invalid format"),
+    "int_type": ("harus bilangan bulat", "must be an integer"),
+    "int_parsing": ("harus bilangan bulat", "must be an integer"),
+    "int_from_float": ("harus bilangan bulat", "must be an integer"),
+    "greater_than_equal": ("di luar rentang yang diizinkan", "is out of range"),
+    "greater_than": ("di luar rentang yang diizinkan", "is out of range"),
+    "less_than_equal": ("di luar rentang yang diizinkan", "is out of range"),
+    "less_than": ("di luar rentang yang diizinkan", "is out of range"),
+    "dict_type": ("harus berupa objek", "must be an object"),
+    "model_type": ("harus berupa objek", "must be an object"),
+    "literal_error": ("nilainya tidak dikenal", "has an unknown value"),
+    "too_deep": ("bersarang terlalu dalam", "is nested too deeply"),
+    "text_nul": ("berisi karakter NUL", "contains a NUL character"),
+    "text_surrogate": ("bukan teks Unicode yang sah", "is not valid Unicode text"),
+}
+
+
+def problem_words(kind: str) -> tuple[str, str]:
+    """(Indonesian, English) words for an error type (PROBLEM_WORDS), "is invalid" for others."""
+    return PROBLEM_WORDS.get(kind, ("tidak valid", "is invalid"))
+
+
 def validation_error(exc: Exception) -> DomainError:
     """The first problem of a pydantic ValidationError as a DomainError a person can read.
-
-    Duck-typed (``exc.errors()``) so the domain does not depend on how pydantic is imported.
 
         >>> from sk_tui.domain.models import Task
         >>> try:
@@ -237,15 +300,10 @@ def validation_error(exc: Exception) -> DomainError:
         ...     print(validation_error(exc).message("en"))
         The title contains a character that is not allowed: U+001B ESCAPE.
     """
-    try:
-        first = exc.errors()[0]  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - not a ValidationError after all
+    first = first_error(exc)
+    if first is None:  # not a ValidationError after all: its own first line
         return DomainError("value_invalid", field="value", detail=str(exc).splitlines()[0] if str(exc) else "?")
-    loc = [str(part) for part in first.get("loc", ()) if not isinstance(part, int)]
-    field = loc[-1] if loc else "value"
-    kind = first.get("type", "")
-    ctx = first.get("ctx") or {}
-    value = first.get("input")
+    field, kind, ctx, value = first.field, first.kind, first.ctx, first.value
     if kind == "text_control_char":
         return DomainError("text_control_char", field=field, char=ctx.get("char", "?"))
     if kind in ("text_too_long", "string_too_long"):
@@ -256,15 +314,17 @@ def validation_error(exc: Exception) -> DomainError:
     if kind in ("id_invalid", "string_pattern_mismatch"):
         return DomainError("id_invalid", field=field)
     if kind == "too_long":
-        length = ctx.get("actual_length", len(value) if hasattr(value, "__len__") else "?")
+        length = ctx.get("actual_length", len(value) if isinstance(value, Sized) else "?")
         return DomainError("list_too_long", field=field, length=length, max_length=ctx.get("max_length"))
     bound = next(((key, ctx[key]) for key in _BOUNDS if key in ctx), None)
-    if bound is not None or kind == "finite_number":
-        sign = _BOUNDS[bound[0]][0] if bound else ""
+    if bound is not None:
+        sign = _BOUNDS[bound[0]][0]
         return DomainError("number_out_of_range", field=field, value=_short(value),
-                           bound_id=f"{sign} {bound[1]}" if bound else "angka terhingga",
-                           bound_en=f"{sign} {bound[1]}" if bound else "a finite number")
-    return DomainError("value_invalid", field=field, detail=first.get("msg", kind))
+                           bound_id=f"{sign} {bound[1]}", bound_en=f"{sign} {bound[1]}")
+    if kind == "finite_number":
+        return DomainError("number_out_of_range", field=field, value=_short(value),
+                           bound_id="angka terhingga", bound_en="a finite number")
+    return DomainError("value_invalid", field=field, detail=first.msg or kind)
 
 
 def _short(value: object) -> str:
@@ -297,8 +357,9 @@ class DomainError(ValueError):
             return f"{self.code}: {self.params}"
         template = templates[1] if lang == "en" else templates[0]
         params = self.params
-        if lang != "en" and params.get("status") in STATUS_ID:
-            params = {**params, "status": STATUS_ID[params["status"]]}
+        status = params.get("status")
+        if lang != "en" and isinstance(status, str) and status in STATUS_ID:
+            params = {**params, "status": STATUS_ID[status]}
         try:
             return template.format(**params)
         except (KeyError, IndexError):

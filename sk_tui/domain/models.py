@@ -3,8 +3,9 @@
 Every record carries a client-generated UUID string ``id``; the server never assigns identity.
 
 Every value is bounded (issue 7): ids match ``text.ID_PATTERN``; every text field is one-line
-(``OneLine``: titles, names, units, codes, locations, reasons) or multi-line (``MultiLine``:
-descriptions, notes, evidence, feedback, target and indicator text) with a maximum length, and
+(``NameText``, ``ShortText``, ``UnitText``, ``ReasonText``: titles, names, units, codes, locations,
+reasons) or multi-line (``NoteText``, ``EvidenceText``, ``TaskDescriptionText``: descriptions, notes,
+evidence, feedback, target and indicator text) with a maximum length, and
 may not hold the characters ``text.first_refused`` names; numbers have both bounds and are
 finite. Rows read back from the local store are validated with ``context=STORED``: the text and
 id checks are skipped there, so a record stored before these rules still loads (and is shown
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -60,7 +62,7 @@ def _stored(info: ValidationInfo) -> bool:
     return bool(info.context and info.context.get("stored"))
 
 
-def _text_checker(max_length: int, *, multiline: bool):
+def _text_checker(max_length: int, *, multiline: bool) -> Callable[[str, ValidationInfo], str]:
     def check(value: str, info: ValidationInfo) -> str:
         if _stored(info):
             return value
@@ -87,17 +89,25 @@ def _check_id(value: str, info: ValidationInfo) -> str:
     return value
 
 
-def OneLine(max_length: int = NAME_MAX) -> Any:
-    """A one-line text field of at most ``max_length`` characters (no control characters)."""
-    return Annotated[str, AfterValidator(_text_checker(max_length, multiline=False)),
-                     Field(json_schema_extra={"maxLength": max_length})]
+def _text_rule(max_length: int, *, multiline: bool) -> AfterValidator:
+    return AfterValidator(_text_checker(max_length, multiline=multiline))
 
 
-def MultiLine(max_length: int = NOTE_MAX) -> Any:
-    """A text field that may wrap: newline and tab allowed, nothing else from C0/C1."""
-    return Annotated[str, AfterValidator(_text_checker(max_length, multiline=True)),
-                     Field(json_schema_extra={"maxLength": max_length})]
+def _schema_max(max_length: int) -> Any:
+    # the bound for the JSON schema only: the length is checked by _text_rule (text_too_long),
+    # which stored rows skip, so pydantic's own max_length (string_too_long, always) is not used
+    return Field(json_schema_extra={"maxLength": max_length})
 
+
+# Text fields (see the module docstring): one-line ...
+NameText = Annotated[str, _text_rule(NAME_MAX, multiline=False), _schema_max(NAME_MAX)]
+ShortText = Annotated[str, _text_rule(SHORT_MAX, multiline=False), _schema_max(SHORT_MAX)]
+UnitText = Annotated[str, _text_rule(UNIT_MAX, multiline=False), _schema_max(UNIT_MAX)]
+ReasonText = Annotated[str, _text_rule(REASON_MAX, multiline=False), _schema_max(REASON_MAX)]
+# ... and multi-line (newline and tab allowed, nothing else from C0/C1)
+NoteText = Annotated[str, _text_rule(NOTE_MAX, multiline=True), _schema_max(NOTE_MAX)]
+EvidenceText = Annotated[str, _text_rule(EVIDENCE_MAX, multiline=True), _schema_max(EVIDENCE_MAX)]
+TaskDescriptionText = Annotated[str, _text_rule(TASK_DESCRIPTION_MAX, multiline=True), _schema_max(TASK_DESCRIPTION_MAX)]
 
 Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _text.ID_PATTERN, "maxLength": 64})]
 Version = Annotated[int, Field(ge=0, le=VERSION_MAX)]
@@ -216,23 +226,23 @@ def validate_nip(nip: str) -> str:
 
 
 class Unit(_Record):
-    code: OneLine(SHORT_MAX) = ""
-    name: OneLine() = Field(min_length=1)
+    code: ShortText = ""
+    name: NameText = Field(min_length=1)
     parent_id: Id | None = None
-    agency: OneLine() = "Pemerintah Daerah Provinsi Jawa Barat"
-    timezone: OneLine(SHORT_MAX) = "Asia/Jakarta"
+    agency: NameText = "Pemerintah Daerah Provinsi Jawa Barat"
+    timezone: ShortText = "Asia/Jakarta"
 
 
 class Employee(_Record):
     nip: str = Field(max_length=64)  # normalised to 18 digits by _nip
-    name: OneLine() = Field(min_length=1)
+    name: NameText = Field(min_length=1)
     position_kind: PositionKind
-    position_title: OneLine() = ""
-    jf_level: OneLine(SHORT_MAX) | None = None  # jenjang, e.g. "Ahli Muda"
+    position_title: NameText = ""
+    jf_level: ShortText | None = None  # jenjang, e.g. "Ahli Muda"
     job_class: int = Field(default=7, ge=1, le=17)
     unit_id: Id
     superior_id: Id | None = None
-    timezone: OneLine(SHORT_MAX) | None = None  # None: the unit's
+    timezone: ShortText | None = None  # None: the unit's
     post_start: dt.date | None = None  # held the post from (recap pro-rates)
     post_end: dt.date | None = None
 
@@ -259,12 +269,12 @@ class Employee(_Record):
 
 
 class Team(_Record):
-    name: OneLine() = Field(min_length=1)
+    name: NameText = Field(min_length=1)
     unit_id: Id
     scope: TeamScope = TeamScope.INTERNAL
     kind: TeamKind = TeamKind.ADMINISTRATIVE
     jpt_id: Id  # the Eselon II leader the team answers to
-    decree_no: OneLine() = ""
+    decree_no: NameText = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
 
@@ -287,7 +297,7 @@ class PerformancePlan(_Record):
     employee_id: Id
     period_start: dt.date
     period_end: dt.date
-    status: OneLine(SHORT_MAX) = "approved"
+    status: ShortText = "approved"
 
 
 class Target(_Record):
@@ -295,7 +305,7 @@ class Target(_Record):
 
     plan_id: Id
     kind: TargetKind = TargetKind.UTAMA
-    text: MultiLine() = Field(min_length=1)
+    text: NoteText = Field(min_length=1)
     parent_id: Id | None = None
     team_id: Id | None = None  # the team it was assigned from
 
@@ -305,15 +315,15 @@ class Indicator(_Record):
 
     target_id: Id
     aspect: Aspect = Aspect.QUANTITY
-    text: MultiLine() = Field(min_length=1)
+    text: NoteText = Field(min_length=1)
     target_value: float = Field(gt=0, le=TARGET_VALUE_MAX, allow_inf_nan=False)
-    unit: OneLine(UNIT_MAX) = Field(min_length=1)
+    unit: UnitText = Field(min_length=1)
 
 
 class Task(_Record):
     team_id: Id
-    title: OneLine() = Field(min_length=1)
-    description: MultiLine(TASK_DESCRIPTION_MAX) = ""
+    title: NameText = Field(min_length=1)
+    description: TaskDescriptionText = ""
     assignees: list[Id] = Field(default_factory=list, max_length=MAX_ASSIGNEES)  # employee ids
     status: TaskStatus = TaskStatus.BACKLOG
     due_date: dt.date | None = None
@@ -329,13 +339,13 @@ class Task(_Record):
 
 class Activity(_Record):
     report_id: Id
-    description: MultiLine() = Field(min_length=1)
+    description: NoteText = Field(min_length=1)
     minutes: int = Field(gt=0, le=DAY_MINUTES)
     volume: float = Field(default=1.0, ge=0, le=VOLUME_MAX, allow_inf_nan=False)
-    volume_unit: OneLine(UNIT_MAX) = Field(default="kegiatan", min_length=1)
+    volume_unit: UnitText = Field(default="kegiatan", min_length=1)
     task_id: Id | None = None
     indicator_id: Id | None = None
-    evidence: MultiLine(EVIDENCE_MAX) = ""
+    evidence: EvidenceText = ""
     position: int = Field(default=0, ge=0, le=POSITION_MAX)
 
 
@@ -343,13 +353,13 @@ class DailyReport(_Record):
     employee_id: Id
     work_date: dt.date
     work_mode: WorkMode = WorkMode.WFO
-    location: OneLine() = ""
+    location: NameText = ""
     status: ReportStatus = ReportStatus.DRAFT
     team_id: Id | None = None  # whose lead reviews it
     version: Version = 0
     submitted_at: dt.datetime | None = None  # device time of (last) submission
     total_minutes: int = Field(default=0, ge=0, le=DAY_MINUTES)
-    review_note: MultiLine() = ""  # the lead's note when returned
+    review_note: NoteText = ""  # the lead's note when returned
     reviewed_by: Id | None = None
     reviewed_at: dt.datetime | None = None
 
@@ -362,7 +372,7 @@ class Review(_Record):
     report_id: Id
     reviewer_id: Id
     decision: Decision
-    note: MultiLine() = ""
+    note: NoteText = ""
     report_version: int = Field(ge=1, le=VERSION_MAX)
     decided_at: dt.datetime
 
@@ -378,7 +388,7 @@ class Feedback(_Record):
 
     from_id: Id
     to_id: Id
-    text: MultiLine() = Field(min_length=1)
+    text: NoteText = Field(min_length=1)
     task_id: Id | None = None
     created_at: dt.datetime
 
@@ -387,7 +397,7 @@ class DwaArrangement(_Record):
     """A Dynamic Working Arrangement: pattern 'A-O' = days anywhere - days in office a week."""
 
     employee_id: Id
-    pattern: OneLine(8) = "3-2"
+    pattern: Annotated[str, _text_rule(8, multiline=False), _schema_max(8)] = "3-2"
     valid_from: dt.date
     valid_to: dt.date | None = None
     approved_by: Id | None = None
@@ -409,7 +419,7 @@ class Absence(_Record):
     employee_id: Id
     day: dt.date
     excused: bool = False
-    reason: OneLine(REASON_MAX) = ""
+    reason: ReasonText = ""
 
 
 class NegativeEvent(_Record):
@@ -417,4 +427,4 @@ class NegativeEvent(_Record):
 
     employee_id: Id
     day: dt.date
-    reason: OneLine(REASON_MAX) = Field(min_length=1)
+    reason: ReasonText = Field(min_length=1)

@@ -22,7 +22,6 @@ from sk_tui.domain.models import (
     NAME_MAX,
     TASK_COLUMNS,
     Decision,
-    MemberRole,
     PositionKind,
     ReportStatus,
     TaskStatus,
@@ -38,8 +37,6 @@ REPORT_TRANSITIONS: dict[tuple[ReportStatus, str], ReportStatus] = {
 }
 
 # Which actor performs each action.
-ACTION_ACTOR = {"submit": "author", "edit": "author", "approve": "reviewer", "return": "reviewer"}
-
 _ACTION_WORDS_ID = {"submit": "kirim", "edit": "ubah", "approve": "setujui", "return": "kembalikan"}
 
 
@@ -180,10 +177,6 @@ def neighbour_column(status: TaskStatus | str, step: int) -> TaskStatus:
 def can_edit_task(actor_id: str, team_member_ids: Iterable[str], jpt_ids: Iterable[str]) -> bool:
     """Any member of the team (lead included) or the responsible JPT may change its tasks."""
     return actor_id in set(team_member_ids) or actor_id in set(jpt_ids)
-
-
-def is_lead(role: MemberRole | str) -> bool:
-    return MemberRole(role) == MemberRole.LEAD
 
 
 def is_jpt(position_kind: PositionKind | str) -> bool:

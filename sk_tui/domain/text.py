@@ -11,8 +11,10 @@ In both, bidi overrides/isolates and other invisible format characters (Unicode 
 such as zero-width space or a byte-order mark) are refused; only the zero-width joiner stays,
 because emoji sequences need it.
 
-    >>> check_one_line("Rapat [internal] tim")
-    'Rapat [internal] tim'
+    >>> first_refused("Rapat [internal] tim") is None
+    True
+    >>> describe_char(first_refused("judul\\x1b[2J"))
+    'U+001B ESCAPE'
     >>> visible("judul\\x1b[2J")
     'judul\\\\x1b[2J'
     >>> cell_width("rapat 📄")
@@ -68,22 +70,6 @@ def describe_char(char: str) -> str:
     """U+001B ESCAPE: how a refused character is named in a message."""
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
-
-
-def check_one_line(text: str) -> str:
-    """Return ``text`` when it may be a one-line field; ValueError naming the character if not."""
-    bad = first_refused(text, multiline=False)
-    if bad is not None:
-        raise ValueError(f"character {describe_char(bad)} is not allowed in a one-line field")
-    return text
-
-
-def check_multi_line(text: str) -> str:
-    """Return ``text`` when it may be a multi-line field; ValueError naming the character if not."""
-    bad = first_refused(text, multiline=True)
-    if bad is not None:
-        raise ValueError(f"character {describe_char(bad)} is not allowed in text")
-    return text
 
 
 def visible(text: str, *, multiline: bool = False) -> str:

@@ -17,14 +17,16 @@ reported as ``file:line: reason`` and nothing is imported.
 from __future__ import annotations
 
 import csv
-import json
+import dataclasses
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
+from sk_tui.domain.errors import validation_error
 from sk_tui.domain.models import Employee, Membership, Team, Unit
 from sk_tui.server import storage as st
 
@@ -32,7 +34,7 @@ NAMESPACE = uuid.UUID("6f1e1a52-6d0c-4b7e-9d41-5c1f3b7a2e10")
 CSV_FILES = ("units", "employees", "teams", "memberships")
 
 
-class ImportError_(ValueError):
+class CsvImportError(ValueError):
     """Bad rows: ``problems`` lists ``file:line: reason``."""
 
     def __init__(self, problems: list[str]):
@@ -45,11 +47,8 @@ def stable_id(kind: str, key: str) -> str:
 
 
 def _why(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first.get("loc", ())) or "row"
-        return f"{where}: {first.get('msg')}"
-    return str(exc)
+    # English, as the rest of a CSV problem line; a model's refusal in the domain's words
+    return validation_error(exc).message("en") if isinstance(exc, ValidationError) else str(exc)
 
 
 def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -58,56 +57,67 @@ def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
         return [(reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items() if k}) for row in reader]
 
 
-def _existing(db: st.ServerDB) -> dict[str, dict[str, Any]]:
+@dataclasses.dataclass
+class _Known:
+    """The organisation as stored, plus what the files being imported add as they are read."""
+
+    unit_ids: set[str]
+    unit_codes: dict[str, str]  # code -> unit id
+    nips: dict[str, str]  # NIP -> employee id
+    teams: set[str]
+    members: dict[tuple[str, str], str]  # (team id, employee id) -> membership id
+
+
+def _existing(db: st.ServerDB) -> _Known:
     with db.reading() as conn:
-        units = {r.id: json.loads(r.data) for r in conn.execute(select(st.units.c.id, st.units.c.data))}
+        units = {r.id: st.from_row(Unit, r.data) for r in conn.execute(select(st.units.c.id, st.units.c.data))}
         employees = {r.nip: r.id for r in conn.execute(select(st.employees.c.nip, st.employees.c.id))}
         teams = set(conn.execute(select(st.teams.c.id)).scalars())
         members = {(r.team_id, r.employee_id): r.id for r in conn.execute(
             select(st.memberships.c.team_id, st.memberships.c.employee_id, st.memberships.c.id))}
-    by_code = {u.get("code"): uid for uid, u in units.items() if u.get("code")}
-    return {"unit_ids": set(units), "unit_codes": by_code, "nips": employees, "teams": teams, "members": members}
+    by_code = {u.code: uid for uid, u in units.items() if u.code}
+    return _Known(unit_ids=set(units), unit_codes=by_code, nips=employees, teams=teams, members=members)
 
 
 def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
     """Validate every row of every file, then load them all in one transaction."""
     known = _existing(db)
     problems: list[str] = []
-    out: dict[str, list[dict]] = {name: [] for name in CSV_FILES}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in CSV_FILES}
 
     def unit_ref(value: str) -> str | None:
         if not value:
             return None
-        if value in known["unit_ids"]:
+        if value in known.unit_ids:
             return value
-        if value in known["unit_codes"]:
-            return known["unit_codes"][value]
+        if value in known.unit_codes:
+            return known.unit_codes[value]
         raise ValueError(f"unknown unit {value!r}")
 
     def nip_ref(value: str) -> str | None:
         if not value:
             return None
-        if value in known["nips"]:
-            return known["nips"][value]
+        if value in known.nips:
+            return known.nips[value]
         raise ValueError(f"unknown NIP {value!r}")
 
-    def check(name: str, line: int, build) -> None:
+    def check(name: str, line: int, row: dict[str, str], build: Callable[[dict[str, str]], BaseModel]) -> None:
         try:
-            model: BaseModel = build()
+            model = build(row)
         except (ValueError, ValidationError, KeyError) as exc:
             problems.append(f"{files[name]}:{line}: {_why(exc)}")
             return
-        out[name].append(model.model_dump(mode="json"))
+        out[name].append(st.row_form(model))
 
     if "units" in files:
         rows = _read(files["units"])
         for _line, row in rows:  # codes first so parents may come later in the file
             if row.get("code"):
                 uid = row.get("id") or stable_id("unit", row["code"])
-                known["unit_ids"].add(uid)
-                known["unit_codes"][row["code"]] = uid
+                known.unit_ids.add(uid)
+                known.unit_codes[row["code"]] = uid
         for line, row in rows:
-            check("units", line, lambda row=row: Unit(
+            check("units", line, row, lambda row: Unit(
                 id=row.get("id") or stable_id("unit", row["code"]), code=row["code"], name=row["name"],
                 parent_id=unit_ref(row.get("parent", "")),
                 **{k: row[k] for k in ("agency", "timezone") if row.get(k)}))
@@ -115,40 +125,41 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
         rows = _read(files["employees"])
         for _line, row in rows:
             if row.get("nip"):
-                known["nips"].setdefault(row["nip"], row.get("id") or stable_id("employee", row["nip"]))
+                known.nips.setdefault(row["nip"], row.get("id") or stable_id("employee", row["nip"]))
         for line, row in rows:
-            check("employees", line, lambda row=row: Employee(
-                id=known["nips"][row["nip"]], nip=row["nip"], name=row["name"],
+            check("employees", line, row, lambda row: Employee(
+                id=known.nips[row["nip"]], nip=row["nip"], name=row["name"],
                 position_kind=row["position_kind"], unit_id=unit_ref(row["unit"]) or _missing("unit"),
                 superior_id=nip_ref(row.get("superior_nip", "")),
                 **{k: row[k] for k in ("position_title", "jf_level", "job_class", "timezone") if row.get(k)}))
     if "teams" in files:
         rows = _read(files["teams"])
-        known["teams"].update(row["id"] for _line, row in rows if row.get("id"))
+        known.teams.update(row["id"] for _line, row in rows if row.get("id"))
         for line, row in rows:
-            check("teams", line, lambda row=row: Team(
+            check("teams", line, row, lambda row: Team(
                 id=row.get("id") or _missing("id"), name=row["name"], unit_id=unit_ref(row["unit"]) or _missing("unit"),
                 jpt_id=nip_ref(row["jpt_nip"]) or _missing("jpt_nip"),
                 **{k: row[k] for k in ("scope", "kind", "decree_no", "period_start", "period_end") if row.get(k)}))
     if "memberships" in files:
+        def membership(row: dict[str, str]) -> Membership:
+            team = row.get("team") or _missing("team")
+            if team not in known.teams:
+                raise ValueError(f"unknown team {team!r}")
+            employee = nip_ref(row.get("nip", "")) or _missing("nip")
+            mid = known.members.get((team, employee)) or stable_id("membership", f"{team}/{employee}")
+            return Membership(id=mid, team_id=team, employee_id=employee, role=row.get("role") or "member")
+
         for line, row in _read(files["memberships"]):
-            def build(row=row) -> Membership:
-                team = row.get("team") or _missing("team")
-                if team not in known["teams"]:
-                    raise ValueError(f"unknown team {team!r}")
-                employee = nip_ref(row.get("nip", "")) or _missing("nip")
-                mid = known["members"].get((team, employee)) or stable_id("membership", f"{team}/{employee}")
-                return Membership(id=mid, team_id=team, employee_id=employee, role=row.get("role") or "member")
-            check("memberships", line, build)
+            check("memberships", line, row, membership)
     if problems:
-        raise ImportError_(problems)
+        raise CsvImportError(problems)
     records = {"unit": out["units"], "employee": out["employees"], "team": out["teams"],
                "membership": out["memberships"]}
     st.load_org(db, records)
     return {name: len(rows) for name, rows in out.items() if name in files}
 
 
-def _missing(column: str):
+def _missing(column: str) -> NoReturn:
     raise ValueError(f"{column} is required")
 
 
@@ -156,18 +167,17 @@ def add_user(db: st.ServerDB, *, nip: str, name: str, unit: str, position_kind: 
              position_title: str = "", team: str | None = None, role: str = "member") -> Employee:
     """Add (or update) one employee, optionally onto a team."""
     known = _existing(db)
-    unit_id = unit if unit in known["unit_ids"] else known["unit_codes"].get(unit)
+    unit_id = unit if unit in known.unit_ids else known.unit_codes.get(unit)
     if unit_id is None:
         raise ValueError(f"unknown unit {unit!r}")
-    employee = Employee(id=known["nips"].get(nip.strip()) or stable_id("employee", nip.strip()), nip=nip,
+    employee = Employee(id=known.nips.get(nip.strip()) or stable_id("employee", nip.strip()), nip=nip,
                         name=name, position_kind=position_kind, position_title=position_title, unit_id=unit_id)
-    records: dict[str, list[dict]] = {"employee": [employee.model_dump(mode="json")]}
+    records: dict[str, list[dict[str, Any]]] = {"employee": [st.row_form(employee)]}
     if team:
-        if team not in known["teams"]:
+        if team not in known.teams:
             raise ValueError(f"unknown team {team!r}")
-        mid = known["members"].get((team, employee.id)) or stable_id("membership", f"{team}/{employee.id}")
-        records["membership"] = [Membership(id=mid, team_id=team, employee_id=employee.id, role=role)
-                                 .model_dump(mode="json")]
+        mid = known.members.get((team, employee.id)) or stable_id("membership", f"{team}/{employee.id}")
+        records["membership"] = [st.row_form(Membership(id=mid, team_id=team, employee_id=employee.id, role=role))]
     st.load_org(db, records)
     return employee
 
@@ -183,6 +193,6 @@ DEMO_PARTS = {"units": "unit", "employees": "employee", "teams": "team", "member
 
 def load_demo(db: st.ServerDB, org: Any) -> int:
     """Load a DemoOrg (sk_tui.demo.demo_organisation) into the server."""
-    records = {entity: [m.model_dump(mode="json") for m in getattr(org, attr, None) or []]
+    records = {entity: [st.row_form(m) for m in getattr(org, attr, None) or []]
                for attr, entity in DEMO_PARTS.items()}
     return st.load_org(db, records)

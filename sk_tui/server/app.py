@@ -53,6 +53,8 @@ from sqlalchemy import and_, or_, select, union
 from starlette.concurrency import run_in_threadpool
 
 from sk_tui import __version__, clock
+from sk_tui.domain.errors import first_error, problem_words
+from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.server import auth
 from sk_tui.server import storage as st
@@ -148,7 +150,7 @@ def _directory(conn, actor: str, teams: list[str]):
     everyone on their teams (members and leads), those teams' JPTs, and the units of all of them."""
     e, m, t = st.employees.c, st.memberships.c, st.teams.c
     own = conn.execute(select(e.data).where(e.id == actor)).scalar()
-    superior = json.loads(own).get("superior_id") if own else None
+    superior = st.from_row(Employee, own).superior_id if own else None
     people = union(
         select(m.employee_id).where(m.team_id.in_(teams)),
         select(t.jpt_id).where(t.id.in_(teams)),
@@ -158,28 +160,6 @@ def _directory(conn, actor: str, teams: list[str]):
 
 
 # --- per-op reading of a push body ------------------------------------------------------
-
-_WHY = {  # pydantic error type -> (Indonesian, English), for the one-line op_invalid message
-    "missing": ("wajib diisi", "is required"),
-    "string_type": ("harus berupa teks", "must be text"),
-    "string_too_short": ("terlalu pendek", "is too short"),
-    "string_too_long": ("terlalu panjang", "is too long"),
-    "string_pattern_mismatch": ("formatnya tidak valid", "has an invalid format"),
-    "int_type": ("harus bilangan bulat", "must be an integer"),
-    "int_parsing": ("harus bilangan bulat", "must be an integer"),
-    "int_from_float": ("harus bilangan bulat", "must be an integer"),
-    "greater_than_equal": ("di luar rentang yang diizinkan", "is out of range"),
-    "greater_than": ("di luar rentang yang diizinkan", "is out of range"),
-    "less_than_equal": ("di luar rentang yang diizinkan", "is out of range"),
-    "less_than": ("di luar rentang yang diizinkan", "is out of range"),
-    "dict_type": ("harus berupa objek", "must be an object"),
-    "model_type": ("harus berupa objek", "must be an object"),
-    "literal_error": ("nilainya tidak dikenal", "has an unknown value"),
-    "too_deep": ("bersarang terlalu dalam", "is nested too deeply"),
-    "text_nul": ("berisi karakter NUL", "contains a NUL character"),
-    "text_surrogate": ("bukan teks Unicode yang sah", "is not valid Unicode text"),
-}
-
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 OP_TEXT_FIELDS = ("op_id", "entity", "entity_id", "op")
@@ -236,11 +216,10 @@ def _op_id_of(raw: Any, index: int) -> str:
 
 
 def _invalid(raw: Any, index: int, field: str, kind: str) -> dict[str, Any]:
-    ind, eng = _WHY.get(kind, ("tidak valid", "is invalid"))
+    why_id, why_en = problem_words(kind)
     field = "".join(ch if ch.isprintable() and not _SURROGATE.match(ch) else "?" for ch in field[:64])
-    return {"op_id": _op_id_of(raw, index), "status": p.REJECTED, "reason": OP_INVALID,
-            "message": f"Operasi #{index} tidak valid: kolom {field} {ind}.",
-            "message_en": f"Op #{index} is invalid: field {field} {eng}.", "current": None}
+    return Refused(p.REJECTED, OP_INVALID, index=index, field=field, why_id=why_id, why_en=why_en
+                   ).result(_op_id_of(raw, index))
 
 
 def read_op(raw: Any, index: int) -> p.Op | dict[str, Any]:
@@ -250,9 +229,8 @@ def read_op(raw: Any, index: int) -> p.Op | dict[str, Any]:
     try:
         op = p.Op.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors(include_url=False, include_input=False)[0]
-        field = ".".join(str(part) for part in first.get("loc", ())) or "op"
-        return _invalid(raw, index, field, first.get("type", ""))
+        first = first_error(exc)
+        return _invalid(raw, index, (first.path if first else "") or "op", first.kind if first else "")
     problem = _op_problem(op, surrogates=True)
     return _invalid(raw, index, *problem) if problem else op
 
@@ -291,7 +269,7 @@ def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
                 unreadable.add((item["entity"], item["entity_id"]))
             plan.append(op)
         elif (op.entity, op.entity_id) in unreadable:
-            plan.append(PushEngine._refusal(op, Refused(p.BLOCKED, "blocked")))
+            plan.append(Refused(p.BLOCKED, "blocked").result(op.op_id))
         else:
             plan.append(len(valid))
             valid.append(op)

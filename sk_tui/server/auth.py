@@ -8,14 +8,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import secrets
 from typing import Any
 
 from sqlalchemy import select, update
 
 from sk_tui.domain.errors import DomainError
-from sk_tui.server.storage import ServerDB, employees, memberships, now_iso, teams, tokens
+from sk_tui.domain.models import Employee
+from sk_tui.server.storage import ServerDB, employees, from_row, memberships, now_iso, teams, tokens
 
 TOKEN_PREFIX = "skt_"
 
@@ -84,8 +84,8 @@ def employee_summary(db: ServerDB, employee_id: str) -> dict[str, Any] | None:
             employees.c.id == employee_id)).first()
         if row is None:
             return None
-        data = json.loads(row.data)
-        return {"employee_id": employee_id, "nip": data["nip"], "name": data["name"],
+        employee = from_row(Employee, row.data)
+        return {"employee_id": employee_id, "nip": employee.nip, "name": employee.name,
                 "roles": roles_of(conn, employee_id, row.position_kind)}
 
 
@@ -102,12 +102,12 @@ def list_users(db: ServerDB) -> list[dict[str, Any]]:
             roles.setdefault(emp, set()).add(role)
         out = []
         for row in conn.execute(select(employees.c.id, employees.c.position_kind, employees.c.data)):
-            data = json.loads(row.data)
+            employee = from_row(Employee, row.data)
             mine = set(roles.get(row.id, set()))
             if row.position_kind == "jpt" or row.id in jpts:
                 mine.add("jpt")
             out.append({
-                "id": row.id, "nip": data["nip"], "name": data["name"],
+                "id": row.id, "nip": employee.nip, "name": employee.name,
                 "roles": sorted(mine, key=lambda r: {"jpt": 0, "lead": 1, "member": 2}.get(r, 9)),
                 "tokens": live.get(row.id, 0),
             })

@@ -16,14 +16,14 @@ import datetime as dt
 import json
 import logging
 import math
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
 from sk_tui import clock
 from sk_tui.domain import rules
-from sk_tui.domain.errors import DomainError
+from sk_tui.domain.errors import DomainError, validation_error
 from sk_tui.domain.models import (
     Activity,
     DailyReport,
@@ -35,6 +35,8 @@ from sk_tui.domain.models import (
 from sk_tui.domain.policy import Policy
 from sk_tui.server import storage as st
 from sk_tui.sync import protocol as p
+
+_M = TypeVar("_M", bound=BaseModel)
 
 _EXTRA_MESSAGES = {
     "unknown_op": ("Operasi tidak dikenal: {what}.", "Unknown operation: {what}."),
@@ -49,6 +51,9 @@ _EXTRA_MESSAGES = {
     "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
                        "This record id cannot be used; save it as a new record."),
     "value_refused": ("Nilai {field} tidak diterima: {why_id}.", "Value {field} refused: {why_en}."),
+    # an op that does not fit the wire Op model (server/app.py reads a push body op by op)
+    "op_invalid": ("Operasi #{index} tidak valid: kolom {field} {why_id}.",
+                   "Op #{index} is invalid: field {field} {why_en}."),
 }
 
 
@@ -82,50 +87,69 @@ FEEDBACK_FIELDS = frozenset(Feedback.model_fields)
 
 
 class Refused(Exception):
-    """An op that is not applied: status conflict/rejected with a reason code."""
+    """An op that is not applied: ``status`` conflict/rejected/blocked with a reason ``code``.
 
-    def __init__(self, outcome: str, code: str, current: dict | None = None, **params: Any):
+    The words come from ``error`` when a domain rule refused the op (its code and message),
+    else from the code's own message here (_EXTRA_MESSAGES) filled with ``params``.
+    """
+
+    def __init__(self, outcome: str, code: str, current: dict[str, Any] | None = None, *,
+                 error: DomainError | None = None, **params: Any):
         super().__init__(code)
         self.status, self.code, self.current, self.params = outcome, code, current, params
+        self.error = error
 
+    @classmethod
+    def of(cls, outcome: str, error: DomainError, current: dict[str, Any] | None = None) -> Refused:
+        """A domain rule's refusal: its code and its message."""
+        return cls(outcome, error.code, current, error=error)
 
-def _messages(code: str, params: dict[str, Any]) -> tuple[str, str]:
-    if code in _EXTRA_MESSAGES:
-        ind, eng = _EXTRA_MESSAGES[code]
+    def messages(self) -> tuple[str, str]:
+        """(Indonesian, English)."""
+        if self.error is not None:
+            return self.error.message("id"), self.error.message("en")
+        ind, eng = _EXTRA_MESSAGES[self.code]
         try:
-            return ind.format(**params), eng.format(**params)
+            return ind.format(**self.params), eng.format(**self.params)
         except (KeyError, IndexError):
             return ind, eng
-    error = DomainError(code, **params)
-    return error.message("id"), error.message("en")
+
+    def result(self, op_id: str) -> dict[str, Any]:
+        """The op's entry in a PushResponse."""
+        ind, eng = self.messages()
+        return {"op_id": op_id, "status": self.status, "reason": self.code, "message": ind, "message_en": eng,
+                "current": self.current}
 
 
-def _first_error(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(x) for x in first.get("loc", ())) or "value"
-    return f"{where}: {first.get('msg')}"
+# --- records: payload -> model -> row form ------------------------------------------------
+# The one path a pushed record takes: _model validates it (lists the local store keeps as JSON
+# text decoded first), row_form (storage.py) turns the model into what ``data`` stores and a pull
+# sends, and _stored reads a loaded row's ``data`` back, parsed once per batch.
+
+_JSON_LISTS: dict[type[BaseModel], tuple[str, ...]] = {Task: ("assignees",)}  # list fields a client may send as the JSON text it stores
 
 
-def wire_form(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(mode="json")
-
-
-def _decode_lists(data: dict[str, Any]) -> dict[str, Any]:
-    """The local store keeps lists as JSON text; accept either form."""
-    if isinstance(data.get("assignees"), str):
-        try:
-            data["assignees"] = json.loads(data["assignees"])
-        except (ValueError, RecursionError):
-            return data  # the model refuses the text
-        check_values(data["assignees"], "payload.assignees")
-    return data
-
-
-def _validate(cls: type[BaseModel], data: dict[str, Any]) -> Any:
+def _model(cls: type[_M], data: dict[str, Any]) -> _M:
+    """``data`` as the domain model ``cls``; Refused ``invalid`` naming the first bad field."""
+    for name in _JSON_LISTS.get(cls, ()):
+        if isinstance(data.get(name), str):
+            try:
+                data[name] = json.loads(data[name])
+            except (ValueError, RecursionError):
+                continue  # the model refuses the text
+            check_values(data[name], f"payload.{name}")
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise Refused(p.REJECTED, "invalid", why=_first_error(exc)) from None
+        raise Refused(p.REJECTED, "invalid", error=validation_error(exc)) from None
+
+
+def _stored(state: dict[str, Any]) -> dict[str, Any]:
+    """The record of a loaded report or task row (``data``, kept as text until first needed)."""
+    if isinstance(state["data"], str):
+        state["data"] = json.loads(state["data"])
+    data: dict[str, Any] = state["data"]
+    return data
 
 
 def _storable(text: str) -> bool:
@@ -279,7 +303,7 @@ class PushEngine:
                 continue
             if isinstance(op, p.Op):
                 batch.failed.add((op.entity, op.entity_id))
-            results.append(self._refusal(op, refusal))
+            results.append(refusal.result(op.op_id))
         self._write(conn, batch)
         return results
 
@@ -292,9 +316,9 @@ class PushEngine:
                 return {"op_id": op.op_id, "status": p.DUPLICATE, "server_seq": original.get("server_seq"),
                         "version": original.get("version")}
             batch.failed.add(key)
-            return self._refusal(op, Refused(p.KEY_REUSED, "key_reused"))
+            return Refused(p.KEY_REUSED, "key_reused").result(op.op_id)
         if key in batch.failed:
-            return self._refusal(op, Refused(p.BLOCKED, "blocked"))
+            return Refused(p.BLOCKED, "blocked").result(op.op_id)
         decide = self._deciders.get((op.entity, op.op))
         try:
             if decide is None:
@@ -302,24 +326,18 @@ class PushEngine:
             version, _entry = decide(batch, op)
         except Refused as refusal:
             batch.failed.add(key)
-            return self._refusal(op, refusal)
+            return refusal.result(op.op_id)
         except DomainError as error:
             batch.failed.add(key)
-            return self._refusal(op, _from_error(p.REJECTED, error, None))
+            return Refused.of(p.REJECTED, error).result(op.op_id)
         except Exception:
             log.exception("op %s (%s/%s) could not be decided", op.op_id, op.entity, op.op)
             batch.failed.add(key)
-            return self._refusal(op, Refused(p.REJECTED, "invalid", why="payload"))
+            return Refused(p.REJECTED, "invalid", why="payload").result(op.op_id)
         result = {"op_id": op.op_id, "status": p.APPLIED, "server_seq": None, "version": version}
         batch.applied.append((result, digest, len(batch.entries) - 1))
         batch.dedup[op.op_id] = (digest, result)
         return result
-
-    @staticmethod
-    def _refusal(op: p.Op, refusal: Refused) -> dict[str, Any]:
-        ind, eng = _messages(refusal.code, refusal.params)
-        return {"op_id": op.op_id, "status": refusal.status, "reason": refusal.code, "message": ind,
-                "message_en": eng, "current": refusal.current}
 
     # --- loading ------------------------------------------------------------------------
 
@@ -379,9 +397,9 @@ class PushEngine:
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
         for entity, ids in other_ids.items():
-            table = st.RECORD_TABLES[entity].name
+            name = st.RECORD_TABLES[entity].name
             batch.existing.update((entity, i) for (i,) in _rows_in(
-                conn, f"SELECT id FROM {table} WHERE {{}}id IN ({{}})", [], list(ids)))
+                conn, f"SELECT id FROM {name} WHERE {{}}id IN ({{}})", [], list(ids)))
         person_rows = _rows_in(conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}employee_id IN ({})",
                                [], sorted(people))
         team_ids.update(row[0] for row in person_rows)
@@ -415,8 +433,9 @@ class PushEngine:
     @staticmethod
     def _sees_team(batch: _Batch, team_id: str | None) -> bool:
         """Whether the actor pulls the team's records (member, lead or its JPT)."""
-        return bool(team_id) and (batch.actor in batch.team_people.get(team_id, {})
-                                  or batch.team_jpt.get(team_id) == batch.actor)
+        if not team_id:
+            return False
+        return batch.actor in batch.team_people.get(team_id, {}) or batch.team_jpt.get(team_id) == batch.actor
 
     def _sees_report(self, batch: _Batch, state: dict[str, Any]) -> bool:
         """Whether the actor pulls this report (its author, the lead of its team or the team's JPT)."""
@@ -434,27 +453,21 @@ class PushEngine:
                               "employee_id": state["employee_id"], "team_id": state["team_id"],
                               "data": st.dumps(state["data"])})
 
-    @staticmethod
-    def _report_data(state: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(state["data"], str):
-            state["data"] = json.loads(state["data"])
-        return state["data"]
-
     def _report_submit(self, batch: _Batch, op: p.Op) -> tuple[int, int]:
         actor = batch.actor
         payload = dict(op.payload)
         activities = payload.pop("activities", None) or []
         if payload.get("employee_id") not in (None, actor):
-            raise Refused(p.REJECTED, "not_author")
+            raise Refused.of(p.REJECTED, DomainError("not_author"))
         existing = batch.reports.get(op.entity_id)
         if existing is not None:
             if existing["employee_id"] != actor:
                 if self._sees_report(batch, existing):
-                    raise Refused(p.REJECTED, "not_author")
+                    raise Refused.of(p.REJECTED, DomainError("not_author"))
                 raise Refused(p.REJECTED, "id_unavailable")  # says nothing about someone else's record
-            current = self._report_data(existing)
+            current = _stored(existing)
             if existing["status"] == ReportStatus.APPROVED:
-                raise Refused(p.REJECTED, "report_locked", day=existing["work_date"], status="approved")
+                raise Refused.of(p.REJECTED, DomainError("report_locked", day=existing["work_date"], status="approved"))
             if op.base_version != existing["version"]:
                 raise _stale(current, existing["version"], op.base_version)
             version = _next_version(existing["version"])
@@ -463,7 +476,7 @@ class PushEngine:
             self._check_new_id(batch, "report", op.entity_id)
             version = op.base_version + 1
             review_fields = {"review_note": "", "reviewed_by": None, "reviewed_at": None}
-        report = _validate(DailyReport, {
+        report = _model(DailyReport, {
             **{k: v for k, v in payload.items() if k in REPORT_FIELDS},
             "id": op.entity_id, "employee_id": actor, "status": ReportStatus.SUBMITTED, "version": version,
             **review_fields,
@@ -472,24 +485,24 @@ class PushEngine:
         other = batch.actor_days.get(day)
         if other is not None and other != report.id:
             clash = batch.reports.get(other)
-            raise Refused(p.CONFLICT, "day_exists", current=self._report_data(clash) if clash else None, day=day)
+            raise Refused(p.CONFLICT, "day_exists", current=_stored(clash) if clash else None, day=day)
         rules.check_server_work_date(report.work_date, self.server_today(), self.policy)
         if report.team_id and report.team_id not in batch.person_teams.get(actor, {}):
-            raise Refused(p.REJECTED, "not_team_member")
+            raise Refused.of(p.REJECTED, DomainError("not_team_member"))
         acts = []
         if not isinstance(activities, list):
             raise Refused(p.REJECTED, "invalid", why="activities")
         for position, raw in enumerate(activities):
             if not isinstance(raw, dict):
                 raise Refused(p.REJECTED, "invalid", why="activities")
-            acts.append(_validate(Activity, {**{k: v for k, v in raw.items() if k in ACTIVITY_FIELDS},
+            acts.append(_model(Activity, {**{k: v for k, v in raw.items() if k in ACTIVITY_FIELDS},
                                              "report_id": report.id, "position": raw.get("position", position)}))
         if not acts:
             raise DomainError("report_empty", day=day)
         total = sum(a.minutes for a in acts)
         rules.check_day_total(report.work_date, total, self.policy)
-        data = wire_form(report.model_copy(update={"total_minutes": total}))
-        data["activities"] = [wire_form(a) for a in acts]
+        data = st.row_form(report.model_copy(update={"total_minutes": total}))
+        data["activities"] = [st.row_form(a) for a in acts]
         state = {"id": report.id, "employee_id": actor, "team_id": report.team_id, "work_date": day,
                  "status": ReportStatus.SUBMITTED.value, "version": version, "data": data}
         batch.reports[report.id] = state
@@ -510,22 +523,22 @@ class PushEngine:
             raise DomainError("report_unknown", report_id=str(report_id))
         rules.check_reviewer(actor, state["employee_id"], self._team_leads(batch, state["team_id"]),
                              self._team_jpts(batch, state["team_id"]))
-        review = _validate(Review, {**{k: v for k, v in payload.items() if k in REVIEW_FIELDS},
+        review = _model(Review, {**{k: v for k, v in payload.items() if k in REVIEW_FIELDS},
                                     "id": op.entity_id, "reviewer_id": actor})
         if ("review", review.id) in batch.existing:
             raise Refused(p.REJECTED, "id_unavailable")
         self._check_new_id(batch, "review", review.id)
-        current = self._report_data(state)
+        current = _stored(state)
         action = rules.decision_action(review.decision)
         try:
             new_status = rules.next_report_status(state["status"], action)
         except DomainError as error:
-            raise _from_error(p.CONFLICT, error, current) from None
+            raise Refused.of(p.CONFLICT, error, current) from None
         try:
             rules.check_review(review.decision, review.note, review.report_version, state["version"])
         except DomainError as error:
             status = p.CONFLICT if error.code == "stale_version" else p.REJECTED
-            raise _from_error(status, error, current if status == p.CONFLICT else None) from None
+            raise Refused.of(status, error, current if status == p.CONFLICT else None) from None
         version = _next_version(state["version"])
         current.update(status=new_status.value, version=version, review_note=review.note,
                        reviewed_by=actor, reviewed_at=review.decided_at.isoformat())
@@ -533,7 +546,7 @@ class PushEngine:
         batch.dirty_reports.add(state["id"])
         batch.existing.add(("review", review.id))
         batch.taken.setdefault(review.id, set()).add("review")
-        data = wire_form(review)
+        data = st.row_form(review)
         batch.new_reviews.append({"id": review.id, "report_id": review.report_id, "reviewer_id": actor,
                                   "data": st.dumps(data)})
         batch.entries.append({"entity": "review", "entity_id": review.id, "vis": st.VIS_PARTIES,
@@ -558,10 +571,10 @@ class PushEngine:
         existing = batch.tasks.get(op.entity_id)
         if existing is not None:
             if self._sees_team(batch, existing["team_id"]):
-                raise Refused(p.CONFLICT, "record_exists", current=_task_data(existing), what=op.entity_id)
+                raise Refused(p.CONFLICT, "record_exists", current=_stored(existing), what=op.entity_id)
             raise Refused(p.REJECTED, "id_unavailable")  # the same answer as for any refused id
         self._check_new_id(batch, "task", op.entity_id)
-        task = _validate(Task, {**_decode_lists({k: v for k, v in op.payload.items() if k in TASK_FIELDS}),
+        task = _model(Task, {**{k: v for k, v in op.payload.items() if k in TASK_FIELDS},
                                 "id": op.entity_id, "version": 1})
         self._check_task_actor(batch, task.team_id)
         self._check_assignees(batch, task.team_id, task.assignees)
@@ -578,15 +591,15 @@ class PushEngine:
         if state is None:
             raise DomainError("task_unknown", task_id=op.entity_id)
         self._check_task_actor(batch, state["team_id"])
-        current = _task_data(state)
+        current = _stored(state)
         unknown = set(op.payload) - p.TASK_EDITABLE_FIELDS - {"updated_at"}
         if unknown:
             raise Refused(p.REJECTED, "invalid", why=f"not editable: {', '.join(sorted(unknown))}")
         if op.base_version != state["version"]:
             raise _stale(current, state["version"], op.base_version)
         version = _next_version(state["version"])
-        changes = _decode_lists(dict(op.payload))
-        task = _validate(Task, {**current, **changes, "version": version,
+        changes = dict(op.payload)
+        task = _model(Task, {**current, **changes, "version": version,
                                 "updated_at": changes.get("updated_at") or clock.now().isoformat()})
         before = set(current.get("assignees") or ())
         self._check_assignees(batch, task.team_id, [a for a in task.assignees if a not in before])
@@ -600,7 +613,7 @@ class PushEngine:
         actor = batch.actor
         if op.payload.get("from_id") not in (None, actor):
             raise Refused(p.REJECTED, "not_actor")
-        fb = _validate(Feedback, {**{k: v for k, v in op.payload.items() if k in FEEDBACK_FIELDS},
+        fb = _model(Feedback, {**{k: v for k, v in op.payload.items() if k in FEEDBACK_FIELDS},
                                   "id": op.entity_id, "from_id": actor})
         if ("feedback", fb.id) in batch.existing:
             raise Refused(p.REJECTED, "id_unavailable")
@@ -612,7 +625,7 @@ class PushEngine:
         )
         if not allowed or fb.to_id == actor:
             raise Refused(p.REJECTED, "not_feedback_giver")
-        data = wire_form(fb)
+        data = st.row_form(fb)
         batch.existing.add(("feedback", fb.id))
         batch.taken.setdefault(fb.id, set()).add("feedback")
         batch.new_feedback.append({"id": fb.id, "from_id": actor, "to_id": fb.to_id, "data": st.dumps(data)})
@@ -630,11 +643,11 @@ class PushEngine:
             s = batch.reports[rid]
             report_rows.append({"id": rid, "employee_id": s["employee_id"], "team_id": s["team_id"],
                                 "work_date": s["work_date"], "status": s["status"], "version": s["version"],
-                                "data": st.dumps(self._report_data(s))})
+                                "data": st.dumps(_stored(s))})
         st.ServerDB.upsert(conn, st.reports, report_rows, existing=batch.stored_reports)
         st.ServerDB.upsert(conn, st.tasks, [
             {"id": tid, "team_id": batch.tasks[tid]["team_id"], "version": batch.tasks[tid]["version"],
-             "data": batch.tasks[tid].get("data_text") or st.dumps(_task_data(batch.tasks[tid]))}
+             "data": batch.tasks[tid].get("data_text") or st.dumps(_stored(batch.tasks[tid]))}
             for tid in batch.dirty_tasks], existing=batch.stored_tasks)
         if batch.new_reviews:
             st.ServerDB.insert_many(conn, st.reviews, batch.new_reviews)
@@ -651,16 +664,8 @@ class PushEngine:
             st.ServerDB.insert_many(conn, st.ops, dedup_rows)
 
 
-def _from_error(status: str, error: DomainError, current: dict | None) -> Refused:
-    refusal = Refused(status, error.code, current=current)
-    refusal.params = dict(error.params)
-    return refusal
-
-
 def _stale(current: dict[str, Any], version: int, seen: int) -> Refused:
-    refusal = Refused(p.CONFLICT, "stale_version", current=current, seen=seen)
-    refusal.params["current"] = version  # the message's {current}
-    return refusal
+    return Refused.of(p.CONFLICT, DomainError("stale_version", current=version, seen=seen), current)
 
 
 def _next_version(version: int) -> int:
@@ -668,12 +673,6 @@ def _next_version(version: int) -> int:
     if version >= MAX_INT:
         raise _out_of_bounds("version", "int")
     return version + 1
-
-
-def _task_data(state: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(state["data"], str):
-        state["data"] = json.loads(state["data"])
-    return state["data"]
 
 
 def _rows_in(conn, sql: str, params: list, ids: list, size: int = 900) -> list[tuple]:
@@ -724,14 +723,16 @@ class GroupCommitter:
                 if item["done"]:
                     break
                 with self._mutex:
-                    group, size = [], 0
+                    group: list[dict[str, Any]] = []
+                    size = 0
                     while self._queue and (not group or size + len(self._queue[0]["ops"]) <= self.max_ops):
                         taken = self._queue.pop(0)
                         group.append(taken)
                         size += len(taken["ops"])
                 try:
                     outs = self.engine.push_group([(g["actor"], g["ops"]) for g in group])
-                except BaseException as exc:
+                except BaseException as exc:  # noqa: BLE001 - not swallowed: every request of the group
+                    # raises it (this thread's own below), and none is left waiting for a result
                     outs = [exc] * len(group)
                 for taken, out in zip(group, outs, strict=True):
                     taken["out"], taken["done"] = out, True

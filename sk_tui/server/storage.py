@@ -18,10 +18,11 @@ import datetime as dt
 import json
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -41,6 +42,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from sk_tui import clock
+from sk_tui.domain.models import STORED
+
+_M = TypeVar("_M", bound=BaseModel)
 
 metadata = MetaData()
 
@@ -124,6 +128,21 @@ RECORD_TABLES: dict[str, Table] = {
     "target": targets, "indicator": indicators, "task": tasks, "report": reports, "review": reviews,
     "feedback": feedback,
 }
+
+
+# --- records: the row form ---------------------------------------------------------------
+# A record's ``data`` is its domain model in row form; row_form writes it, from_row reads it back.
+# The push engine keeps the row form (a dict) for reports and tasks it only passes along.
+
+def row_form(model: BaseModel) -> dict[str, Any]:
+    """A domain model as a record's ``data`` holds it and a pull sends it (JSON types only)."""
+    return model.model_dump(mode="json")
+
+
+def from_row(model: type[_M], data: str | bytes) -> _M:
+    """A record's stored ``data`` as its domain model, read back as stored: the domain's
+    ``STORED`` context, so a record kept before a text rule was tightened still loads."""
+    return model.model_validate_json(data, context=STORED)
 
 
 def dumps(data: Any) -> str:
@@ -219,9 +238,10 @@ class ServerDB:
     def writing(self) -> Iterator[Connection]:
         """One write transaction that may append to the change log: serialised across writers."""
         if self.is_sqlite:
-            with self._write_lock, self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
-                with conn.begin():
-                    yield conn
+            with (self._write_lock,
+                  self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
+                  conn.begin()):
+                yield conn
         else:
             with self.engine.begin() as conn:
                 conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('sk_tui:changes:' || current_schema()))"))
@@ -319,7 +339,7 @@ def org_rows(entity: str, row: dict[str, Any], *, plan_owner: dict[str, str] | N
 ORG_ORDER = ("unit", "employee", "team", "membership", "plan", "target", "indicator")
 
 
-def load_org(db: ServerDB, records: dict[str, Iterable[dict[str, Any]]]) -> int:
+def load_org(db: ServerDB, records: Mapping[str, Iterable[dict[str, Any]]]) -> int:
     """Upsert organisation records (row form, by entity) and log them, in one transaction."""
     total = 0
     with db.writing() as conn:
@@ -330,7 +350,7 @@ def load_org(db: ServerDB, records: dict[str, Iterable[dict[str, Any]]]) -> int:
             select(targets.c.id, targets.c.employee_id, targets.c.team_id))}
         for row in records.get("target", ()):
             target_info[row["id"]] = (plan_owner.get(row["plan_id"]), row.get("team_id"))
-        entries = []
+        entries: list[dict[str, Any]] = []
         for entity in ORG_ORDER:
             rows = list(records.get(entity, ()))
             if not rows:
@@ -344,7 +364,7 @@ def load_org(db: ServerDB, records: dict[str, Iterable[dict[str, Any]]]) -> int:
     return total
 
 
-def _directory_resent(conn: Connection, records: dict[str, Iterable[dict[str, Any]]],
+def _directory_resent(conn: Connection, records: Mapping[str, Iterable[dict[str, Any]]],
                       entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Directory rows to log again because someone gained sight of them in this load.
 

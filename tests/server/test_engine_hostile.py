@@ -187,3 +187,14 @@ def test_older_database_gains_the_employee_unit_column(server_db):
     finally:
         db.close()
     assert units and set(units.values()) == {"unit-hukum"}
+
+
+def test_a_refused_value_is_named_in_the_users_words(live):
+    """A payload a domain model refuses: reason ``invalid``, the message names the field in each language."""
+    day = TODAY - dt.timedelta(days=1)
+    bad = report_submit(live.id("rep-words"), live.id("emp-ani"), live.id("team-a"), day,
+                        task_id="no such id")  # an activity's task id that is not an id
+    answer = push_raw(live, live.tokens["ani"], [bad])[0]
+    assert (answer["status"], answer["reason"], answer["current"]) == ("rejected", "invalid", None)
+    assert answer["message"].startswith("Isian id tugas bukan id yang sah")
+    assert answer["message_en"].startswith("The task id is not a valid id")

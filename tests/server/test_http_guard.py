@@ -49,8 +49,7 @@ def task_create(ns: str, tid: str, description: str = "") -> dict:
 
 def _connect(url: str) -> socket.socket:
     parts = urlsplit(url)
-    sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
-    return sock
+    return socket.create_connection((parts.hostname, parts.port), timeout=10)
 
 
 def _head(path: str, headers: dict[str, bytes | str], method: str = "POST") -> bytes:

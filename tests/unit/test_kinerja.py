@@ -132,23 +132,33 @@ def test_an_unsubmitted_report_is_not_late():
 
 # --- rating matrix (PermenPANRB 6/2022) --------------------------------------------------
 
-E = Expectation
-MATRIX = {
-    (E.ABOVE, E.BELOW): Rating.KURANG,
-    (E.ABOVE, E.AS_EXPECTED): Rating.BAIK,
-    (E.ABOVE, E.ABOVE): Rating.SANGAT_BAIK,
-    (E.AS_EXPECTED, E.BELOW): Rating.KURANG,
-    (E.AS_EXPECTED, E.AS_EXPECTED): Rating.BAIK,
-    (E.AS_EXPECTED, E.ABOVE): Rating.BAIK,
-    (E.BELOW, E.BELOW): Rating.SANGAT_KURANG,
-    (E.BELOW, E.AS_EXPECTED): Rating.BUTUH_PERBAIKAN,
-    (E.BELOW, E.ABOVE): Rating.BUTUH_PERBAIKAN,
-}
+# DOMAIN.md's table, written out by hand as plain text (not built from the production table or
+# its enums): results down the side, behaviour across the top.
+MATRIX_TEXT = """
+results \\ behaviour | below             | as_expected     | above
+above                | Kurang/Misconduct | Baik            | Sangat Baik
+as_expected          | Kurang/Misconduct | Baik            | Baik
+below                | Sangat Kurang     | Butuh Perbaikan | Butuh Perbaikan
+"""
 
 
-@pytest.mark.parametrize(("results", "behaviour"), list(MATRIX))
+def _matrix() -> dict[tuple[str, str], str]:
+    header, *rows = [[cell.strip() for cell in line.split("|")] for line in MATRIX_TEXT.strip().splitlines()]
+    return {(row[0], behaviour): rating for row in rows for behaviour, rating in zip(header[1:], row[1:], strict=True)}
+
+
+MATRIX = _matrix()
+
+
+def test_the_matrix_has_every_cell_once():
+    levels = {"below", "as_expected", "above"}
+    assert set(MATRIX) == {(r, b) for r in levels for b in levels}
+
+
+@pytest.mark.parametrize(("results", "behaviour"), sorted(MATRIX))
 def test_rating_matrix_cell(results, behaviour):
-    assert kinerja.performance_rating(results, behaviour) == MATRIX[(results, behaviour)]
+    rating = kinerja.performance_rating(Expectation(results), Expectation(behaviour))
+    assert isinstance(rating, Rating) and rating.value == MATRIX[(results, behaviour)]
 
 
 def test_rating_accepts_plain_strings():

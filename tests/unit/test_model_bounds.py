@@ -258,7 +258,7 @@ def test_float_bounds_property(field):
     assert getattr(build(model, **{name: hi}), name) == hi or hi_open
 
 
-@pytest.mark.parametrize("field", [f for f in TEXT_FIELDS], ids=_name)
+@pytest.mark.parametrize("field", list(TEXT_FIELDS), ids=_name)
 def test_text_length_property(field):
     model, name, _multiline, max_length = field
     shortest = next((m.min_length for m in _metadata(model, name) if isinstance(m, at.MinLen)), 0)
