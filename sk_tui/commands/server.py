@@ -143,7 +143,7 @@ def _tls_options(args: argparse.Namespace) -> dict[str, str]:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sk_tui.commands.common import load_policy
+    from sk_tui.config import load_policy
     from sk_tui.server.app import create_app
 
     tls = _tls_options(args)

@@ -110,10 +110,10 @@ _ERRORS = {
                 "Cannot reach the server; changes stay queued."),
     "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
                            "The server is failing or slow; changes stay queued, try again later."),
-    "unauthorized": ("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
-                     "Masuk lagi: `sk-tui login URL` (token lewat standar masukan).",
-                     "Token refused (revoked or expired); changes stay queued. "
-                     "Log in again: `sk-tui login URL` (token on standard input)."),
+    "unauthorized": (("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
+                      "Masuk lagi: `sk-tui login URL` (token lewat standar masukan)."),
+                     ("Token refused (revoked or expired); changes stay queued. "
+                      "Log in again: `sk-tui login URL` (token on standard input).")),
     "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
                   "The server refused this account; changes stay queued."),
     "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",

@@ -111,15 +111,6 @@ class RecapMixin(BaseStore):
         offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(self.policy.timezone)).utcoffset()
         return f"{int(offset.total_seconds() // 60):+d} minutes"
 
-    def _local_date(self, stamp: str) -> dt.date:
-        """The local (policy time zone) calendar date of a stored ISO timestamp."""
-        moment = dt.datetime.fromisoformat(stamp)
-        if moment.tzinfo is not None:
-            from zoneinfo import ZoneInfo
-
-            moment = moment.astimezone(ZoneInfo(self.policy.timezone))
-        return moment.date()
-
     def negative_activities(self, employee_id: str, start: dt.date, end: dt.date) -> int:
         recorded = self.scalar(
             "SELECT COUNT(*) FROM negative_events WHERE employee_id = ? AND day BETWEEN ? AND ?",
