@@ -224,6 +224,11 @@ class BaseStore:
             else:
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    def set_meta_values(self, values: dict[str, str]) -> None:
+        """Several meta values at once (in the caller's transaction, or one of their own)."""
+        with self.transaction():
+            self.db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
+
     @property
     def device_id(self) -> str:
         device = self.get_meta("device_id")

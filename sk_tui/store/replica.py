@@ -397,7 +397,7 @@ class ReplicaMixin(BaseStore):
     def remember_sync_account(self, employee_id: str, server_url: str) -> None:
         """The token's user owns this workspace; the server it syncs with."""
         with self.transaction():
-            self._put_meta({"me": employee_id, "server_url": server_url})
+            self.set_meta_values({"me": employee_id, "server_url": server_url})
 
     def remember_server_epoch(self, epoch: str) -> None:
         self.set_meta(EPOCH_KEY, epoch)
@@ -405,9 +405,9 @@ class ReplicaMixin(BaseStore):
     def record_sync_success(self) -> int:
         """A sync ran through: stamp it, clear the failure count, and prune acked ops older
         than ``ACKED_RETENTION``; returns how many were pruned."""
-        now = self.now()
+        now = clock.now()  # the clock that stamps the ops' updated_at (outbox.py), not a screen's
         with self.transaction():
-            self._put_meta({LAST_SYNC_KEY: now.isoformat(), FAILURES_KEY: "0"})
+            self.set_meta_values({LAST_SYNC_KEY: now.isoformat(), FAILURES_KEY: "0"})
             self.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, LAST_ERROR_KEY))
             return outbox.prune_acked(self.db, (now - ACKED_RETENTION).isoformat())
 
@@ -417,10 +417,7 @@ class ReplicaMixin(BaseStore):
         if retry_at is not None:
             values[RETRY_AT_KEY] = retry_at.isoformat()
         with self.transaction():
-            self._put_meta(values)
-
-    def _put_meta(self, values: dict[str, str]) -> None:
-        self.db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
+            self.set_meta_values(values)
 
     # --- what the user sees --------------------------------------------------------------
 
@@ -462,7 +459,7 @@ class ReplicaMixin(BaseStore):
         """
         with self.transaction():
             written = self._apply_changes(changes, counts)
-            self._put_meta({CURSOR_KEY: str(next_cursor)})
+            self.set_meta_values({CURSOR_KEY: str(next_cursor)})
         return written
 
     def recheck_kept_records(self, counts: dict[str, int] | None = None) -> int:
@@ -491,7 +488,7 @@ class ReplicaMixin(BaseStore):
             values = {CURSOR_KEY: "0"}
             if epoch is not None:
                 values[EPOCH_KEY] = epoch
-            self._put_meta(values)
+            self.set_meta_values(values)
             return requeued
 
     def records_ahead_locally(self) -> set[str]:

@@ -8,7 +8,7 @@ Where things are: store/base.py (connection, transactions, meta, organisation da
 row-to-model converter), reports.py, tasks.py, recap.py (domain reads and writes),
 outbox.py (the queue of local changes: the only code that changes an op's state),
 replica.py (what a sync writes: pulled pages, cursor, epoch, kept-aside records, problems),
-schema.py (tables and migrations). Every client-side SQL statement lives in this package
+bulk.py (loading a workspace built from scratch), schema.py (tables and migrations). Every client-side SQL statement lives in this package
 (tests/store/test_sql_home.py checks it).
 
 Threads: one store, and so one SQLite connection, per thread. A ``Store`` is not thread-safe
@@ -21,6 +21,7 @@ between connections and processes, and a file lock keeps two syncs apart.
 
 from __future__ import annotations
 
+from sk_tui.store.bulk import BulkMixin
 from sk_tui.store.outbox import OutboxMixin
 from sk_tui.store.recap import RecapMixin
 from sk_tui.store.replica import ReplicaMixin
@@ -28,5 +29,5 @@ from sk_tui.store.reports import ReportsMixin
 from sk_tui.store.tasks import TasksMixin
 
 
-class Store(ReportsMixin, TasksMixin, RecapMixin, OutboxMixin, ReplicaMixin):
+class Store(ReportsMixin, TasksMixin, RecapMixin, OutboxMixin, ReplicaMixin, BulkMixin):
     """Typed access to the workspace database; one per thread (see the module docstring)."""
