@@ -137,8 +137,7 @@ def _staff_list(rng: random.Random, spec: _Scale) -> list[tuple[str, str]]:
                    "kebijakan_muda", "penata_layanan", "pengolah_data", "pengadministrasi", "prakom_pertama",
                    "perencana_muda", "sdm_pertama", "arsiparis_terampil", "analis_madya")
     extra_units = ("hukum", "hukum", "hukum", "bappeda", "bkd", "kominfo", "dpmptsp")
-    for _ in range(spec.extra_employees):
-        staff.append((rng.choice(extra_posts), rng.choice(extra_units)))
+    staff.extend((rng.choice(extra_posts), rng.choice(extra_units)) for _ in range(spec.extra_employees))
     return staff
 
 
@@ -248,7 +247,7 @@ def _make_plans(org: DemoOrg, rng: random.Random, year: int) -> None:
         by_team.setdefault(membership.team_id, []).append(membership)
     for team in org.teams:
         key = keys.get(team.name)
-        text, ind, value, unit, member_rhk = data.TEAM_TARGETS.get(key, data.GENERIC_TEAM_TARGET)
+        text, ind, value, unit, member_rhk = data.TEAM_TARGETS.get(key or "", data.GENERIC_TEAM_TARGET)
         parent = unit_targets[1 if key == "bankum" else 0]
         lead = next(m.employee_id for m in by_team[team.id] if m.role == MemberRole.LEAD)
         team_target = target(lead, text, parent.id, team.id, TargetKind.UTAMA, [

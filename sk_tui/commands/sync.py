@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import Any
 
 from sk_tui.commands.common import UserError, db_path, print_json, say
 
@@ -131,7 +132,7 @@ def run_sync(args: argparse.Namespace) -> int:
         from sk_tui.store import Store
 
         Store.open(path).close()  # an empty workspace: the first pull fills it
-    options = {"max_attempts": 3}
+    options: dict[str, Any] = {"max_attempts": 3}
     if os.environ.get("SK_TUI_SYNC_PAGE_SIZE"):
         options["pull_limit"] = int(os.environ["SK_TUI_SYNC_PAGE_SIZE"])
     if os.environ.get("SK_TUI_SYNC_TIMEOUT"):

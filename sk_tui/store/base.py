@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel
 
@@ -116,7 +116,7 @@ class BaseStore:
         self._replica_layouts: dict[str, Any] = {}  # table -> how a pulled page writes it (replica.py)
 
     @classmethod
-    def open(cls, path: str | Path, **kwargs: Any):
+    def open(cls, path: str | Path, **kwargs: Any) -> Self:
         """Open (creating and migrating as needed) the workspace database at ``path``."""
         return cls(path, **kwargs)
 

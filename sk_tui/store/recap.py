@@ -108,7 +108,7 @@ class RecapMixin(BaseStore):
         time ('+420 minutes' for Asia/Jakarta; the Indonesian zones keep no summer time)."""
         from zoneinfo import ZoneInfo
 
-        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(self.policy.timezone)).utcoffset()
+        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(self.policy.timezone)).utcoffset() or dt.timedelta()
         return f"{int(offset.total_seconds() // 60):+d} minutes"
 
     def negative_activities(self, employee_id: str, start: dt.date, end: dt.date) -> int:

@@ -228,12 +228,13 @@ class ReportsMixin(BaseStore):
             if not self.scalar("SELECT COUNT(*) FROM activities WHERE report_id = ?", (report_id,)):
                 raise DomainError("report_empty", day=report.work_date.isoformat())
             base_version = report.version
+            now = self.now()
             submitted = report.model_copy(
-                update={"status": new_status, "version": base_version + 1, "submitted_at": self.now()}
+                update={"status": new_status, "version": base_version + 1, "submitted_at": now}
             )
             self.db.execute(
                 "UPDATE reports SET status = ?, version = ?, submitted_at = ? WHERE id = ?",
-                (submitted.status.value, submitted.version, submitted.submitted_at.isoformat(), report_id),
+                (submitted.status.value, submitted.version, now.isoformat(), report_id),
             )
             payload = self.report_payload(submitted)
             outbox.enqueue(
