@@ -4,6 +4,9 @@
     >>> result.online, result.sent, result.received     # doctest: +SKIP
     (True, 3, 12)
 
+This module speaks HTTP and calls store methods only: the outbox's life cycle is in
+store/outbox.py (the one place an op's state changes), what a pull writes in store/replica.py.
+
 ``sync_once`` never raises for a network or server problem: it returns ``online=False`` (or
 ``error``) and leaves every queued op queued. It opens its own SQLite connection, so the app
 may call it from a thread worker. A file lock next to the workspace keeps two syncs from
