@@ -14,6 +14,10 @@ import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sk_tui.store.failures import StorageError
 
 COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server")
 
@@ -107,7 +111,7 @@ def _storage_path(args: argparse.Namespace) -> str:
     return str(db_path(args))
 
 
-def _report_storage_error(storage: Exception, args: argparse.Namespace) -> int:
+def _report_storage_error(storage: StorageError, args: argparse.Namespace) -> int:
     """A full disk or a read-only file, in one line; the log gets the traceback when it can
     be written (and the line mentions the log only then)."""
     from sk_tui.commands.common import language, say, write_error_log

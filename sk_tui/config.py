@@ -1,9 +1,13 @@
-"""User settings: a TOML file in the config folder, overridable by environment variables.
+"""The files that configure sk-tui: the user's settings and the agency's policy.
 
     >>> load_config().language          # doctest: +SKIP
     'id'
+    >>> load_policy().minutes_target    # doctest: +SKIP
 
-Environment overrides: ``SK_TUI_LANG``, ``SK_TUI_THEME``, ``SK_TUI_SERVER``.
+Settings: config.toml in the config folder, overridable by environment variables
+(``SK_TUI_LANG``, ``SK_TUI_THEME``, ``SK_TUI_SERVER``). Policy: policy.toml beside it, else
+the domain's defaults. The app and the command line both read them from here; a bad file
+raises ``ConfigError`` naming the file, the key and the value.
 """
 
 from __future__ import annotations
@@ -11,11 +15,15 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from sk_tui import paths
+from sk_tui.domain.errors import first_error_line
+
+if TYPE_CHECKING:
+    from sk_tui.domain.policy import Policy
 
 
 class ConfigError(ValueError):
@@ -40,20 +48,10 @@ class Config(BaseModel):
         return value
 
 
-def _describe(error: ValidationError, source: str) -> str:
-    first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(root)"
-    value = first.get("input")
-    reason = first["msg"]
-    if first["type"] == "extra_forbidden":
-        reason = "unknown key"
-    return f"{source}: {key} = {value!r}: {reason}"
-
-
 def load_config(path: Path | None = None) -> Config:
     """Read the config file (missing file = defaults), then apply environment overrides."""
     path = path or paths.config_file()
-    data: dict = {}
+    data: dict[str, Any] = {}
     if path.exists():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -69,4 +67,19 @@ def load_config(path: Path | None = None) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, str(path))) from None
+        raise ConfigError(f"{path}: {first_error_line(exc)}") from None
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """The agency policy: policy.toml in the config folder when present, else the defaults."""
+    from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+
+    path = path or paths.policy_file()
+    if not path.exists():
+        return DEFAULT_POLICY
+    try:
+        return Policy.from_toml_text(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except ValueError as exc:  # pydantic's ValidationError, or a validator's own
+        raise ConfigError(f"{path}: {first_error_line(exc)}") from None

@@ -137,8 +137,7 @@ def _staff_list(rng: random.Random, spec: _Scale) -> list[tuple[str, str]]:
                    "kebijakan_muda", "penata_layanan", "pengolah_data", "pengadministrasi", "prakom_pertama",
                    "perencana_muda", "sdm_pertama", "arsiparis_terampil", "analis_madya")
     extra_units = ("hukum", "hukum", "hukum", "bappeda", "bkd", "kominfo", "dpmptsp")
-    for _ in range(spec.extra_employees):
-        staff.append((rng.choice(extra_posts), rng.choice(extra_units)))
+    staff.extend((rng.choice(extra_posts), rng.choice(extra_units)) for _ in range(spec.extra_employees))
     return staff
 
 
@@ -248,7 +247,7 @@ def _make_plans(org: DemoOrg, rng: random.Random, year: int) -> None:
         by_team.setdefault(membership.team_id, []).append(membership)
     for team in org.teams:
         key = keys.get(team.name)
-        text, ind, value, unit, member_rhk = data.TEAM_TARGETS.get(key, data.GENERIC_TEAM_TARGET)
+        text, ind, value, unit, member_rhk = data.TEAM_TARGETS.get(key or "", data.GENERIC_TEAM_TARGET)
         parent = unit_targets[1 if key == "bankum" else 0]
         lead = next(m.employee_id for m in by_team[team.id] if m.role == MemberRole.LEAD)
         team_target = target(lead, text, parent.id, team.id, TargetKind.UTAMA, [
@@ -288,23 +287,14 @@ def build_demo(store: Store, *, seed: int = 2026, scale: str = "small", today: d
     today = today or store.today()
     progress("Organisasi", 0.0)
     org = demo_organisation(seed, scale, year=today.year)
-    conn = store.db.conn
     # A fresh file being built: durability buys nothing until the end (ensure_demo renames it
     # into place only once it is complete).
-    conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("PRAGMA cache_size=-262144")
-    conn.execute("PRAGMA temp_store=MEMORY")
-    try:
+    with store.bulk_build():
         store.save_models(org.models())
         progress("Organisasi", 1.0)
         history = History(store, org, seed=seed, today=today, spec=spec, progress=progress)
-        with store.transaction():
-            # Bulk rows go in faster without secondary indexes; they are rebuilt (sorted) after.
-            indexes = conn.execute(
-                """SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                   AND tbl_name IN ('reports', 'activities', 'reviews') ORDER BY name""").fetchall()
-            for name, _sql in indexes:
-                conn.execute(f"DROP INDEX {name}")
+        with store.transaction(), store.indexes_dropped(("reports", "activities", "reviews"),
+                                                        lambda done: progress("Indeks", done)):
             progress("Papan tugas", 0.0)
             history.write_tasks()
             progress("Papan tugas", 1.0)
@@ -315,17 +305,11 @@ def build_demo(store: Store, *, seed: int = 2026, scale: str = "small", today: d
             meta.update({f"demo_role_{role}": employee_id for role, employee_id in org.roles.items()})
             if org.big_team_id:
                 meta["demo_big_team"] = org.big_team_id
-            conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(meta.items()))
-            for number, (_name, sql) in enumerate(indexes):
-                progress("Indeks", number / len(indexes))
-                conn.execute(sql)
-            progress("Indeks", 1.0)
+            store.set_meta_values(meta)
+        progress("Indeks", 1.0)
         progress("Menyimpan", 0.0)
-        conn.execute("PRAGMA optimize")
+        store.optimize()
         progress("Menyimpan", 1.0)
-    finally:
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA cache_size=-2000")
     return org
 
 
@@ -345,7 +329,7 @@ def ensure_demo(path: Path, *, scale: str = "small", seed: int = 2026, progress:
     store = Store.open(building)
     try:
         build_demo(store, seed=seed, scale=scale, progress=progress)
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.checkpoint()
     except BaseException:
         store.close()
         _remove_database(building)

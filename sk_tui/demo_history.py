@@ -40,10 +40,6 @@ def _at(day: dt.date, minute_of_day: int) -> str:
     return f"{day.isoformat()}T{minute_of_day // 60:02d}:{minute_of_day % 60:02d}:00{TZ}"
 
 
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-
-
 class History:
     """Writes the history of ``org`` into ``store`` (inside the caller's transaction)."""
 
@@ -52,7 +48,6 @@ class History:
         self.store, self.org, self.today, self.spec, self.progress = store, org, today, spec, progress
         self.rng = random.Random(f"sk-tui-demo-history-{seed}")
         self._hex, self._hex_at = "", 0
-        self.conn = store.db.conn
         self.people = {e.id: e for e in org.employees}
         self.jpt_id = org.roles["jpt"]
         policy = store.policy
@@ -141,7 +136,7 @@ class History:
                     target_id, indicators[0] if indicators else None, ranks[status], 1,
                     _at(today - dt.timedelta(days=rng.randint(0, 20)), rng.randint(7 * 60 + 30, 16 * 60)),
                 ))
-        self.conn.executemany(_insert_sql("tasks", TASK_COLUMNS), rows)
+        self.store.insert_rows("tasks", TASK_COLUMNS, rows)
 
     # --- daily reports ------------------------------------------------------------------------
 
@@ -176,30 +171,27 @@ class History:
 
     def write_reports(self) -> None:
         self._pools()
-        conn = self.conn
+        insert = self.store.insert_rows
         self.review_rows: list[tuple] = []
         self.absence_rows: list[tuple] = []
         report_rows: list[tuple] = []
         activity_rows: list[tuple] = []
-        report_sql = _insert_sql("reports", REPORT_COLUMNS)
-        activity_sql = _insert_sql("activities", ACTIVITY_COLUMNS)
         reporters = [e for e in self.org.employees if e.id in self.teams_of]
         lazy_lead = self.org.employees[data.SMALL_TEAMS[2][4]].id  # bankum's lead reviews late
         self.dwa = self._dwa(reporters)
         for number, employee in enumerate(reporters):
             self._employee_history(employee, lazy_lead, report_rows, activity_rows)
             if len(activity_rows) >= BATCH:
-                conn.executemany(report_sql, report_rows)
-                conn.executemany(activity_sql, activity_rows)
+                insert("reports", REPORT_COLUMNS, report_rows)
+                insert("activities", ACTIVITY_COLUMNS, activity_rows)
                 report_rows.clear()
                 activity_rows.clear()
             if number % 20 == 0:
                 self.progress("Laporan harian", number / len(reporters))
-        conn.executemany(report_sql, report_rows)
-        conn.executemany(activity_sql, activity_rows)
-        conn.executemany(_insert_sql("reviews", REVIEW_COLUMNS), self.review_rows)
-        conn.executemany("INSERT INTO absences (id, employee_id, day, excused, reason) VALUES (?, ?, ?, ?, ?)",
-                         self.absence_rows)
+        insert("reports", REPORT_COLUMNS, report_rows)
+        insert("activities", ACTIVITY_COLUMNS, activity_rows)
+        insert("reviews", REVIEW_COLUMNS, self.review_rows)
+        insert("absences", ("id", "employee_id", "day", "excused", "reason"), self.absence_rows)
         self.progress("Laporan harian", 1.0)
 
     def _dwa(self, reporters: list) -> dict[str, tuple[str, set[int], list[str]]]:
@@ -344,7 +336,7 @@ class History:
 
     def write_people_events(self) -> None:
         """Negative events, feedback notes and DWA arrangements."""
-        rng, conn, org, today = self.rng, self.conn, self.org, self.today
+        rng, insert, org, today = self.rng, self.store.insert_rows, self.org, self.today
         past = self.work_days[: self.today_index]
         events = []
         candidates = [e for e in org.employees if e.id in self.teams_of and e.id != org.roles["staff"]]
@@ -352,7 +344,7 @@ class History:
             employee = candidates[(number * 37 + 30) % len(candidates)]
             day = past[-(15 + 18 * number) % len(past)]
             events.append((self.uid(), employee.id, day.isoformat(), data.NEGATIVE_REASONS[number % 2]))
-        conn.executemany("INSERT INTO negative_events (id, employee_id, day, reason) VALUES (?, ?, ?, ?)", events)
+        insert("negative_events", ("id", "employee_id", "day", "reason"), events)
 
         notes = []
         for number in range(max(24, len(org.teams) * 6)):
@@ -368,8 +360,7 @@ class History:
             notes.append((self.uid(), self.lead_of[team.id], to_id, rng.choice(data.FEEDBACK_TEXTS),
                           rng.choice(tasks) if tasks and rng.random() < 0.4 else None,
                           _at(day, rng.randint(9 * 60, 16 * 60))))
-        conn.executemany("INSERT INTO feedback (id, from_id, to_id, text, task_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                         notes)
+        insert("feedback", ("id", "from_id", "to_id", "text", "task_id", "created_at"), notes)
 
         rows = []
         for employee_id, (pattern, _office, _places) in self.dwa.items():
@@ -378,5 +369,4 @@ class History:
                 valid_from = dt.date(today.year - 1, 7, 1)
             rows.append((self.uid(), employee_id, pattern, valid_from.isoformat(),
                          dt.date(valid_from.year, 12, 31).isoformat(), self.jpt_id))
-        conn.executemany("INSERT INTO dwa (id, employee_id, pattern, valid_from, valid_to, approved_by) VALUES (?, ?, ?, ?, ?, ?)",
-                         rows)
+        insert("dwa", ("id", "employee_id", "pattern", "valid_from", "valid_to", "approved_by"), rows)

@@ -10,6 +10,7 @@ folder (the tests set it so nothing touches the real home folder)::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 APP_NAME = "sk-tui"
@@ -23,11 +24,12 @@ def _home_override() -> Path | None:
 def _platform_dir(kind: str) -> Path:
     import platformdirs
 
-    getter = {
+    getters: dict[str, Callable[..., str]] = {
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
-    }[kind]
+    }
+    getter = getters[kind]
     return Path(getter(APP_NAME, appauthor=False))
 
 

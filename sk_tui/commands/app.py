@@ -37,6 +37,6 @@ def print_summary(store, args: argparse.Namespace) -> None:
         print(say(args, f"Pengguna: {me.name} ({me.position_kind.value})", f"User: {me.name} ({me.position_kind.value})"))
     print(say(args, f"Tim: {len(teams)}", f"Teams: {len(teams)}"))
     for team in teams:
-        tasks = store.scalar("SELECT COUNT(*) FROM tasks WHERE team_id = ?", (team.id,))
+        tasks = store.task_count(team.id)
         print(f"  - {team.name} [{team.scope.value}] {tasks} {say(args, 'tugas', 'tasks')}")
     print(say(args, f"Antrean sinkron: {store.status()['queued']}", f"Queued ops: {store.status()['queued']}"))

@@ -36,19 +36,6 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
 
 
-def load_policy():
-    """The agency policy: policy.toml in the config folder when present, else the defaults."""
-    from sk_tui.domain.policy import DEFAULT_POLICY, Policy
-
-    file = paths.policy_file()
-    if file.exists():
-        try:
-            return Policy.from_toml_text(file.read_text(encoding="utf-8"))
-        except Exception as exc:  # noqa: BLE001 - reported as one line
-            raise UserError(f"{file}: {_first_validation_line(exc)}") from None
-    return DEFAULT_POLICY
-
-
 def open_store(args: argparse.Namespace, *, must_exist: bool = True):
     """The workspace store named by --db (or the default one)."""
     from sk_tui.store import Store
@@ -62,7 +49,9 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True):
                 f"No workspace at {path}; run `sk-tui` to set one up, or `sk-tui demo`.",
             )
         )
-    return Store.open(path, policy=load_policy())
+    from sk_tui.config import load_policy
+
+    return Store.open(path, policy=load_policy())  # a bad policy.toml: ConfigError, one line
 
 
 def print_table(rows: list[list[Any]], *, align: str = "", header: list[str] | None = None,
@@ -99,18 +88,6 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _first_validation_line(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        try:
-            first = errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ())) or "value"
-            return f"{where}: {first.get('msg')} (got {first.get('input')!r})"
-        except Exception:  # noqa: BLE001
-            pass
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
 def report_error(exc: Exception, args: argparse.Namespace) -> int:
     """Print one line for ``exc`` in the user's language and return the exit code."""
     from sk_tui.domain.errors import DomainError
@@ -125,7 +102,9 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
 
         line = validation_error(exc).message(lang)
     elif type(exc).__name__ == "ConfigError":
-        line = _first_validation_line(exc)
+        from sk_tui.domain.errors import first_error_line
+
+        line = first_error_line(exc)
     elif isinstance(exc, (OSError, ValueError)):
         line = str(exc)
     else:

@@ -8,8 +8,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from sk_tui.commands.common import open_store, print_json, print_table, say
+
+if TYPE_CHECKING:
+    from sk_tui.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,15 +48,13 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve_report_id(store, prefix: str) -> str:
+def _resolve_report_id(store: Store, prefix: str) -> str:
     from sk_tui.domain.errors import DomainError
 
-    # substr, not LIKE: "%" or "_" typed by the user must not act as wildcards
-    rows = store.rows("SELECT id FROM reports WHERE substr(id, 1, ?) = ? LIMIT 2",
-                      (len(prefix.strip()), prefix.strip()))
-    if len(rows) != 1 or not prefix.strip():
+    found = store.report_ids_starting_with(prefix.strip(), limit=2) if prefix.strip() else []
+    if len(found) != 1:
         raise DomainError("report_unknown", report_id=prefix)
-    return rows[0]["id"]
+    return found[0]
 
 
 def run_decide(args: argparse.Namespace) -> int:

@@ -143,7 +143,7 @@ def _tls_options(args: argparse.Namespace) -> dict[str, str]:
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sk_tui.commands.common import load_policy
+    from sk_tui.config import load_policy
     from sk_tui.server.app import create_app
 
     tls = _tls_options(args)
@@ -154,7 +154,8 @@ def run_serve(args: argparse.Namespace) -> int:
     scheme = "https" if tls else "http"
     print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)})",
               f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False, **tls)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
     return 0
 
 

@@ -14,12 +14,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from sk_tui.store import outbox
-
     store = open_store(args)
     status = store.status()
     me = store.me()
-    problems = outbox.problem_ops(store.db)
+    problems = store.sync_problems()
     if args.json:
         print_json({
             **status,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import Any
 
 from sk_tui.commands.common import UserError, db_path, print_json, say
 
@@ -110,10 +111,10 @@ _ERRORS = {
                 "Cannot reach the server; changes stay queued."),
     "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
                            "The server is failing or slow; changes stay queued, try again later."),
-    "unauthorized": ("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
-                     "Masuk lagi: `sk-tui login URL` (token lewat standar masukan).",
-                     "Token refused (revoked or expired); changes stay queued. "
-                     "Log in again: `sk-tui login URL` (token on standard input)."),
+    "unauthorized": (("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
+                      "Masuk lagi: `sk-tui login URL` (token lewat standar masukan)."),
+                     ("Token refused (revoked or expired); changes stay queued. "
+                      "Log in again: `sk-tui login URL` (token on standard input).")),
     "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
                   "The server refused this account; changes stay queued."),
     "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
@@ -131,7 +132,7 @@ def run_sync(args: argparse.Namespace) -> int:
         from sk_tui.store import Store
 
         Store.open(path).close()  # an empty workspace: the first pull fills it
-    options = {"max_attempts": 3}
+    options: dict[str, Any] = {"max_attempts": 3}
     if os.environ.get("SK_TUI_SYNC_PAGE_SIZE"):
         options["pull_limit"] = int(os.environ["SK_TUI_SYNC_PAGE_SIZE"])
     if os.environ.get("SK_TUI_SYNC_TIMEOUT"):

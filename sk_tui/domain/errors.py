@@ -364,3 +364,32 @@ class DomainError(ValueError):
             return template.format(**params)
         except (KeyError, IndexError):
             return f"{self.code}: {self.params}"
+
+
+def first_error_line(exc: Exception) -> str:
+    """The first problem of a pydantic ValidationError as one technical line: where, the value
+    when it is short, and why. The one formatter for logs, sync problems and config files
+    (``validation_error`` is the one for people's messages).
+
+        >>> from sk_tui.domain.models import Activity
+        >>> try:
+        ...     Activity(report_id="r1", description="Rapat", minutes=60, position=10001)
+        ... except ValueError as exc:
+        ...     print(first_error_line(exc))
+        position = 10001: Input should be less than or equal to 10000
+
+    Duck-typed like ``validation_error``; any other exception gives its first line.
+    """
+    try:
+        first = exc.errors()[0]  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - not a ValidationError after all
+        text = str(exc)
+        return text.splitlines()[0] if text else type(exc).__name__
+    where = ".".join(str(part) for part in first.get("loc", ())) or "value"
+    reason = "unknown key" if first.get("type") == "extra_forbidden" else first.get("msg", "?")
+    value = first.get("input")
+    if value is None or isinstance(value, (str, int, float, bool)):
+        shown = repr(value)
+        if len(shown) <= 80:
+            return f"{where} = {shown}: {reason}"
+    return f"{where}: {reason}"

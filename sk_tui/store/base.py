@@ -9,11 +9,10 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel
 
@@ -33,7 +32,7 @@ from sk_tui.domain.models import (
     Unit,
 )
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
-from sk_tui.store import failures, outbox, schema
+from sk_tui.store import failures, schema
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,20 +73,30 @@ def to_row(model: BaseModel) -> dict[str, Any]:
     return row
 
 
-def from_row(cls: type[M], row: dict[str, Any]) -> M:
-    """A row back into its model (pydantic parses ISO dates; JSON lists are decoded here).
+def model_input(fields: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
+    """What a model is built from, given a local row or a pulled record: the one converter.
 
-    NULL columns fall back to the model's default (rows written by an older schema or client).
+    NULL (None) falls back to the model's default (rows written by an older schema or client);
+    keys that are not fields are dropped; a list kept as JSON text is decoded (text that is not
+    JSON stays text, and the model refuses it). Pydantic parses ISO dates itself.
     """
-    data = {key: value for key, value in row.items() if value is not None}
-    if "assignees" in data and isinstance(data["assignees"], str):
-        data["assignees"] = json.loads(data["assignees"])
+    data = {key: value for key, value in row.items() if value is not None and key in fields}
+    assignees = data.get("assignees")
+    if isinstance(assignees, str):
+        with contextlib.suppress(ValueError):
+            data["assignees"] = json.loads(assignees)
+    return data
+
+
+def from_row(cls: type[M], row: Mapping[str, Any]) -> M:
+    """A row back into its model (``model_input``, then the model's own validation)."""
     # STORED: text written before the hostile-input rules still loads (and is shown escaped).
-    return cls.model_validate(data, context=STORED)
+    return cls.model_validate(model_input(cls.model_fields, row), context=STORED)
 
 
 class BaseStore:
-    """Connection, transactions, meta and organisation data. See ``Store`` for the rest."""
+    """Connection, transactions, meta and organisation data. See ``Store`` for the rest,
+    and for the threading rule (one store per thread)."""
 
     def __init__(self, path: str | Path, policy: Policy | None = None, clock: Callable[[], dt.datetime] | None = None):
         self.path = Path(path) if str(path) != ":memory:" else path
@@ -103,11 +112,11 @@ class BaseStore:
             raise storage from exc
         self.policy = policy or DEFAULT_POLICY
         self.clock = clock or clock_module.now
-        self._lock = threading.RLock()
-        self._depth = 0
+        self._depth = 0  # nesting of transaction(); one thread only, so a plain counter
+        self._replica_layouts: dict[str, Any] = {}  # table -> how a pulled page writes it (replica.py)
 
     @classmethod
-    def open(cls, path: str | Path, **kwargs: Any):
+    def open(cls, path: str | Path, **kwargs: Any) -> Self:
         """Open (creating and migrating as needed) the workspace database at ``path``."""
         return cls(path, **kwargs)
 
@@ -119,45 +128,44 @@ class BaseStore:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic write (BEGIN IMMEDIATE ... COMMIT); nested calls join the outer one."""
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                storage = failures.translate(exc, self.path)
-                if storage is None:
-                    raise
-                raise storage from exc
-            self._depth = 1
+        if self._depth:
+            self._depth += 1
             try:
                 yield
-            except BaseException as exc:
-                self._depth = 0
-                # SQLite may already have rolled back (a full disk can do that)
-                if self.db.conn.in_transaction:
-                    self.db.conn.execute("ROLLBACK")
-                storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
-                if storage is not None:
-                    raise storage from exc
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            storage = failures.translate(exc, self.path)
+            if storage is None:
                 raise
+            raise storage from exc
+        self._depth = 1
+        try:
+            yield
+        except BaseException as exc:
             self._depth = 0
-            try:
-                self.db.execute("COMMIT")
-            except BaseException as exc:
-                # A failed COMMIT (I/O error, disk full) leaves the transaction open: undo it,
-                # or the next write could not begin and a later COMMIT would publish this one.
-                if self.db.conn.in_transaction:
-                    self.db.conn.execute("ROLLBACK")
-                storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
-                if storage is not None:
-                    raise storage from exc
-                raise
+            # SQLite may already have rolled back (a full disk can do that)
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if storage is not None:
+                raise storage from exc
+            raise
+        self._depth = 0
+        try:
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            # A failed COMMIT (I/O error, disk full) leaves the transaction open: undo it,
+            # or the next write could not begin and a later COMMIT would publish this one.
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if storage is not None:
+                raise storage from exc
+            raise
 
     # --- small query helpers -------------------------------------------------------------
 
@@ -215,6 +223,11 @@ class BaseStore:
                 self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
                 self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def set_meta_values(self, values: dict[str, str]) -> None:
+        """Several meta values at once (in the caller's transaction, or one of their own)."""
+        with self.transaction():
+            self.db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
 
     @property
     def device_id(self) -> str:
@@ -318,10 +331,6 @@ class BaseStore:
         return [r["employee_id"] for r in self.rows(
             "SELECT employee_id FROM memberships WHERE team_id = ? AND role = 'lead'", (team_id,))]
 
-    def role_in(self, team_id: str, employee_id: str) -> MemberRole | None:
-        role = self.scalar("SELECT role FROM memberships WHERE team_id = ? AND employee_id = ?", (team_id, employee_id))
-        return MemberRole(role) if role else None
-
     def is_jpt(self, employee: Employee) -> bool:
         return employee.position_kind == PositionKind.JPT
 
@@ -365,21 +374,3 @@ class BaseStore:
     def indicator(self, indicator_id: str) -> Indicator | None:
         row = self.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
         return from_row(Indicator, row) if row else None
-
-    # --- sync status ---------------------------------------------------------------------
-
-    def status(self) -> dict[str, Any]:
-        """What `sk-tui status` shows: queued ops, unresolved problems, last sync time."""
-        return {
-            "queued": outbox.queued_count(self.db),
-            "problems": outbox.problem_count(self.db),
-            "last_sync": self.get_meta("last_sync"),
-            "server": self.get_meta("server_url"),
-            "device_id": self.device_id,
-        }
-
-    def resolve_problem(self, op_id: str, resolution: str) -> None:
-        """The user dealt with a rejected/conflicting op: 'retried' (queue it again) or
-        'dismissed' (keep the server's copy)."""
-        with self.transaction():
-            outbox.resolve(self.db, op_id, resolution)

@@ -1,8 +1,22 @@
 """The queue of local changes waiting for the central endpoint (DESIGN.md section 4).
 
 One row per op: ``op_id`` (UUID), ``entity`` / ``entity_id``, ``op``, ``base_version``,
-``payload`` (JSON), ``state`` and delivery bookkeeping. Functions here take the caller's
-connection so an op always commits in the same transaction as the domain write it records::
+``payload`` (JSON), ``state`` and delivery bookkeeping.
+
+**This file is the only code that changes an op's state.** The life cycle::
+
+    pending --next_push_batch--> inflight --record_push_results--> acked | rejected | conflict | blocked
+    inflight --requeue_ops (network trouble, 413, no answer)--> pending
+    rejected/conflict/blocked --resolve 'retried'--> pending      ('dismissed': resolution set, state kept)
+    acked --requeue_acked (a new server epoch)--> pending
+    acked, untouched for 30 days --prune_acked (after each successful sync)--> deleted
+
+The sync client (sk_tui/sync/client.py) decides from the server's answers; it calls the
+``OutboxMixin`` methods below (and ``Store.record_sync_success``, ``Store.reset_for_new_epoch``,
+``Store.resolve_problem`` in store/replica.py, which call the functions here).
+
+Functions here take the caller's connection so an op always commits in the same transaction
+as the domain write it records::
 
     with store.transaction():
         ...domain write...
@@ -23,10 +37,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from sk_tui import clock
+from sk_tui.store.base import BaseStore
 from sk_tui.store.schema import Database
 
 
@@ -69,7 +84,7 @@ def enqueue(
     return op_id
 
 
-def _row_to_op(row: tuple, columns: list[str]) -> dict[str, Any]:
+def _row_to_op(row: tuple[Any, ...], columns: list[str]) -> dict[str, Any]:
     op = dict(zip(columns, row, strict=True))
     op["payload"] = json.loads(op["payload"])
     if op.get("result"):
@@ -77,18 +92,10 @@ def _row_to_op(row: tuple, columns: list[str]) -> dict[str, Any]:
     return op
 
 
-def _select(db: Database, where: str, params: Iterable = (), limit: int | None = None) -> list[dict]:
-    sql = f"SELECT * FROM outbox WHERE {where} ORDER BY seq"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    cursor = db.execute(sql, tuple(params))
+def _select(db: Database, where: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(f"SELECT * FROM outbox WHERE {where} ORDER BY seq", tuple(params))
     columns = [d[0] for d in cursor.description]
     return [_row_to_op(row, columns) for row in cursor.fetchall()]
-
-
-def pending_ops(db: Database, limit: int = 500) -> list[dict[str, Any]]:
-    """Ops to send next, oldest first (inflight ones again: the server dedups by op_id)."""
-    return _select(db, "state IN ('pending', 'inflight')", limit=limit)
 
 
 def ops_for_entity(db: Database, entity_id: str) -> list[dict[str, Any]]:
@@ -96,18 +103,25 @@ def ops_for_entity(db: Database, entity_id: str) -> list[dict[str, Any]]:
 
 
 def problem_ops(db: Database) -> list[dict[str, Any]]:
-    """Rejected, conflicting and blocked ops the user has not resolved yet, then the pulled
-    records kept aside as invalid (store/pulled.py; shaped like ops, ``state`` 'invalid',
-    ``op`` 'pull', ``op_id`` 'pulled:N')."""
-    from sk_tui.store import pulled
-
-    ops = _select(db, "state IN ('rejected', 'conflict', 'blocked') AND resolution IS NULL")
-    return ops + [pulled.as_op(problem) for problem in pulled.open_problems(db)]
+    """Rejected, conflicting and blocked ops the user has not resolved yet (the outbox's part
+    of ``Store.sync_problems``, which adds the pulled records kept aside)."""
+    return _select(db, "state IN ('rejected', 'conflict', 'blocked') AND resolution IS NULL")
 
 
-def retained_ops(db: Database) -> list[dict[str, Any]]:
-    """Every op still kept (for a full re-push after a server restore)."""
-    return _select(db, "1")
+def problem_count(db: Database) -> int:
+    """How many ``problem_ops`` there are."""
+    count: int = db.execute(
+        "SELECT COUNT(*) FROM outbox WHERE state IN ('rejected','conflict','blocked') AND resolution IS NULL"
+    ).fetchone()[0]
+    return count
+
+
+def queued_count(db: Database) -> int:
+    count: int = db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending','inflight')").fetchone()[0]
+    return count
+
+
+# --- state changes (the only ones) ---------------------------------------------------------
 
 
 def mark_inflight(db: Database, op_ids: Iterable[str]) -> None:
@@ -125,13 +139,19 @@ def mark_result(
     *,
     server_seq: int | None = None,
     error: str | None = None,
-    result: dict | None = None,
+    result: dict[str, Any] | None = None,
 ) -> None:
-    """Record the server's answer for one op."""
-    db.execute(
-        """UPDATE outbox SET state=?, server_seq=COALESCE(?, server_seq), last_error=?,
-                             result=?, updated_at=? WHERE op_id=?""",
-        (state, server_seq, error, json.dumps(result, default=str) if result is not None else None, _now_iso(), op_id),
+    """Record the server's answer for one op (``OutboxMixin.record_push_results`` does a batch)."""
+    _mark_results(db, [PushResult(op_id, state, server_seq, error,
+                                  json.dumps(result, default=str) if result is not None else None)])
+
+
+def _mark_results(db: Database, results: Iterable[PushResult]) -> None:
+    stamp = _now_iso()
+    db.conn.executemany(
+        """UPDATE outbox SET state=?, server_seq=COALESCE(?, server_seq), last_error=?, result=?,
+                             updated_at=? WHERE op_id=?""",
+        [(r.state, r.server_seq, r.error, r.result_json, stamp, r.op_id) for r in results],
     )
 
 
@@ -146,11 +166,6 @@ def mark_retry(db: Database, op_ids: Iterable[str], error: str) -> None:
 
 def resolve(db: Database, op_id: str, resolution: str) -> None:
     """The user dealt with a problem op: 'dismissed' (keep server copy) or 'retried'."""
-    from sk_tui.store import pulled
-
-    if pulled.is_key(op_id):
-        pulled.resolve(db, op_id, resolution)
-        return
     if resolution == "retried":
         db.execute(
             "UPDATE outbox SET state='pending', resolution=NULL, last_error=NULL, updated_at=? WHERE op_id=?",
@@ -160,20 +175,71 @@ def resolve(db: Database, op_id: str, resolution: str) -> None:
         db.execute("UPDATE outbox SET resolution=?, updated_at=? WHERE op_id=?", (resolution, _now_iso(), op_id))
 
 
-def queued_count(db: Database) -> int:
-    return db.execute("SELECT COUNT(*) FROM outbox WHERE state IN ('pending','inflight')").fetchone()[0]
-
-
-def problem_count(db: Database) -> int:
-    """Unresolved problem ops plus pulled records kept aside (what ``problem_ops`` lists)."""
-    from sk_tui.store import pulled
-
-    return db.execute(
-        "SELECT COUNT(*) FROM outbox WHERE state IN ('rejected','conflict','blocked') AND resolution IS NULL"
-    ).fetchone()[0] + pulled.open_count(db)
+def requeue_acked(db: Database) -> int:
+    """A new server epoch: every acked op goes back in the queue; returns how many."""
+    rowcount: int = db.execute("UPDATE outbox SET state = 'pending' WHERE state = 'acked'").rowcount
+    return rowcount
 
 
 def prune_acked(db: Database, older_than_iso: str) -> int:
     """Drop acked ops last touched before ``older_than_iso`` (kept at least 30 days)."""
-    cursor = db.execute("DELETE FROM outbox WHERE state='acked' AND updated_at < ?", (older_than_iso,))
-    return cursor.rowcount
+    rowcount: int = db.execute("DELETE FROM outbox WHERE state='acked' AND updated_at < ?", (older_than_iso,)).rowcount
+    return rowcount
+
+
+# --- the store's methods ---------------------------------------------------------------------
+
+
+class OutgoingOp(NamedTuple):
+    """An op as it goes on the wire; ``payload_json`` is the text it was queued as, sent
+    verbatim (so it hashes the same on every resend)."""
+
+    op_id: str
+    entity: str
+    entity_id: str
+    op: str
+    base_version: int
+    payload_json: str
+
+
+class PushResult(NamedTuple):
+    """The server's answer for one op, as the outbox records it."""
+
+    op_id: str
+    state: str
+    server_seq: int | None
+    error: str | None
+    result_json: str | None
+
+
+class OutboxMixin(BaseStore):
+    """The outbox life cycle as store methods (each one transaction)."""
+
+    def next_push_batch(self, limit: int) -> list[OutgoingOp]:
+        """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight."""
+        with self.transaction():
+            ops = [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
+                   for op_id, entity, entity_id, op, base, payload in self.db.execute(
+                       """SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
+                          WHERE state IN ('pending', 'inflight') ORDER BY seq LIMIT ?""", (int(limit),))]
+            mark_inflight(self.db, [op.op_id for op in ops])
+        return ops
+
+    def record_push_results(self, results: list[PushResult], unanswered: Sequence[str] = ()) -> None:
+        """The server's answers for a batch, in one transaction; ``unanswered`` ops go back to pending."""
+        with self.transaction():
+            _mark_results(self.db, results)
+            if unanswered:
+                mark_retry(self.db, unanswered, "no result from the server")
+
+    def requeue_ops(self, op_ids: list[str], error: str) -> None:
+        """A batch was not delivered (network trouble, too large, an error status): queue it again."""
+        with self.transaction():
+            mark_retry(self.db, op_ids, error)
+
+    def queued_count(self) -> int:
+        return queued_count(self.db)
+
+    def ops_for_entity(self, entity_id: str) -> list[dict[str, Any]]:
+        """Every op kept for one record, oldest first."""
+        return ops_for_entity(self.db, entity_id)

@@ -108,17 +108,8 @@ class RecapMixin(BaseStore):
         time ('+420 minutes' for Asia/Jakarta; the Indonesian zones keep no summer time)."""
         from zoneinfo import ZoneInfo
 
-        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(self.policy.timezone)).utcoffset()
+        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(self.policy.timezone)).utcoffset() or dt.timedelta()
         return f"{int(offset.total_seconds() // 60):+d} minutes"
-
-    def _local_date(self, stamp: str) -> dt.date:
-        """The local (policy time zone) calendar date of a stored ISO timestamp."""
-        moment = dt.datetime.fromisoformat(stamp)
-        if moment.tzinfo is not None:
-            from zoneinfo import ZoneInfo
-
-            moment = moment.astimezone(ZoneInfo(self.policy.timezone))
-        return moment.date()
 
     def negative_activities(self, employee_id: str, start: dt.date, end: dt.date) -> int:
         recorded = self.scalar(

@@ -19,7 +19,6 @@ from sk_tui.domain.models import (
     Activity,
     DailyReport,
     Decision,
-    ReportStatus,
     Review,
     WorkMode,
     new_id,
@@ -40,6 +39,14 @@ class ReportsMixin(BaseStore):
         if report is None:
             raise DomainError("report_unknown", report_id=report_id)
         return report
+
+    def report_ids_starting_with(self, prefix: str, limit: int = 2) -> list[str]:
+        """Report ids that begin with ``prefix`` (how a short id typed on the command line is
+        found); ``limit`` of them at most."""
+        # substr, not LIKE: "%" or "_" typed by the user must not act as wildcards
+        rows = self.db.execute("SELECT id FROM reports WHERE substr(id, 1, ?) = ? LIMIT ?",
+                               (len(prefix), prefix, int(limit))).fetchall()
+        return [row[0] for row in rows]
 
     def report_for(self, employee_id: str, day: dt.date) -> DailyReport | None:
         row = self.one("SELECT * FROM reports WHERE employee_id = ? AND work_date = ?", (employee_id, day.isoformat()))
@@ -221,12 +228,13 @@ class ReportsMixin(BaseStore):
             if not self.scalar("SELECT COUNT(*) FROM activities WHERE report_id = ?", (report_id,)):
                 raise DomainError("report_empty", day=report.work_date.isoformat())
             base_version = report.version
+            now = self.now()
             submitted = report.model_copy(
-                update={"status": new_status, "version": base_version + 1, "submitted_at": self.now()}
+                update={"status": new_status, "version": base_version + 1, "submitted_at": now}
             )
             self.db.execute(
                 "UPDATE reports SET status = ?, version = ?, submitted_at = ? WHERE id = ?",
-                (submitted.status.value, submitted.version, submitted.submitted_at.isoformat(), report_id),
+                (submitted.status.value, submitted.version, now.isoformat(), report_id),
             )
             payload = self.report_payload(submitted)
             outbox.enqueue(
@@ -276,7 +284,3 @@ class ReportsMixin(BaseStore):
         from sk_tui.domain.kinerja import is_late
 
         return is_late(report.work_date, report.submitted_at, self.policy)
-
-    def status_of_day(self, employee_id: str, day: dt.date) -> ReportStatus | None:
-        status = self.scalar("SELECT status FROM reports WHERE employee_id = ? AND work_date = ?", (employee_id, day.isoformat()))
-        return ReportStatus(status) if status else None

@@ -54,7 +54,9 @@ def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     """Open the database in WAL with synchronous=FULL: a committed write survives power loss."""
     if str(path) != ":memory:":
         paths.create_private_file(Path(path))  # 0600, and so its -wal/-shm too
-    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    # check_same_thread (sqlite3's default): a connection belongs to the thread that opened it
+    # (see Store); using it from another thread raises instead of racing.
+    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -198,7 +200,7 @@ def _v2_report_totals_and_resolution(db: Database) -> None:
 
 def _v3_pulled_problems(db: Database) -> None:
     """Records a pull brought that could not be stored (invalid, out of range): kept aside
-    with their reason so the sync goes on and the user sees them (see store/pulled.py)."""
+    with their reason so the sync goes on and the user sees them (see store/replica.py)."""
     db.execute(
         """CREATE TABLE pulled_problems (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

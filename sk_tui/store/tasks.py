@@ -51,6 +51,11 @@ class TasksMixin(BaseStore):
         rows = self.rows("SELECT * FROM tasks WHERE team_id = ? ORDER BY status, rank, title", (team_id,))
         return [from_row(Task, r) for r in rows]
 
+    def task_count(self, team_id: str) -> int:
+        """How many cards a team's board holds."""
+        count: int = self.db.execute("SELECT COUNT(*) FROM tasks WHERE team_id = ?", (team_id,)).fetchone()[0]
+        return count
+
     def task_rows_for_team(self, team_id: str) -> list[dict[str, Any]]:
         """Plain rows for drawing a large board without building a model per card."""
         return self.rows(
@@ -80,14 +85,6 @@ class TasksMixin(BaseStore):
             f"""SELECT * FROM tasks WHERE status != 'done' AND assignees LIKE ?
                 ORDER BY updated_at DESC LIMIT {int(limit)}""",
             (f'%"{employee_id}"%',),
-        )
-        return [from_row(Task, r) for r in rows]
-
-    def tasks_for_employee(self, employee_id: str) -> list[Task]:
-        rows = self.rows(
-            """SELECT t.* FROM tasks t WHERE t.team_id IN (SELECT team_id FROM memberships WHERE employee_id = ?)
-               ORDER BY t.status, t.rank""",
-            (employee_id,),
         )
         return [from_row(Task, r) for r in rows]
 

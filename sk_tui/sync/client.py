@@ -4,6 +4,9 @@
     >>> result.online, result.sent, result.received     # doctest: +SKIP
     (True, 3, 12)
 
+This module speaks HTTP and calls store methods only: the outbox's life cycle is in
+store/outbox.py (the one place an op's state changes), what a pull writes in store/replica.py.
+
 ``sync_once`` never raises for a network or server problem: it returns ``online=False`` (or
 ``error``) and leaves every queued op queued. It opens its own SQLite connection, so the app
 may call it from a thread worker. A file lock next to the workspace keeps two syncs from
@@ -27,16 +30,17 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sk_tui import clock, paths
 from sk_tui.sync import protocol as p
-from sk_tui.sync.apply import CURSOR_KEY, EPOCH_KEY, apply_page, recheck_kept, reset_for_new_epoch
 
-FAILURES_KEY = "sync_failures"
-RETRY_AT_KEY = "sync_retry_at"
-LAST_ERROR_KEY = "sync_last_error"
+if TYPE_CHECKING:
+    import httpx
 
+    from sk_tui.store import Store
+
+# the server's answer for an op -> the op's state in the outbox (store/outbox.py writes it)
 _STATE_FOR = {
     p.APPLIED: "acked", p.DUPLICATE: "acked", p.CONFLICT: "conflict", p.REJECTED: "rejected",
     p.KEY_REUSED: "rejected", p.BLOCKED: "blocked",
@@ -168,13 +172,14 @@ def sync_lock(db_path: Path) -> Iterator[bool]:
 
 
 class _Session:
-    def __init__(self, store, http, result: SyncResult, backoff: Backoff, max_attempts: int):
+    def __init__(self, store: Store, http: httpx.Client, result: SyncResult, backoff: Backoff,
+                 max_attempts: int) -> None:
         self.store, self.http, self.result = store, http, result
         self.backoff, self.max_attempts = backoff, max_attempts
-        self.failures = int(store.get_meta(FAILURES_KEY) or 0)
+        self.failures = store.sync_failures()
         self.contacted = False
 
-    def call(self, method: str, url: str, **kwargs: Any):
+    def call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request with the retry rules; returns the response of any status below 500
         except 401/403/429 (raised as _Stop or retried)."""
         import httpx
@@ -219,70 +224,54 @@ class _Session:
     # --- push ------------------------------------------------------------------------
 
     def push(self, batch_size: int) -> None:
-        from sk_tui.store import outbox
-
         store = self.store
         device = store.device_id
         while True:
-            # the same rows as outbox.pending_ops, with the payload left as the JSON it was
-            # queued as: it goes on the wire verbatim (and so hashes the same on every resend)
-            ops = [
-                {"op_id": row[0], "entity": row[1], "entity_id": row[2], "op": row[3], "base_version": row[4],
-                 "payload_json": row[5]}
-                for row in store.db.execute(
-                    """SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
-                       WHERE state IN ('pending', 'inflight') ORDER BY seq LIMIT ?""", (int(batch_size),)
-                ).fetchall()
-            ]
+            ops = store.next_push_batch(batch_size)
             if not ops:
                 return
-            ids = [op["op_id"] for op in ops]
-            with store.transaction():
-                outbox.mark_inflight(store.db, ids)
+            ids = [op.op_id for op in ops]
+            # the payload goes on the wire as the JSON it was queued as (so it hashes the same
+            # on every resend)
             body = '{"device_id":%s,"ops":[%s]}' % (json.dumps(device), ",".join(  # noqa: UP031 - JSON built around raw payloads
                 '{"op_id":%s,"entity":%s,"entity_id":%s,"op":%s,"base_version":%d,"payload":%s}' % (  # noqa: UP031
-                    json.dumps(op["op_id"]), json.dumps(op["entity"]), json.dumps(op["entity_id"]),
-                    json.dumps(op["op"]), int(op["base_version"] or 0), op["payload_json"])
+                    json.dumps(op.op_id), json.dumps(op.entity), json.dumps(op.entity_id),
+                    json.dumps(op.op), op.base_version, op.payload_json)
                 for op in ops))
             try:
                 response = self.call("POST", p.API_PREFIX + "/sync/push", content=body.encode("utf-8"),
                                      headers={"Content-Type": "application/json"})
             except BaseException as exc:
-                with store.transaction():
-                    outbox.mark_retry(store.db, ids, str(getattr(exc, "code", exc)))
+                store.requeue_ops(ids, str(getattr(exc, "code", exc)))
                 raise
             if response.status_code == 413 and len(ops) > 1:
-                with store.transaction():
-                    outbox.mark_retry(store.db, ids, "HTTP 413: batch too large")
+                store.requeue_ops(ids, "HTTP 413: batch too large")
                 batch_size = max(1, len(ops) // 2)
                 continue
             if response.status_code >= 400:
-                with store.transaction():
-                    outbox.mark_retry(store.db, ids, f"HTTP {response.status_code}")
+                store.requeue_ops(ids, f"HTTP {response.status_code}")
                 raise _Stop("protocol_error", f"push: HTTP {response.status_code}: {response.text[:200]}")
-            self._record(response.json(), ops)
+            self._record(response.json(), ids)
 
-    def _record(self, answer: dict[str, Any], ops: list[dict[str, Any]]) -> None:
-        from sk_tui.store import outbox
+    def _record(self, answer: dict[str, Any], ids: list[str]) -> None:
+        from sk_tui.store.outbox import PushResult
 
-        store, result = self.store, self.result
+        result = self.result
         self._check_epoch(answer.get("server_epoch"))
         by_id = {r["op_id"]: r for r in answer.get("results", [])}
         missing = []
-        updates = []
-        stamp = clock.now().isoformat()
-        for op in ops:
-            r = by_id.get(op["op_id"])
+        results = []
+        for op_id in ids:
+            r = by_id.get(op_id)
             if r is None:
-                missing.append(op["op_id"])
+                missing.append(op_id)
                 continue
             status = r.get("status")
             state = _STATE_FOR.get(status, "rejected")
             error = None
             if state != "acked":
                 error = f"{r.get('reason') or status}: {r.get('message_en') or r.get('message') or ''}".strip()
-            # the same row change as outbox.mark_result, for the whole batch in one statement
-            updates.append((state, r.get("server_seq"), error, json.dumps(r, default=str), stamp, op["op_id"]))
+            results.append(PushResult(op_id, state, r.get("server_seq"), error, json.dumps(r, default=str)))
             result.sent += 1
             if status == p.APPLIED:
                 result.applied += 1
@@ -293,17 +282,12 @@ class _Session:
                 field = {p.CONFLICT: "conflicts", p.BLOCKED: "blocked", p.KEY_REUSED: "key_reused"}.get(
                     status, "rejected")
                 setattr(result, field, getattr(result, field) + 1)
-        with store.transaction():
-            store.db.conn.executemany(
-                """UPDATE outbox SET state=?, server_seq=COALESCE(?, server_seq), last_error=?, result=?,
-                   updated_at=? WHERE op_id=?""", updates)
-            if missing:
-                outbox.mark_retry(store.db, missing, "no result from the server")
+        self.store.record_push_results(results, missing)
         if missing:
             raise _Stop("protocol_error", f"{len(missing)} ops without a result")
 
     def _check_epoch(self, epoch: str | None) -> None:
-        known = self.store.get_meta(EPOCH_KEY)
+        known = self.store.server_epoch()
         if epoch and known and epoch != known:
             raise _Gone()
 
@@ -313,14 +297,14 @@ class _Session:
         store, result = self.store, self.result
         counts = {"kept_aside": 0}
         try:
-            recheck_kept(store, counts)
+            store.recheck_kept_records(counts)
             self._pull_pages(limit, counts)
         finally:
             result.kept_aside += counts["kept_aside"]
 
     def _pull_pages(self, limit: int, counts: dict[str, int]) -> None:
         store, result = self.store, self.result
-        cursor = int(store.get_meta(CURSOR_KEY) or 0)
+        cursor = store.pull_cursor()
         while True:
             response = self.call("GET", p.API_PREFIX + "/sync/pull", params={"since": cursor, "limit": limit})
             if response.status_code == 410:
@@ -329,7 +313,7 @@ class _Session:
                 raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
             page = response.json()
             self._check_epoch(page.get("server_epoch"))
-            apply_page(store, page["changes"], int(page["next_cursor"]), counts)
+            store.apply_pulled_page(page["changes"], int(page["next_cursor"]), counts)
             result.received += len(page["changes"])
             cursor = int(page["next_cursor"])
             if not page.get("has_more"):
@@ -400,7 +384,7 @@ def sync_once(
         store = Store.open(db_path)
         try:
             if respect_backoff:
-                retry_at = store.get_meta(RETRY_AT_KEY)
+                retry_at = store.sync_retry_at()
                 if retry_at and clock.now().isoformat() < retry_at:
                     result.error = "backoff"
                     return result
@@ -410,7 +394,7 @@ def sync_once(
     return result
 
 
-def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,
+def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,
          timeout: float, push_batch: int, pull_limit: int) -> None:
     import datetime as dt
 
@@ -430,14 +414,12 @@ def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_
             mine = store.get_meta("me")
             if mine and mine != who["employee_id"] and store.employee(mine) is not None:
                 raise _Stop("wrong_user", f"workspace belongs to {mine}, token to {who['employee_id']}")
-            with store.transaction():
-                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('me', ?)", (who["employee_id"],))
-                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('server_url', ?)", (url,))
-            known = store.get_meta(EPOCH_KEY)
+            store.remember_sync_account(who["employee_id"], url)
+            known = store.server_epoch()
             if known is None:
-                store.set_meta(EPOCH_KEY, who["server_epoch"])
+                store.remember_server_epoch(who["server_epoch"])
             elif known != who["server_epoch"]:
-                result.resent += reset_for_new_epoch(store, who["server_epoch"])
+                result.resent += store.reset_for_new_epoch(who["server_epoch"])
             for round_ in range(2):
                 try:
                     started = time.perf_counter()
@@ -451,23 +433,12 @@ def _run(store, url: str, token: str, result: SyncResult, backoff: Backoff, max_
                     if round_:
                         raise _Stop("protocol_error", "server epoch keeps changing") from None
                     epoch = session.call("GET", p.API_PREFIX + "/health").json().get("server_epoch")
-                    result.resent += reset_for_new_epoch(store, epoch)
-            stamp = clock.now().isoformat()
-            with store.transaction():
-                for key, value in (("last_sync", stamp), (FAILURES_KEY, "0")):
-                    store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-                store.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, LAST_ERROR_KEY))
+                    result.resent += store.reset_for_new_epoch(epoch)
+            store.record_sync_success()
         except _Stop as stop:
             result.error = stop.code
             result.detail = stop.detail or result.detail
             result.online = stop.online and session.contacted
             failures = session.failures if stop.code in ("offline", "server_unavailable") else 0
-            retry_at = (clock.now() + dt.timedelta(seconds=backoff.delay(failures))).isoformat() if failures else None
-            with store.transaction():
-                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                 (FAILURES_KEY, str(failures)))
-                store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                 (LAST_ERROR_KEY, f"{stop.code}: {stop.detail}"[:500]))
-                if retry_at:
-                    store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                     (RETRY_AT_KEY, retry_at))
+            retry_at = clock.now() + dt.timedelta(seconds=backoff.delay(failures)) if failures else None
+            store.record_sync_failure(failures, f"{stop.code}: {stop.detail}", retry_at)

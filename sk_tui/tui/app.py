@@ -112,7 +112,7 @@ class SkApp(App):
 
     def open_workspace(self, path: Path) -> None:
         """Open the store at ``path``; when it has a user, show the board and start syncing."""
-        from sk_tui.commands.common import load_policy
+        from sk_tui.config import load_policy
         from sk_tui.store import Store
 
         if self.store is not None:

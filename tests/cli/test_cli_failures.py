@@ -54,8 +54,7 @@ def read_only(monkeypatch) -> None:
     """Every workspace connection from now on is opened read-only (as a read-only file is)."""
 
     def ro(path, *, timeout=30.0):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout, isolation_level=None)
         conn.execute("PRAGMA busy_timeout=30000")
         return schema.Database(conn)
 

@@ -9,7 +9,7 @@ import sqlite3
 
 from sk_live import run_cli
 
-from sk_tui.store import Store, outbox
+from sk_tui.store import Store
 from sk_tui.sync.client import sync_once
 
 DAY = dt.date(2026, 11, 26)
@@ -57,7 +57,7 @@ def _scope(row) -> dict:
 
 
 def problems_of(store) -> dict[str, str]:
-    return {p["entity_id"]: p["last_error"] for p in outbox.problem_ops(store.db) if p["op"] == "pull"}
+    return {p["entity_id"]: p["last_error"] for p in store.sync_problems() if p["op"] == "pull"}
 
 
 def test_bad_records_are_kept_aside_and_the_good_ones_around_them_arrive(live, tmp_path, cli_env):
@@ -126,7 +126,7 @@ def test_a_dismissed_problem_goes_and_a_retried_one_is_checked_again(live, tmp_p
     assert sync_once(ani_db, server_url=live.url, token=live.tokens["ani"]).ok
     poison(live.db_url, report.id, task.id)
     assert sync_once(ani_db, server_url=live.url, token=live.tokens["ani"]).kept_aside == 4
-    ops = {p["entity_id"]: p for p in outbox.problem_ops(ani.db) if p["op"] == "pull"}
+    ops = {p["entity_id"]: p for p in ani.sync_problems() if p["op"] == "pull"}
     ani.resolve_problem(ops["bad-list"]["op_id"], "dismissed")
     ani.resolve_problem(ops["bad-report"]["op_id"], "retried")
     assert set(problems_of(ani)) == {"bad-text", "bad-minus"}
@@ -138,31 +138,29 @@ def test_a_dismissed_problem_goes_and_a_retried_one_is_checked_again(live, tmp_p
 
 
 def test_a_later_good_copy_closes_the_problem(store, org):
-    from sk_tui.sync.apply import apply_page
-
     good = {"id": "t9", "team_id": org.team_a.id, "title": "Baik", "status": "todo", "version": 1,
             "assignees": [], "rank": 1.0}
     counts: dict[str, int] = {}
-    apply_page(store, [{"seq": 1, "entity": "task", "entity_id": "t9", "data": {**good, "rank": float("nan")}},
-                       {"seq": 2, "entity": "task", "entity_id": "t8", "data": {**good, "id": "t8"}}], 2, counts)
+    store.apply_pulled_page([{"seq": 1, "entity": "task", "entity_id": "t9", "data": {**good, "rank": float("nan")}},
+                             {"seq": 2, "entity": "task", "entity_id": "t8", "data": {**good, "id": "t8"}}], 2, counts)
     assert counts == {"kept_aside": 1} and store.task("t8") is not None and store.task("t9") is None
     assert store.get_meta("sync_cursor") == "2"
-    apply_page(store, [{"seq": 3, "entity": "task", "entity_id": "t9", "data": good}], 3)
+    store.apply_pulled_page([{"seq": 3, "entity": "task", "entity_id": "t9", "data": good}], 3)
     assert store.task("t9").title == "Baik" and problems_of(store) == {}
 
 
 def test_a_record_sqlite_refuses_in_a_way_no_check_foresaw_is_kept_aside(store, org, monkeypatch):
-    from sk_tui.sync import apply
+    from sk_tui.store import replica
 
     # as if every guard were missing: neither the domain rules nor the storability check run
-    monkeypatch.setattr(apply, "_storable", lambda *a, **k: None)
-    monkeypatch.setattr(apply, "_refused_in_page", lambda *a, **k: {})
+    monkeypatch.setattr(replica, "_storable", lambda *a, **k: None)
+    monkeypatch.setattr(replica, "_refused_in_page", lambda *a, **k: {})
     good = {"team_id": org.team_a.id, "title": "Baik", "status": "todo", "version": 1, "assignees": [], "rank": 1.0}
     changes = [{"seq": 1, "entity": "task", "entity_id": "a", "data": {**good, "id": "a"}},
                {"seq": 2, "entity": "task", "entity_id": "b", "data": {**good, "id": "b", "version": 10**20}},
                {"seq": 3, "entity": "task", "entity_id": "c", "data": {**good, "id": "c"}}]
     counts: dict[str, int] = {}
-    assert apply.apply_page(store, changes, 3, counts) == 2
+    assert store.apply_pulled_page(changes, 3, counts) == 2
     assert counts["kept_aside"] == 1 and store.task("b") is None
     assert {store.task("a").title, store.task("c").title} == {"Baik"}
     assert "OverflowError" in problems_of(store)["b"]
@@ -180,9 +178,7 @@ def test_the_problems_table_arrives_by_migration_from_the_previous_version(tmp_p
     try:
         assert schema.schema_version(store.db) == schema.SCHEMA_VERSION == 3
         assert store.get_meta("sync_cursor") == "41" and store.status()["problems"] == 0
-        from sk_tui.sync.apply import apply_page
-
-        apply_page(store, [{"seq": 42, "entity": "team", "entity_id": "x", "data": "oops"}], 42)
+        store.apply_pulled_page([{"seq": 42, "entity": "team", "entity_id": "x", "data": "oops"}], 42)
         assert problems_of(store) == {"x": "data: expected an object, got str"}
     finally:
         store.close()
@@ -192,8 +188,6 @@ def test_the_problems_table_arrives_by_migration_from_the_previous_version(tmp_p
 
 
 def test_each_refusal_in_a_large_page_names_its_own_record(store, org):
-    from sk_tui.sync.apply import apply_page
-
     def task(i, **over):
         return {"seq": i, "entity": "task", "entity_id": f"t{i}",
                 "data": {"id": f"t{i}", "team_id": org.team_a.id, "title": f"Kartu {i}", "status": "todo",
@@ -208,10 +202,10 @@ def test_each_refusal_in_a_large_page_names_its_own_record(store, org):
     page[9] = task(10, title="")
     page[29] = task(30, status="nope")
     counts: dict[str, int] = {}
-    written = apply_page(store, [*page, report], 99, counts)
+    written = store.apply_pulled_page([*page, report], 99, counts)
     assert counts["kept_aside"] == 3 and written == 57
     listed = problems_of(store)
     assert set(listed) == {"t10", "t30", "r1"}
-    assert listed["t10"].startswith("title:") and listed["t30"].startswith("status:")
-    assert listed["r1"].startswith("activities.1.minutes:")
+    assert listed["t10"].startswith("title = '':") and listed["t30"].startswith("status = 'nope':")
+    assert listed["r1"].startswith("activities.1.minutes = 0:")
     assert store.task("t11").title == "Kartu 11" and store.report("r1") is None

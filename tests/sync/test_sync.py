@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sk_live import ROOT, LiveServer, database, run_cli, seed, wait_until
 
-from sk_tui.store import Store, outbox
+from sk_tui.store import Store
 from sk_tui.sync.client import Backoff, SyncResult, sync_lock, sync_once
 
 DAY = __import__("datetime").date(2026, 11, 27)
@@ -182,7 +182,7 @@ def test_give_up_keeps_queue_and_413_halves_the_batch(start_server, tmp_path):
     failed = sync_once(db, server_url=live.url, token=live.tokens["ani"], backoff=fast_backoff(delays),
                        max_attempts=3)
     assert (failed.error, failed.sent, failed.online) == ("server_unavailable", 0, True)
-    assert outbox.queued_count(Store.open(db).db) == 4
+    assert Store.open(db).queued_count() == 4
     assert meta(db, "sync_failures") == "3" and meta(db, "sync_retry_at")
     ok = sync_once(db, server_url=live.url, token=live.tokens["ani"], backoff=fast_backoff(delays))
     assert (ok.sent, ok.applied, ok.error) == (4, 4, None)
@@ -225,11 +225,11 @@ def test_conflicts_stay_as_problems_until_resolved(live, tmp_path):
     assert sync_once(lead_db, server_url=live.url, token=live.tokens["lead"]).ok
     clash = sync_once(ani_db, server_url=live.url, token=live.tokens["ani"])
     assert (clash.conflicts, clash.refused, clash.ok) == (1, 1, False)
-    problems = outbox.problem_ops(ani.db)
+    problems = ani.sync_problems()
     assert [(p["entity_id"], p["state"]) for p in problems] == [(task.id, "conflict")]
     assert ani.task(task.id).status == "todo"  # the server's copy arrived in the same sync
-    outbox.resolve(ani.db, problems[0]["op_id"], "dismissed")
-    assert outbox.problem_ops(ani.db) == []
+    ani.resolve_problem(problems[0]["op_id"], "dismissed")
+    assert ani.sync_problems() == []
 
 
 def test_server_restore_repulls_and_repushes(cli_env, tmp_path, server_db, seeded):
@@ -283,3 +283,34 @@ def test_sync_prints_sent_received_refused(live, cli_env, tmp_path, lang):
     assert refused.returncode == 1 and "refused 1" in refused.stdout
     status = run_cli(cli_env, "--lang", lang, "--db", str(db), "status", home=home)
     assert "work_date_window" in status.stdout
+
+
+@client_only
+def test_a_successful_sync_prunes_acked_ops_past_thirty_days_and_keeps_the_rest(live, tmp_path):
+    import datetime as dt
+
+    from sk_tui import clock
+
+    db = workspace(tmp_path, "ani", live, "ani")
+    store = Store.open(db)
+    old = store.create_task("team-a", "Lama", actor_id="emp-ani")
+    recent = store.create_task("team-a", "Baru", actor_id="emp-ani")
+    queued = store.create_task("team-a", "Antre", actor_id="emp-ani")
+    assert sync_once(db, server_url=live.url, token=live.tokens["ani"]).ok
+    store.update_task(queued.id, actor_id="emp-ani", title="Antre lagi")  # still queued
+    now = clock.now()  # the tests' frozen time, as the ops were stamped
+    with sqlite3.connect(db) as conn:
+        for entity_id, age in ((old.id, 31), (recent.id, 29), (queued.id, 40)):
+            conn.execute("UPDATE outbox SET updated_at = ? WHERE entity_id = ?",
+                         ((now - dt.timedelta(days=age)).isoformat(), entity_id))
+    # a sync that fails prunes nothing
+    port = __import__("sk_live").free_port()
+    assert sync_once(db, server_url=f"http://127.0.0.1:{port}", token=live.tokens["ani"]).error == "offline"
+    assert len(store.ops_for_entity(old.id)) == 1
+    assert sync_once(db, server_url=live.url, token=live.tokens["ani"]).ok
+    assert store.ops_for_entity(old.id) == []  # acked 31 days ago: gone
+    assert [op["state"] for op in store.ops_for_entity(recent.id)] == ["acked"]  # 29 days: kept
+    # its create (acked, 40 days) is gone; the edit queued 40 days ago went out in this sync,
+    # so it was acked today and is kept
+    assert [(op["op"], op["state"]) for op in store.ops_for_entity(queued.id)] == [("update", "acked")]
+    store.close()

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from sk_tui.store import outbox
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain, shown
@@ -68,7 +67,7 @@ class ProblemsScreen(SkScreen):
     def reload(self) -> None:
         if self.store is None:
             return
-        ops = outbox.problem_ops(self.store.db)
+        ops = self.store.sync_problems()
         self.ops = {op["op_id"]: op for op in ops}
         table = self.query_one("#problems-list", DataTable)
         row = table.cursor_row

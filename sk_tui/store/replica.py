@@ -1,0 +1,661 @@
+"""The local replica of the server's records: pulled pages, the pull cursor, the server epoch,
+sync bookkeeping, and pulled records kept aside as problems (DESIGN.md section 4).
+
+The sync client (sk_tui/sync/client.py) speaks HTTP and calls these store methods::
+
+    store.apply_pulled_page(page["changes"], page["next_cursor"], counts)   # -> records written
+    store.recheck_kept_records(counts)        # kept-aside records the user asked to retry
+    store.reset_for_new_epoch(epoch)          # the server was restored: pull all, push all again
+    store.record_sync_success()               # also prunes acked ops past their retention
+
+A page of changes and the new pull cursor commit in one local transaction, so a sync killed
+between pages resumes exactly where it stopped. Each change is a full snapshot of a record;
+only the last one per record in a page is written. A record with ops still queued locally is
+left alone (the local copy is ahead; the server's answer to those ops arrives in a later pull).
+
+A pulled record this device cannot store (a value out of every sane range, a shape the domain
+refuses, something SQLite cannot hold) is not written: it is kept aside in ``pulled_problems``
+with its entity, id and reason, the cursor moves on, and the user sees it beside the ops the
+server refused (``Store.sync_problems``). A later good copy of the same record closes its
+problem ("superseded"). The user may dismiss one, or ask to retry it: the next sync checks the
+kept copy again (newer rules may accept it).
+
+Records are checked with the same converter that reads them back (``base.model_input``), so
+what is stored is what the screens can load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from sk_tui import clock
+from sk_tui.domain.errors import first_error_line
+from sk_tui.store import outbox
+from sk_tui.store.base import TABLES, BaseStore, model_input
+from sk_tui.store.schema import Database
+
+# meta keys of the sync bookkeeping
+CURSOR_KEY = "sync_cursor"
+EPOCH_KEY = "server_epoch"
+FAILURES_KEY = "sync_failures"
+RETRY_AT_KEY = "sync_retry_at"
+LAST_ERROR_KEY = "sync_last_error"
+LAST_SYNC_KEY = "last_sync"
+
+# DESIGN.md section 4: "Acked rows are kept at least 30 days" (a server restore re-pushes them)
+ACKED_RETENTION = dt.timedelta(days=30)
+
+# entity on the wire -> the domain model a stored copy must satisfy (the store's own names;
+# the store sits below sync/ and does not import the wire protocol)
+ENTITY_MODELS: dict[str, str] = {
+    "unit": "Unit", "employee": "Employee", "team": "Team", "membership": "Membership",
+    "plan": "PerformancePlan", "target": "Target", "indicator": "Indicator", "task": "Task",
+    "report": "DailyReport", "review": "Review", "feedback": "Feedback",
+}
+ENTITY_TABLES: dict[str, str] = {entity: TABLES[model] for entity, model in ENTITY_MODELS.items()}
+# what the checks validate: the wire entities, and a report's activities
+_CHECKED_MODELS = {**ENTITY_MODELS, "activity": "Activity"}
+
+# pulled problems share the problems screen's key space with outbox op ids (UUIDs)
+PROBLEM_KEY_PREFIX = "pulled:"
+PROBLEM_STATE = "invalid"
+PROBLEM_OP = "pull"
+# the kept copy is for retrying; a record bigger than this is kept without it
+MAX_KEPT_DATA = 256 * 1024
+MAX_TEXT = 500
+
+_INT64 = (-(2**63), 2**63 - 1)
+# what can go wrong binding a value SQLite cannot take (huge ints, lone surrogates, odd types)
+_WRITE_ERRORS = (sqlite3.Error, OverflowError, UnicodeError, ValueError, TypeError)
+# columns whose wire value is a list (stored as JSON text) or a boolean (stored as 0/1)
+_CONVERTED = frozenset({"assignees", "excused"})
+
+
+class Invalid(Exception):
+    """A pulled record this device cannot store; the message says which field and why."""
+
+
+# --- converting and checking pulled records ------------------------------------------------
+
+
+def local_row(data: dict[str, Any], columns: list[str], converted: list[int] | None = None) -> tuple[Any, ...]:
+    """A wire record as a local row: lists as JSON text, booleans as 0/1, unknown keys dropped.
+
+    ``converted``: indexes of the columns that may need converting (default: found by name).
+    """
+    out = list(map(data.get, columns))
+    if converted is None:
+        converted = [i for i, column in enumerate(columns) if column in _CONVERTED]
+    for index in converted:
+        value = out[index]
+        if isinstance(value, list | dict):
+            out[index] = json.dumps(value) if value else ("[]" if isinstance(value, list) else "{}")
+        elif isinstance(value, bool):
+            out[index] = int(value)
+    return tuple(out)
+
+
+_MODELS: dict[str, type[BaseModel]] = {}
+_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {}
+
+
+def _model(entity: str) -> type[BaseModel]:
+    model = _MODELS.get(entity)
+    if model is None:
+        from sk_tui.domain import models
+
+        model = _MODELS[entity] = getattr(models, _CHECKED_MODELS[entity])
+    return model
+
+
+def _adapter(entity: str) -> TypeAdapter[list[Any]]:
+    adapter = _ADAPTERS.get(entity)
+    if adapter is None:
+        adapter = _ADAPTERS[entity] = TypeAdapter(list[_model(entity)])  # type: ignore[misc]  # a class chosen at run time
+    return adapter
+
+
+def _validate_many(entity: str, docs: list[dict[str, Any]]) -> dict[int, str]:
+    """Validate many records of one entity in one call (much cheaper per record than one call
+    each); returns index -> reason for the ones the domain refuses. ``entity`` "activity" is
+    an activity of a report."""
+    model = _model(entity)
+    fields = model.model_fields
+    clean = [model_input(fields, doc) for doc in docs]
+    try:
+        _adapter(entity).validate_python(clean)
+    except Exception as exc:  # noqa: BLE001 - ValidationError, or a validator failing in another way
+        errors = getattr(exc, "errors", None)
+        out: dict[int, str] = {}
+        if not callable(errors) or not errors():
+            for index, data in enumerate(clean):  # no per-record detail: check them one by one
+                try:
+                    model.model_validate(data)
+                except Exception as one:  # noqa: BLE001 - as above
+                    out[index] = first_error_line(one)
+            return out
+        for error in errors():
+            loc = error.get("loc") or ()
+            if loc and isinstance(loc[0], int) and loc[0] not in out:
+                # one formatter: the same line a single record's error gives
+                out[loc[0]] = first_error_line(_OneError({**error, "loc": loc[1:]}))
+        return out
+    return {}
+
+
+class _OneError(Exception):
+    """One entry of a list validation error, shaped like a ValidationError for the formatter."""
+
+    def __init__(self, error: Any) -> None:
+        super().__init__(error.get("msg", "?"))
+        self.error = error
+
+    def errors(self) -> list[Any]:
+        return [self.error]
+
+
+def _refused_in_page(latest: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Records of the page the domain refuses (key -> reason), a report with any bad activity
+    among them; shapes that are not records at all are left to ``_plan``."""
+    docs: dict[str, list[tuple[tuple[str, str], dict[str, Any]]]] = {}
+    acts: list[tuple[tuple[str, str], int, dict[str, Any]]] = []
+    for key, change in latest.items():
+        data = change.get("data")
+        if change.get("kind") == "delete" or not isinstance(data, dict):
+            continue
+        docs.setdefault(key[0], []).append((key, data))
+        if key[0] == "report" and isinstance(data.get("activities"), list):
+            acts.extend((key, index, {**act, "report_id": key[1]})
+                        for index, act in enumerate(data["activities"]) if isinstance(act, dict))
+    refused: dict[tuple[str, str], str] = {}
+    for entity, entries in docs.items():
+        for index, reason in _validate_many(entity, [data for _, data in entries]).items():
+            refused[entries[index][0]] = reason
+    if acts:
+        for index, reason in sorted(_validate_many("activity", [a for _, _, a in acts]).items()):
+            key, position, _ = acts[index]
+            refused.setdefault(key, f"activities.{position}.{reason}")
+    return refused
+
+
+def _storable(row: tuple[Any, ...], columns: list[str], prefix: str = "") -> None:
+    """Guards for what SQLite cannot hold whatever the domain says: ints beyond 64 bits,
+    non-finite floats, text that is not valid Unicode, values of any other type."""
+    low, high = _INT64
+    for value in row:  # the fast pass: nearly every value is short ASCII text or None
+        kind = value.__class__
+        if kind is str:
+            if value.isascii():
+                continue
+        elif value is None or kind is bool:
+            continue
+        elif kind is int:
+            if low <= value <= high:
+                continue
+        elif kind is float and value - value == 0.0:  # finite
+            continue
+        problem = _unstorable(value)
+        if problem:
+            raise Invalid(f"{prefix}{columns[row.index(value)]}: {problem}")
+
+
+def _unstorable(value: Any) -> str | None:
+    kind = type(value)
+    if kind is str:
+        try:
+            value.encode("utf-8")
+        except UnicodeError:
+            return "text is not valid Unicode"
+        return None
+    if kind is int:
+        return f"integer out of range ({str(value)[:30]})"
+    if kind is float:
+        return "number is not finite"
+    return f"unexpected {kind.__name__} value"
+
+
+@dataclasses.dataclass(slots=True)
+class _Write:
+    """One record's local change: delete it, or replace its row (a report with its activities)."""
+
+    entity: str
+    entity_id: str
+    table: str
+    row: tuple[Any, ...] | None = None  # None: delete
+    activities: list[tuple[Any, ...]] | None = None
+    clash: str | None = None  # another local report of the same person and day, replaced by this one
+    seq: Any = None
+    data: Any = None
+
+
+@dataclasses.dataclass(slots=True)
+class _Layout:
+    """A local table as the pull path writes it (computed once per store and table)."""
+
+    columns: list[str]
+    converted: list[int]
+    insert_sql: str
+
+
+# --- pulled records kept aside --------------------------------------------------------------
+
+
+def _now() -> str:
+    return clock.now().isoformat()
+
+
+def _text(value: Any, limit: int = MAX_TEXT) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    # what SQLite can store and a terminal can show: no lone surrogates, bounded length
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _dump(data: Any) -> str | None:
+    try:
+        text = json.dumps(data, ensure_ascii=True, default=repr)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return text if len(text) <= MAX_KEPT_DATA else None
+
+
+def keep_aside(db: Database, *, entity: Any, entity_id: Any, reason: str, data: Any,
+               server_seq: Any = None) -> None:
+    """Record (or refresh) the open problem of one pulled record; call inside the page's transaction."""
+    entity, entity_id = _text(entity, 64), _text(entity_id, 200)
+    seq = server_seq if isinstance(server_seq, int) and -(2**63) <= server_seq < 2**63 else None
+    stamp = _now()
+    updated = db.execute(
+        """UPDATE pulled_problems SET reason = ?, data = ?, server_seq = ?, updated_at = ?
+           WHERE entity = ? AND entity_id = ? AND resolution IS NULL""",
+        (_text(reason), _dump(data), seq, stamp, entity, entity_id),
+    ).rowcount
+    if not updated:
+        db.execute(
+            """INSERT INTO pulled_problems (entity, entity_id, server_seq, reason, data, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (entity, entity_id, seq, _text(reason), _dump(data), stamp, stamp),
+        )
+
+
+def _any_open(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM pulled_problems WHERE resolution IS NULL LIMIT 1").fetchone() is not None
+
+
+def _supersede(db: Database, keys: list[tuple[str, str]]) -> None:
+    """A good copy of these (entity, entity_id) records was stored: their problems are over."""
+    stamp = _now()
+    db.conn.executemany(
+        """UPDATE pulled_problems SET resolution = 'superseded', updated_at = ?
+           WHERE entity = ? AND entity_id = ? AND resolution IS NULL""",
+        [(stamp, entity, entity_id) for entity, entity_id in keys],
+    )
+
+
+def open_problem_count(db: Database) -> int:
+    count: int = db.execute("SELECT COUNT(*) FROM pulled_problems WHERE resolution IS NULL").fetchone()[0]
+    return count
+
+
+def open_problems(db: Database) -> list[dict[str, Any]]:
+    """Unresolved problems, oldest first, in the shape of outbox ops (``as_op``)."""
+    cursor = db.execute("SELECT * FROM pulled_problems WHERE resolution IS NULL ORDER BY id")
+    columns = [d[0] for d in cursor.description]
+    return [as_op(dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
+
+
+def as_op(problem: dict[str, Any]) -> dict[str, Any]:
+    """A problem in the shape of an outbox op (``state`` 'invalid', ``op`` 'pull', ``op_id``
+    'pulled:N'), so every problems list shows both alike."""
+    data: Any = None
+    if problem.get("data"):
+        try:
+            data = json.loads(problem["data"])
+        except ValueError:
+            data = None
+    # what the problems view names the record by (a report's day, a task's title)
+    payload = {k: data[k] for k in ("work_date", "title", "name") if isinstance(data, dict)
+               and isinstance(data.get(k), str)}
+    return {
+        "op_id": f"{PROBLEM_KEY_PREFIX}{problem['id']}",
+        "entity": problem["entity"],
+        "entity_id": problem["entity_id"],
+        "op": PROBLEM_OP,
+        "state": PROBLEM_STATE,
+        "last_error": problem["reason"],
+        "payload": payload,
+        "result": {"id": problem["entity_id"], "server_seq": problem["server_seq"]},
+        "source": "pull",
+        "created_at": problem["created_at"],
+        "updated_at": problem["updated_at"],
+    }
+
+
+def is_problem_key(op_id: str) -> bool:
+    return op_id.startswith(PROBLEM_KEY_PREFIX)
+
+
+def _resolve_pulled(db: Database, op_id: str, resolution: str) -> None:
+    """'dismissed': forget it (the local copy stays as it was); 'retried': check it again at
+    the next sync (``recheck_kept_records``)."""
+    problem_id = int(op_id[len(PROBLEM_KEY_PREFIX):])
+    value = "retry" if resolution == "retried" else resolution
+    db.execute("UPDATE pulled_problems SET resolution = ?, updated_at = ? WHERE id = ?", (value, _now(), problem_id))
+
+
+def _to_recheck(db: Database) -> list[dict[str, Any]]:
+    """Problems the user asked to retry, with their kept copy decoded (None when not kept)."""
+    cursor = db.execute("SELECT id, entity, entity_id, server_seq, data FROM pulled_problems "
+                        "WHERE resolution = 'retry' ORDER BY id")
+    out = []
+    for problem_id, entity, entity_id, seq, data in cursor.fetchall():
+        try:
+            decoded = json.loads(data) if data else None
+        except ValueError:
+            decoded = None
+        out.append({"id": problem_id, "entity": entity, "entity_id": entity_id, "seq": seq, "data": decoded})
+    return out
+
+
+def _close(db: Database, problem_ids: list[int], resolution: str | None) -> None:
+    """Set the resolution of these problems (None: open again)."""
+    db.conn.executemany("UPDATE pulled_problems SET resolution = ?, updated_at = ? WHERE id = ?",
+                        [(resolution, _now(), i) for i in problem_ids])
+
+
+# --- the store's side of a sync -------------------------------------------------------------
+
+
+class ReplicaMixin(BaseStore):
+    """Pulled pages, the cursor and epoch, and the sync bookkeeping in ``meta``."""
+
+    # --- reading the bookkeeping ---------------------------------------------------------
+
+    def pull_cursor(self) -> int:
+        return int(self.get_meta(CURSOR_KEY) or 0)
+
+    def server_epoch(self) -> str | None:
+        return self.get_meta(EPOCH_KEY)
+
+    def sync_failures(self) -> int:
+        """Failed attempts in a row (the backoff grows with them)."""
+        return int(self.get_meta(FAILURES_KEY) or 0)
+
+    def sync_retry_at(self) -> str | None:
+        """ISO time before which the app's timer does not sync again (after a failure)."""
+        return self.get_meta(RETRY_AT_KEY)
+
+    # --- writing it ----------------------------------------------------------------------
+
+    def remember_sync_account(self, employee_id: str, server_url: str) -> None:
+        """The token's user owns this workspace; the server it syncs with."""
+        with self.transaction():
+            self.set_meta_values({"me": employee_id, "server_url": server_url})
+
+    def remember_server_epoch(self, epoch: str) -> None:
+        self.set_meta(EPOCH_KEY, epoch)
+
+    def record_sync_success(self) -> int:
+        """A sync ran through: stamp it, clear the failure count, and prune acked ops older
+        than ``ACKED_RETENTION``; returns how many were pruned."""
+        now = clock.now()  # the clock that stamps the ops' updated_at (outbox.py), not a screen's
+        with self.transaction():
+            self.set_meta_values({LAST_SYNC_KEY: now.isoformat(), FAILURES_KEY: "0"})
+            self.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, LAST_ERROR_KEY))
+            return outbox.prune_acked(self.db, (now - ACKED_RETENTION).isoformat())
+
+    def record_sync_failure(self, failures: int, error: str, retry_at: dt.datetime | None) -> None:
+        """A sync stopped early: how many failures in a row, why, and when the timer may try again."""
+        values = {FAILURES_KEY: str(failures), LAST_ERROR_KEY: error[:500]}
+        if retry_at is not None:
+            values[RETRY_AT_KEY] = retry_at.isoformat()
+        with self.transaction():
+            self.set_meta_values(values)
+
+    # --- what the user sees --------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """What `sk-tui status` shows: queued ops, unresolved problems, last sync time."""
+        return {
+            "queued": outbox.queued_count(self.db),
+            "problems": self.sync_problem_count(),
+            "last_sync": self.get_meta(LAST_SYNC_KEY),
+            "server": self.get_meta("server_url"),
+            "device_id": self.device_id,
+        }
+
+    def sync_problems(self) -> list[dict[str, Any]]:
+        """Ops the server refused that the user has not resolved, then the pulled records kept
+        aside, all shaped like outbox ops (pulled ones: ``state`` 'invalid', ``op`` 'pull')."""
+        return outbox.problem_ops(self.db) + open_problems(self.db)
+
+    def sync_problem_count(self) -> int:
+        """How many ``sync_problems`` there are."""
+        return outbox.problem_count(self.db) + open_problem_count(self.db)
+
+    def resolve_problem(self, op_id: str, resolution: str) -> None:
+        """The user dealt with a sync problem: 'retried' (queue the op again; check a pulled
+        record again at the next sync) or 'dismissed' (keep the server's copy, or the local one)."""
+        with self.transaction():
+            if is_problem_key(op_id):
+                _resolve_pulled(self.db, op_id, resolution)
+            else:
+                outbox.resolve(self.db, op_id, resolution)
+
+    # --- pulled pages --------------------------------------------------------------------
+
+    def apply_pulled_page(self, changes: list[Any], next_cursor: int, counts: dict[str, int] | None = None) -> int:
+        """Write a page of changes and move the cursor, atomically; returns records written.
+
+        Records that cannot be stored are kept aside as sync problems (counted in
+        ``counts["kept_aside"]``); the cursor passes them.
+        """
+        with self.transaction():
+            written = self._apply_changes(changes, counts)
+            self.set_meta_values({CURSOR_KEY: str(next_cursor)})
+        return written
+
+    def recheck_kept_records(self, counts: dict[str, int] | None = None) -> int:
+        """Check again the kept-aside records the user asked to retry; returns how many now stored.
+
+        Each retry closes its problem; a record that still fails opens a new one with today's reason.
+        """
+        with self.transaction():
+            kept = _to_recheck(self.db)
+            if not kept:
+                return 0
+            # a record too big to keep a copy of cannot be checked again: it stays listed
+            _close(self.db, [k["id"] for k in kept if k["data"] is None], None)
+            _close(self.db, [k["id"] for k in kept if k["data"] is not None], "rechecked")
+            changes = [{"seq": k["seq"], "entity": k["entity"], "entity_id": k["entity_id"], "kind": "upsert",
+                        "data": k["data"]} for k in kept if k["data"] is not None]
+            return self._apply_changes(changes, counts)
+
+    def reset_for_new_epoch(self, epoch: str | None) -> int:
+        """The server was restored or replaced: pull everything again and re-push every kept op.
+
+        Returns how many acked ops go back in the queue (the server's dedup absorbs repeats).
+        """
+        with self.transaction():
+            requeued = outbox.requeue_acked(self.db)
+            values = {CURSOR_KEY: "0"}
+            if epoch is not None:
+                values[EPOCH_KEY] = epoch
+            self.set_meta_values(values)
+            return requeued
+
+    def records_ahead_locally(self) -> set[str]:
+        """Ids of records with ops still queued: reports, tasks and reviewed reports."""
+        ids: set[str] = set()
+        for entity_id, entity, payload in self.db.execute(
+            "SELECT entity_id, entity, payload FROM outbox WHERE state IN ('pending', 'inflight')"
+        ).fetchall():
+            ids.add(entity_id)
+            if entity == "review":
+                with contextlib.suppress(ValueError, AttributeError):  # a payload we did not write
+                    ids.add(json.loads(payload).get("report_id"))
+        return ids
+
+    # --- the pull path (hot: see bench/bench_sync.py) -------------------------------------
+
+    def _layout(self, table: str) -> _Layout:
+        layout = self._replica_layouts.get(table)
+        if layout is None:
+            columns = [row[1] for row in self.db.execute(f"PRAGMA table_info({table})").fetchall()]
+            layout = self._replica_layouts[table] = _Layout(
+                columns, [i for i, column in enumerate(columns) if column in _CONVERTED],
+                f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
+        return layout
+
+    def _plan(self, entity: str, entity_id: str, change: dict[str, Any], me: str | None,
+              refused: dict[tuple[str, str], str]) -> _Write | None:
+        """Check one pulled record and turn it into a local write (None: leave the local copy).
+
+        ``refused``: the page's domain verdicts (``_refused_in_page``)."""
+        table = ENTITY_TABLES[entity]
+        data = change.get("data")
+        if change.get("kind") == "delete" or data is None:
+            return _Write(entity, entity_id, table, seq=change.get("seq"))
+        if not isinstance(data, dict):
+            raise Invalid(f"data: expected an object, got {type(data).__name__}")
+        if data.get("id", entity_id) != entity_id:
+            raise Invalid(f"id: {str(data.get('id'))[:80]!r} differs from the change's id")
+        if "id" not in data:
+            data = {**data, "id": entity_id}
+        reason = refused.get((entity, entity_id))
+        if reason is not None:
+            raise Invalid(reason)
+        layout = self._layout(table)
+        row = local_row(data, layout.columns, layout.converted)
+        _storable(row, layout.columns)
+        write = _Write(entity, entity_id, table, row, seq=change.get("seq"), data=change.get("data"))
+        if entity == "report":
+            clash = self.db.execute(
+                "SELECT id FROM reports WHERE employee_id = ? AND work_date = ? AND id != ?",
+                (data.get("employee_id"), data.get("work_date"), entity_id),
+            ).fetchone()
+            if clash is not None and data.get("employee_id") == me:
+                return None  # keep the local report of that day; the server's shows as a conflict
+            write.clash = clash[0] if clash is not None else None
+            acts = data.get("activities") or []
+            if not isinstance(acts, list):
+                raise Invalid("activities: expected a list")
+            act_columns = self._layout("activities").columns
+            write.activities = []
+            for index, act in enumerate(acts):
+                prefix = f"activities.{index}."
+                if not isinstance(act, dict):
+                    raise Invalid(f"{prefix[:-1]}: expected an object, got {type(act).__name__}")
+                act_row = local_row({**act, "report_id": entity_id}, act_columns, [])
+                _storable(act_row, act_columns, prefix)
+                write.activities.append(act_row)
+        return write
+
+    def _write_all(self, writes: list[_Write]) -> None:
+        """Every write set-wise (the fast path of a normal page)."""
+        conn = self.db.conn
+        deletes: dict[str, list[tuple[str]]] = {}
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for w in writes:
+            if w.row is None:
+                deletes.setdefault(w.table, []).append((w.entity_id,))
+            else:
+                rows.setdefault(w.table, []).append(w.row)
+        for table, keys in deletes.items():
+            conn.executemany(f"DELETE FROM {table} WHERE id = ?", keys)
+        reports = [w for w in writes if w.entity == "report" and w.row is not None]
+        clashes = [(w.clash,) for w in reports if w.clash]
+        if clashes:
+            conn.executemany("DELETE FROM reports WHERE id = ?", clashes)
+        if reports:
+            conn.executemany("DELETE FROM activities WHERE report_id = ?", [(w.entity_id,) for w in reports])
+        for table, table_rows in rows.items():
+            conn.executemany(self._layout(table).insert_sql, table_rows)
+        activities = [a for w in reports for a in (w.activities or [])]
+        if activities:
+            conn.executemany(self._layout("activities").insert_sql, activities)
+
+    def _write_one(self, w: _Write) -> None:
+        db = self.db
+        if w.row is None:
+            db.execute(f"DELETE FROM {w.table} WHERE id = ?", (w.entity_id,))
+            return
+        if w.clash:
+            db.execute("DELETE FROM reports WHERE id = ?", (w.clash,))
+        if w.entity == "report":
+            db.execute("DELETE FROM activities WHERE report_id = ?", (w.entity_id,))
+        db.execute(self._layout(w.table).insert_sql, w.row)
+        if w.activities:
+            db.conn.executemany(self._layout("activities").insert_sql, w.activities)
+
+    def _apply_changes(self, changes: list[Any], counts: dict[str, int] | None = None) -> int:
+        """Check and write a page's records inside the caller's transaction; returns records written.
+
+        A record that fails a check, or that SQLite refuses, is kept aside as a problem and the
+        rest of the page still applies; ``counts["kept_aside"]`` grows.
+        """
+        counts = counts if counts is not None else {}
+        counts.setdefault("kept_aside", 0)
+        db = self.db
+
+        latest: dict[tuple[str, str], dict[str, Any]] = {}
+        for change in changes:
+            entity = change.get("entity") if isinstance(change, dict) else None
+            entity_id = change.get("entity_id") if isinstance(change, dict) else None
+            if not isinstance(entity, str) or not isinstance(entity_id, str) or not entity_id:
+                keep_aside(db, entity=entity or "?", entity_id=entity_id or "?",
+                           reason="change: entity and entity_id must be text",
+                           data=change, server_seq=change.get("seq") if isinstance(change, dict) else None)
+                counts["kept_aside"] += 1
+                continue
+            key = (entity, entity_id)
+            latest.pop(key, None)
+            latest[key] = change
+        skip = self.records_ahead_locally()
+        latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES and key[1] not in skip}
+        refused = _refused_in_page(latest)
+        me = self.get_meta("me")
+        writes: list[_Write] = []
+        for (entity, entity_id), change in latest.items():
+            try:
+                write = self._plan(entity, entity_id, change, me, refused)
+            except Invalid as exc:
+                keep_aside(db, entity=entity, entity_id=entity_id, reason=str(exc),
+                           data=change.get("data"), server_seq=change.get("seq"))
+                counts["kept_aside"] += 1
+                continue
+            if write is not None:
+                writes.append(write)
+        db.execute("SAVEPOINT apply_page")
+        try:
+            self._write_all(writes)
+            db.execute("RELEASE apply_page")
+            written = writes
+        except _WRITE_ERRORS:
+            # something the checks did not foresee: find the record(s) one by one, keep the rest
+            db.execute("ROLLBACK TO apply_page")
+            db.execute("RELEASE apply_page")
+            written = []
+            for w in writes:
+                db.execute("SAVEPOINT apply_record")
+                try:
+                    self._write_one(w)
+                except _WRITE_ERRORS as exc:
+                    db.execute("ROLLBACK TO apply_record")
+                    db.execute("RELEASE apply_record")
+                    keep_aside(db, entity=w.entity, entity_id=w.entity_id,
+                               reason=f"not stored: {type(exc).__name__}: {exc}", data=w.data, server_seq=w.seq)
+                    counts["kept_aside"] += 1
+                    continue
+                db.execute("RELEASE apply_record")
+                written.append(w)
+        if written and _any_open(db):
+            _supersede(db, [(w.entity, w.entity_id) for w in written])
+        return len(written)
