@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
 from sk_tui import paths
+from sk_tui.errorlog import write_error_log  # its home; cli.py imports it from here too
 
 
 class UserError(Exception):
@@ -125,25 +125,3 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
 
     print(f"sk-tui: {visible(line)}", file=sys.stderr)
     return 1
-
-
-def write_error_log() -> tuple[Path, str | None]:
-    """Append the exception being handled, with its traceback, to errors.log (0600, folder 0700).
-
-    Returns the log's path and None, or the reason it could not be written.
-    """
-    import os
-
-    path = paths.log_dir() / "errors.log"
-    try:
-        paths.private_dir(path.parent)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, paths.PRIVATE_FILE)
-        with os.fdopen(fd, "a", encoding="utf-8") as log:
-            from sk_tui import clock
-
-            # no arguments: they may hold a token
-            log.write(f"--- {clock.now().isoformat()}\n")
-            log.write(traceback.format_exc())
-    except OSError as exc:
-        return path, exc.strerror or type(exc).__name__
-    return path, None

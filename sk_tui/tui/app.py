@@ -9,11 +9,15 @@ building) runs in thread workers that open their own connection and report back 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from sk_tui.tui import i18n
 from sk_tui.tui.bindings import localize, make
@@ -21,6 +25,11 @@ from sk_tui.tui.i18n import t
 from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
+
+if TYPE_CHECKING:
+    from sk_tui.config import Config
+    from sk_tui.domain.models import Employee
+    from sk_tui.store import Store
 
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
 
@@ -34,19 +43,20 @@ class SyncState:
     last_sync: str | None = None
 
 
-def _screen_on_demand(module: str, name: str):
+def _screen_on_demand(module: str, name: str) -> Callable[[], Screen[None]]:
     """A MODES factory that imports its screen on first use: only the board (and what it
     needs) is imported at start-up, which keeps the cold start close to a bare Textual app."""
 
-    def make_screen():
+    def make_screen() -> Screen[None]:
         import importlib
 
-        return getattr(importlib.import_module(f"sk_tui.tui.screens.{module}"), name)()
+        screen: Screen[None] = getattr(importlib.import_module(f"sk_tui.tui.screens.{module}"), name)()
+        return screen
 
     return make_screen
 
 
-class SkApp(App):
+class SkApp(App[None]):
     """Team board, daily report, target progress and review, keyboard first."""
 
     CSS_PATH = "app.tcss"
@@ -78,7 +88,7 @@ class SkApp(App):
         db_path: Path | str | None = None,
         *,
         language: str | None = None,
-        config=None,
+        config: Config | None = None,
         autosync: bool = True,
         theme: str | None = None,
     ) -> None:
@@ -90,7 +100,7 @@ class SkApp(App):
         localize(self)
         self.animation_level = "none"
         self.db_path = Path(db_path) if db_path else None
-        self.store = None
+        self.store: Store | None = None
         self.autosync = autosync
         self.sync_state = SyncState()
         self.who_label = ""
@@ -129,19 +139,25 @@ class SkApp(App):
             self.sync_in_background()
             self.set_interval(self.config.sync_interval_seconds, self.sync_in_background, name="sync")
 
-    def _who(self, me) -> str:
-        name = me.name.split(",")[0]
-        if self.store.is_jpt(me):
+    def _who(self, me: Employee) -> str:
+        store = self.require_store()
+        if store.is_jpt(me):
             role = t("who.jpt")
-        elif self.store.led_team_ids(me.id):
+        elif store.led_team_ids(me.id):
             role = t("who.lead")
         else:
             role = t("who.member")
-        return f"{name} ({role})"
+        return f"{me.short_name} ({role})"
+
+    def require_store(self) -> Store:
+        """The open workspace: the main screens and forms exist only once there is one."""
+        if self.store is None:
+            raise RuntimeError("no workspace is open")
+        return self.store
 
     @property
-    def me(self):
-        return self.store.me()
+    def me(self) -> Employee | None:
+        return self.store.me() if self.store is not None else None
 
     @on(WorkspaceReady)
     def _workspace_ready(self, message: WorkspaceReady) -> None:
@@ -150,21 +166,24 @@ class SkApp(App):
         self.open_workspace(Path(message.db_path))
         self.notify(t("welcome.ready"))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="workspace")
+    @work(thread=True, exclusive=True, group="workspace")
     def build_demo_workspace(self) -> None:
-        """Build (or reuse) the demo workspace on a connection of this thread's own."""
-        try:
-            from sk_tui import demo, paths
-            from sk_tui.store import Store
+        """Build (or reuse) the demo workspace on a connection of this thread's own. A full
+        disk or an unwritable folder is shown and the welcome stays; anything else is a bug
+        and ends the app with its traceback."""
+        from sk_tui import demo, paths
+        from sk_tui.domain.errors import DomainError
+        from sk_tui.store import Store
 
+        try:
             path = demo.ensure_demo(paths.demo_db_path())
             store = Store.open(path)
             try:
                 demo.act_as(store, "staff")
             finally:
                 store.close()
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the welcome stays
-            self.post_message(WorkspaceFailed(str(exc)))
+        except (DomainError, OSError) as exc:  # StorageError is a DomainError
+            self.post_message(WorkspaceFailed(self.error_text(exc)))
             return
         self.post_message(WorkspaceReady(str(path)))
 
@@ -181,7 +200,7 @@ class SkApp(App):
                 return
             unit = Unit(name=unit_name)
             me = Employee(nip=nip, name=name, position_kind="pelaksana", unit_id=unit.id)
-            team = Team(name=t("welcome.team_name", name=name.split(",")[0]), unit_id=unit.id, jpt_id=me.id)
+            team = Team(name=t("welcome.team_name", name=me.short_name), unit_id=unit.id, jpt_id=me.id)
             store.save_models([unit, me, team, Membership(team_id=team.id, employee_id=me.id, role="lead")])
             store.set_me(me.id)
         finally:
@@ -195,9 +214,7 @@ class SkApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screen keys are hidden until there is a workspace with a user (first run)."""
-        if action in ("mode", "sync") and not self.who_label:
-            return False
-        return True
+        return action not in ("mode", "sync") or bool(self.who_label)
 
     async def action_mode(self, mode: str) -> None:
         if self.store is None or self.store.me() is None:
@@ -208,7 +225,7 @@ class SkApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
 
     def action_help(self) -> None:
@@ -223,8 +240,9 @@ class SkApp(App):
     async def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
         localize(self)
-        if self.store is not None and self.store.me() is not None:
-            self.who_label = self._who(self.store.me())
+        me = self.me
+        if self.store is not None and me is not None:
+            self.who_label = self._who(me)
         screen = self.screen
         relabel = getattr(screen, "relabel", None)
         if relabel is not None:
@@ -293,8 +311,13 @@ class SkApp(App):
         except DomainError as exc:  # a full disk or a read-only workspace: said in the user's words
             self.post_message(SyncFinished(online=False, error=exc.message(i18n.language()), manual=manual))
             return
-        except Exception as exc:  # noqa: BLE001 - shown in the status line, never a crash
-            self.post_message(SyncFinished(online=False, error=str(exc), manual=manual))
+        except Exception as exc:  # noqa: BLE001 - a thread: shown in the status line and logged, never a crash
+            from sk_tui.errorlog import write_error_log
+
+            log, failure = write_error_log()
+            error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            where = t("error.logged", path=log) if failure is None else t("error.not_logged", path=log, why=failure)
+            self.post_message(SyncFinished(online=False, error=f"{error} ({where})", manual=manual))
             return
         self.post_message(SyncFinished(
             online=bool(result.online), sent=result.sent, received=result.received,
@@ -326,8 +349,8 @@ class SkApp(App):
 
     # --- messages ------------------------------------------------------------------------
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
         """Every toast is plain text: a message may quote a title, a reason or an error the
         server sent, and Textual would otherwise read it as markup (``[@click=...]`` included)
         and pass a stored ESC to the terminal. ``markup`` is accepted and ignored."""
@@ -339,12 +362,17 @@ class SkApp(App):
     # --- errors --------------------------------------------------------------------------
 
     def error_text(self, exc: Exception) -> str:
+        """What a refused action says, in the UI language: a DomainError's message, a form
+        field pydantic refused (the same line the CLI prints), a disk the OS refused."""
         from pydantic import ValidationError
 
         from sk_tui.domain.errors import DomainError, validation_error
+        from sk_tui.store.failures import translate
 
         if isinstance(exc, ValidationError):
-            exc = validation_error(exc)  # the same two-language line the CLI prints
+            exc = validation_error(exc)
+        elif isinstance(exc, OSError):
+            exc = translate(exc) or exc
         if isinstance(exc, DomainError):
             return exc.message(i18n.language())
         return str(exc) or type(exc).__name__

@@ -12,6 +12,7 @@ command palette all read from this one table.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 _LANG = "id"
 
@@ -32,6 +33,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sync.problems": ("⚠ {n} masalah", "⚠ {n} problems"),
     "sync.done": ("Sinkron: {sent} terkirim, {received} diterima.", "Sync: {sent} sent, {received} received."),
     "sync.failed": ("Sinkron gagal: {error}", "Sync failed: {error}"),
+    "error.logged": ("rincian di {path}", "details in {path}"),
+    "error.not_logged": ("log {path} tidak dapat ditulis: {why}", "the log {path} could not be written: {why}"),
     "sync.kept_aside": ("{n} rekaman dari server tidak dapat disimpan; lihat Masalah sinkron (5).",
                         "{n} records from the server could not be stored; see Sync problems (5)."),
     "sync.no_server": ("Luring: belum terhubung ke server.", "Offline: no server connected."),
@@ -77,7 +80,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "board.clear": ("Hapus saringan", "Clear filters"),
     "board.no_team": ("Anda belum tergabung dalam tim.", "You are not on any team yet."),
     "board.empty_col": ("(kosong)", "(empty)"),
-    "board.moved": ("“{title}” → {column}", "“{title}” → {column}"),
     "board.filter.all": ("Semua orang", "Everyone"),
     "board.filter.me": ("Saya", "Me"),
     "board.filter.label": ("saring: {what}", "filter: {what}"),
@@ -100,7 +102,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "task.assign_hint": ("Spasi pilih · Enter simpan · Esc batal", "Space toggles · Enter saves · Esc cancels"),
     "task.title_empty": ("Judul tidak boleh kosong.", "The title must not be empty."),
     "form.save": ("Simpan", "Save"),
-    "form.cancel": ("Batal", "Cancel"),
     "form.hint": ("Tab pindah kolom · Ctrl+S simpan · Esc batal", "Tab next field · Ctrl+S save · Esc cancel"),
     "form.invalid": ("Periksa isian: {msg}", "Check the form: {msg}"),
     "form.date_bad": ("Tanggal harus YYYY-MM-DD.", "Dates must be YYYY-MM-DD."),
@@ -121,7 +122,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.location": ("Lokasi", "Location"),
     "report.location.placeholder": ("lokasi kerja (wajib untuk WFA)", "where you work (needed for WFA)"),
     "report.heading": ("Laporan {day}", "Report for {day}"),
-    "report.deadline": ("batas kirim {time}", "due {time}"),
     "report.deadline_left": ("batas kirim {time} ({left} lagi)", "due {time} ({left} left)"),
     "report.deadline_passed": ("batas kirim {time} terlewati", "{time} deadline passed"),
     "report.status.none": ("Belum ada", "Not started"),
@@ -260,10 +260,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # welcome
     "welcome.title": ("Selamat datang di SK-TUI", "Welcome to SK-TUI"),
     "welcome.body": (
-        "Aplikasi kerja tim, laporan harian dan rekap TRK yang tetap jalan tanpa internet.\n"
-        "Belum ada ruang kerja di komputer ini. Mau mulai dari mana?",
-        "Team work, daily reports and the TRK recap, working offline.\n"
-        "There is no workspace on this computer yet. Where would you like to start?",
+        ("Aplikasi kerja tim, laporan harian dan rekap TRK yang tetap jalan tanpa internet.\n"
+         "Belum ada ruang kerja di komputer ini. Mau mulai dari mana?"),
+        ("Team work, daily reports and the TRK recap, working offline.\n"
+         "There is no workspace on this computer yet. Where would you like to start?"),
     ),
     "welcome.demo": ("Coba demo (data contoh Biro Hukum)", "Try the demo (sample data)"),
     "welcome.server": ("Sambungkan ke server kantor (alamat + token)", "Connect to your office server (address + token)"),
@@ -281,7 +281,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "welcome.unit_empty": ("Unit kerja tidak boleh kosong.", "The unit must not be empty."),
     "welcome.team_name": ("Tim {name}", "{name}'s team"),
     "welcome.ready": ("Ruang kerja siap.", "Workspace ready."),
-    "welcome.choose": ("Pilih", "Choose"),
     # misc
     "who.lead": ("ketua tim", "team lead"),
     "who.jpt": ("JPT", "JPT"),
@@ -327,7 +326,7 @@ def number(value: float | int, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def percent(fraction: float) -> str:
+def percent(fraction: float | Decimal) -> str:
     return number(float(fraction) * 100, 1) + "%"
 
 

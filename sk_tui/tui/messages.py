@@ -36,7 +36,3 @@ class WorkspaceFailed(Message):
     """Building the demo (or another first-run step) failed."""
 
     error: str
-
-
-class LanguageChanged(Message):
-    """The interface language changed: screens redraw their text."""

@@ -3,20 +3,31 @@ plus teams, languages and themes, in the UI language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import shown
 
+if TYPE_CHECKING:
+    from sk_tui.tui.app import SkApp
+
+# (what the palette lists, what choosing it runs, the key shown beside it)
+Command = tuple[str, Callable[[], Any], str]
+
 
 class SkCommands(Provider):
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
+    def _commands(self) -> list[Command]:
+        from sk_tui.tui.app import THEMES
+        from sk_tui.tui.screens.base import sk_app
+
+        app = sk_app(self.screen)
         screen = self.screen
-        commands: list[tuple[str, object, str]] = []
+        commands: list[Command] = []
         seen: set[str] = set()
         for node in (screen, app):
             for _key, binding in node._bindings:
@@ -27,14 +38,14 @@ class SkCommands(Provider):
                 seen.add(binding.id)
                 keys = binding.key_display or binding.key
                 commands.append((t(binding.id), partial(node.run_action, binding.action), keys))
-        store = getattr(app, "store", None)
-        if store is not None and store.me() is not None:
-            for team in store.teams_for(store.me().id):
-                commands.append((f"{t('board.team')}: {shown(team.name)}", partial(_show_team, app, team.id), ""))
-        for lang, label in (("id", "Bahasa Indonesia"), ("en", "English")):
-            commands.append((f"{t('app.language')}: {label}", partial(app.set_language, lang), "F2"))
-        for theme in ("textual-dark", "textual-light", "ansi-dark", "ansi-light"):
-            commands.append((f"{t('app.theme')}: {theme}", partial(app.set_theme, theme), "F3"))
+        me = app.me
+        if app.store is not None and me is not None:
+            commands.extend((f"{t('board.team')}: {shown(team.name)}", partial(_show_team, app, team.id), "")
+                            for team in app.store.teams_for(me.id))
+        commands.extend((f"{t('app.language')}: {label}", partial(app.set_language, lang), "F2")
+                        for lang, label in (("id", "Bahasa Indonesia"), ("en", "English")))
+        commands.extend((f"{t('app.theme')}: {theme}", partial(app.set_theme, theme), "F3")
+                        for theme in THEMES)
         return commands
 
     async def discover(self) -> Hits:
@@ -49,7 +60,7 @@ class SkCommands(Provider):
                 yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
 
 
-def _highlight(matcher, name: str) -> Content:
+def _highlight(matcher: Matcher, name: str) -> Content:
     """Like ``Matcher.highlight`` but never reading ``name`` as markup (a team's name is data)."""
     content = Content(name)
     _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
@@ -59,7 +70,7 @@ def _highlight(matcher, name: str) -> Content:
     return content
 
 
-async def _show_team(app, team_id: str) -> None:
+async def _show_team(app: SkApp, team_id: str) -> None:
     app.board_team_id = team_id
     await app.action_mode("board")
     show = getattr(app.screen, "show_team", None)

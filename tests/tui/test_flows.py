@@ -93,7 +93,7 @@ async def test_an_unsaved_activity_comes_back_after_a_restart(store, org):
 
 
 async def test_move_a_card_restart_and_it_is_still_moved(workspace):
-    path, org, ids = workspace
+    path, _org, ids = workspace
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_move_a_card_restart_and_it_is_still_moved(workspace):
 
 
 async def test_card_keys_respect_the_configured_keymap(workspace):
-    path, org, ids = workspace
+    path, _org, ids = workspace
     app = make_app(path, keymap={"board.move_right": "m"})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -122,7 +122,7 @@ async def test_card_keys_respect_the_configured_keymap(workspace):
 
 
 async def test_switch_teams(workspace):
-    path, org, ids = workspace
+    path, org, _ids = workspace
     org_store = _store(path)
     org_store.set_me(org.dedi.id)  # Dedi sits on both teams
     org_store.close()
@@ -141,7 +141,7 @@ async def test_switch_teams(workspace):
 
 
 async def test_create_assign_filter_and_search_cards(workspace):
-    path, org, ids = workspace
+    path, org, _ids = workspace
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -173,7 +173,7 @@ async def test_create_assign_filter_and_search_cards(workspace):
 
 
 async def test_switch_language(workspace):
-    path, org, ids = workspace
+    path, _org, _ids = workspace
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -214,7 +214,7 @@ async def test_review_approve_and_return(workspace):
 
 
 async def test_help_and_palette_and_targets(workspace):
-    path, org, ids = workspace
+    path, _org, _ids = workspace
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
@@ -394,7 +394,7 @@ async def test_switching_language_relabels_screens_already_open(workspace):
 async def test_quality_indicators_are_not_summed_from_daily_volumes(workspace):
     from sk_tui.domain.models import Indicator
 
-    path, org, ids = workspace
+    path, org, _ids = workspace
     store = _store(path)
     store.save_models([Indicator(id="iki-quality", target_id=org.target.id, aspect="quality",
                                  text="Persentase rancangan tanpa revisi mayor", target_value=90, unit="persen")])

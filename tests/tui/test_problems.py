@@ -26,7 +26,7 @@ def _screen_text(app) -> str:
 
 
 async def test_retry_and_dismiss_sync_problems(store, org):
-    first, second = _seed_problems(store)
+    _first, _second = _seed_problems(store)
     app = make_app(store.path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -60,3 +60,22 @@ async def test_no_problems_in_english(store, org):
         await pilot.press("5")
         await pilot.pause()
         assert "No sync problems." in str(app.screen.query_one("#problems-title").render())
+
+
+async def test_dismissing_a_problem_keeps_its_binding_id_for_keymaps(store, org):
+    """The action is ``dismiss_problem`` (Textual's own ``dismiss`` closes a screen); a keymap
+    names the binding id ``problems.dismiss``, as before."""
+    from textual.screen import Screen
+
+    from sk_tui.tui.screens.problems import ProblemsScreen
+
+    assert ProblemsScreen.action_dismiss is Screen.action_dismiss
+    _seed_problems(store)
+    app = make_app(store.path, keymap={"problems.dismiss": "z"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "down", "z")
+        await pilot.pause()
+        assert outbox.ops_for_entity(store.db, "t-1")[0]["resolution"] == "dismissed"
+        assert outbox.problem_count(store.db) == 1
+        assert type(app.screen) is ProblemsScreen
+        assert [n.message for n in app._notifications][-1] == "Tugas “Draf Pergub” ubah diabaikan; salinan server dipakai."

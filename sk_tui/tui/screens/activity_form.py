@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
+from pydantic import ValidationError
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.validation import Function, Integer, Number, ValidationResult
 from textual.widgets import Input, Label, Select
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Activity
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, t
@@ -38,7 +42,7 @@ def evidence_ok(value: str) -> bool:
     return True
 
 
-class ActivityForm(Dialog):
+class ActivityForm(Dialog[str]):
     """Returns the saved activity's id, or None when cancelled."""
 
     BINDINGS = [make("ctrl+s", "save", "form.save_id")]
@@ -48,12 +52,8 @@ class ActivityForm(Dialog):
         self.day = day
         self.activity = activity
 
-    @property
-    def store(self):
-        return self.app.store
-
-    def _link_options(self) -> list[tuple[str, str]]:
-        me = self.store.me()
+    def _link_options(self) -> list[tuple[Text, str]]:
+        me = self.store.require_me()
         options = [(say("activity.link.task", title=x.title), f"task:{x.id}")
                    for x in self.store.open_tasks_assigned_to(me.id)]
         targets = self.store.targets_for(me.id, self.day)
@@ -127,10 +127,10 @@ class ActivityForm(Dialog):
 
     # --- the draft of the form itself ----------------------------------------------------
 
-    def _draft_owner(self) -> dict:
+    def _draft_owner(self) -> dict[str, str | None]:
         return {"day": self.day.isoformat(), "activity": self.activity.id if self.activity else None}
 
-    def _restore_draft(self) -> dict:
+    def _restore_draft(self) -> dict[str, str]:
         raw = self.store.get_meta(DRAFT_KEY)
         if not raw:
             return {}
@@ -150,7 +150,7 @@ class ActivityForm(Dialog):
 
     @on(Input.Changed)
     @on(Select.Changed)
-    def _field_changed(self, event) -> None:
+    def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
         if not self.is_mounted:
             return
         self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._values()}))
@@ -188,7 +188,7 @@ class ActivityForm(Dialog):
                 return
         values = self._values()
         kind, _, ident = values["link"].partition(":")
-        fields = {
+        fields: dict[str, Any] = {
             "description": self._stored("description", values["desc"].strip()),
             "minutes": int(values["minutes"].strip()),
             "volume": float(values["volume"].strip().replace(",", ".")),
@@ -197,15 +197,15 @@ class ActivityForm(Dialog):
             "indicator_id": ident if kind == "indicator" else None,
             "evidence": self._stored("evidence", values["evidence"].strip()),
         }
-        me = self.store.me()
+        me = self.store.require_me()
         try:
             if self.activity is None:
                 report = self.store.ensure_draft(me.id, self.day)
                 saved = self.store.add_activity(report.id, **fields)
             else:
                 saved = self.store.update_activity(self.activity.id, **fields)
-        except Exception as exc:  # noqa: BLE001 - shown in the form; what was typed stays
-            self._error(self.app.error_text(exc))
+        except (DomainError, ValidationError) as exc:  # shown in the form; what was typed stays
+            self._error(self.sk.error_text(exc))
             return
         self.store.set_meta(DRAFT_KEY, None)
         self.app.notify(t("report.saved"))

@@ -1,10 +1,12 @@
-"""What every main screen shares: the status line on top, the footer, localized bindings."""
+"""What every main screen shares: the status line on top, the footer, localized bindings;
+and how a refused action is shown (``fail``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from sk_tui.tui.bindings import localize
@@ -13,11 +15,19 @@ from sk_tui.tui.widgets.keys import KeyFooter
 from sk_tui.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from sk_tui.domain.errors import DomainError
     from sk_tui.store import Store
     from sk_tui.tui.app import SkApp
 
 
-class SkScreen(Screen):
+def sk_app(node: DOMNode) -> SkApp:
+    """The running app as the SkApp every screen of this package runs in."""
+    return cast("SkApp", node.app)
+
+
+class SkScreen(Screen[None]):
     """A main screen (a mode). Subclasses compose ``body()`` and load data in ``reload()``."""
 
     TITLE_KEY = "app.title"
@@ -29,11 +39,11 @@ class SkScreen(Screen):
 
     @property
     def sk(self) -> SkApp:
-        return self.app  # type: ignore[return-value]
+        return sk_app(self)
 
     @property
     def store(self) -> Store:
-        return self.sk.store
+        return self.sk.require_store()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.TITLE_KEY)
@@ -76,5 +86,9 @@ class SkScreen(Screen):
     def reload(self) -> None:
         """Read what the screen shows from the store. Override."""
 
-    def fail(self, exc: Exception) -> None:
+    def fail(self, exc: DomainError | ValidationError) -> None:
+        """Show why an action was refused. Actions catch only these two: the domain refused
+        (a StorageError, a full disk or a read-only workspace, is one too) or pydantic refused a
+        model built from what was typed or from stored text that predates the rules. Anything
+        else is a bug: it is not caught, so it ends the app (and fails the test that met it)."""
         self.sk.show_error(exc)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import Any
+
+from pydantic import ValidationError
+from textual import events, on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from sk_tui.domain.models import TASK_COLUMNS
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import TASK_COLUMNS, Task, Team
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain
@@ -53,7 +57,7 @@ class BoardScreen(SkScreen):
 
     # --- data ----------------------------------------------------------------------------
 
-    def teams(self):
+    def teams(self) -> list[Team]:
         me = self.sk.me
         return self.store.teams_for(me.id) if me else []
 
@@ -86,7 +90,7 @@ class BoardScreen(SkScreen):
         what = []
         if self.filter.assignee:
             person = self.store.employee(self.filter.assignee)
-            what.append(person.name.split(",")[0] if person else "?")
+            what.append(person.short_name if person else "?")
         if self.filter.overdue:
             what.append(t("board.filter.overdue"))
         if self.filter.search:
@@ -99,7 +103,7 @@ class BoardScreen(SkScreen):
         self.board.set_filter(self.filter)
         self.update_title()
 
-    def current_task(self):
+    def current_task(self) -> Task | None:
         card = self.board.current_card()
         return self.store.task(card["id"]) if card else None
 
@@ -113,8 +117,8 @@ class BoardScreen(SkScreen):
         if card is None:
             return
         try:
-            task = self.store.move_task(card["id"], step, actor_id=self.sk.me.id)
-        except Exception as exc:  # noqa: BLE001 - DomainError or validation: shown, nothing lost
+            task = self.store.move_task(card["id"], step, actor_id=self.store.require_me().id)
+        except (DomainError, ValidationError) as exc:  # refused, or a card whose stored text the rules now refuse
             self.fail(exc)
             return
         self.board.card_moved(task.id, task.status.value, task.rank)
@@ -130,9 +134,11 @@ class BoardScreen(SkScreen):
         if self.team_id:
             self._open_form(None)
 
-    def _open_form(self, task) -> None:
+    def _open_form(self, task: Task | None) -> None:
         from sk_tui.tui.screens.task_form import TaskForm
 
+        if self.team_id is None:
+            return
         status = TASK_COLUMNS[self.board.cursor_col]
         self.app.push_screen(TaskForm(self.team_id, task, status), self._form_closed)
 
@@ -151,8 +157,8 @@ class BoardScreen(SkScreen):
             if chosen is None or sorted(chosen) == sorted(task.assignees):
                 return
             try:
-                self.store.update_task(task.id, actor_id=self.sk.me.id, assignees=chosen)
-            except Exception as exc:  # noqa: BLE001
+                self.store.update_task(task.id, actor_id=self.store.require_me().id, assignees=chosen)
+            except (DomainError, ValidationError) as exc:  # as in action_move
                 self.fail(exc)
                 return
             self.reload(keep_card=task.id)
@@ -163,7 +169,7 @@ class BoardScreen(SkScreen):
     def action_filter_assignee(self) -> None:
         if not self.team_id:
             return
-        me = self.sk.me
+        me = self.store.require_me()
         options = [("", t("board.filter.all")), (me.id, t("board.filter.me"))]
         options += [(e.id, e.name) for e, _role in self.store.team_members(self.team_id) if e.id != me.id]
 
@@ -203,7 +209,7 @@ class BoardScreen(SkScreen):
             search.add_class("-hidden")
         self.board.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         search = self.query_one("#board-search", Input)
         if event.key == "escape" and search.has_focus:
             event.stop()
@@ -230,8 +236,9 @@ class BoardScreen(SkScreen):
         self.reload()
 
 
-def _ids(row: dict) -> list[str]:
+def _ids(row: dict[str, Any]) -> list[str]:
     import json
 
     value = row.get("assignees")
-    return json.loads(value or "[]") if isinstance(value, str) else (value or [])
+    ids: list[str] = json.loads(value or "[]") if isinstance(value, str) else (value or [])
+    return ids

@@ -1,6 +1,15 @@
-"""Small modal dialogs: pick one, confirm, pick several, write a note."""
+"""Small modal dialogs: pick one, confirm, pick several, write a note.
+
+Each is a ``Dialog[T]``: it is dismissed with a ``T``, or with None when cancelled (Esc), so
+the callback given to ``push_screen`` takes ``T | None``::
+
+    def done(yes: bool | None) -> None: ...
+    self.app.push_screen(ConfirmScreen("Hapus?"), done)
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -13,14 +22,21 @@ from textual.widgets.option_list import Option
 from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain
+from sk_tui.tui.screens.base import sk_app
+
+if TYPE_CHECKING:
+    from sk_tui.store import Store
+    from sk_tui.tui.app import SkApp
+
+ResultT = TypeVar("ResultT")
 
 
-def _text(value):
+def _text(value: str | Text) -> Text:
     """Titles, questions and options often quote a person's text: shown literally, never markup."""
     return value if isinstance(value, Text) else plain(value, multiline=True)
 
 
-class Dialog(ModalScreen):
+class Dialog(ModalScreen[ResultT]):
     """A centred box; Esc closes it with None. Every title, question and option it shows is
     plain text (callers may pass ``str`` with data in it)."""
 
@@ -30,14 +46,22 @@ class Dialog(ModalScreen):
         super().__init__()
         localize(self)
 
+    @property
+    def sk(self) -> SkApp:
+        return sk_app(self)
+
+    @property
+    def store(self) -> Store:
+        return self.sk.require_store()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class PickScreen(Dialog):
+class PickScreen(Dialog[str]):
     """Choose one of ``options`` [(value, label)]; returns the value or None."""
 
-    def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None) -> None:
+    def __init__(self, title: str | Text, options: list[tuple[str, str]], current: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
@@ -62,7 +86,7 @@ class PickScreen(Dialog):
         self.dismiss(event.option.id)
 
 
-class ConfirmScreen(Dialog):
+class ConfirmScreen(Dialog[bool]):
     """Yes or no; returns True or False (Esc = no)."""
 
     BINDINGS = [
@@ -70,7 +94,7 @@ class ConfirmScreen(Dialog):
         make("n,escape", "answer(False)", "confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str | Text) -> None:
         super().__init__()
         self.question = question
 
@@ -83,12 +107,12 @@ class ConfirmScreen(Dialog):
         self.dismiss(yes)
 
 
-class AssignScreen(Dialog):
+class AssignScreen(Dialog[list[str]]):
     """Pick the people on a card; returns the list of employee ids or None."""
 
     BINDINGS = [make("enter,ctrl+s", "save", "form.save_id", priority=True)]
 
-    def __init__(self, title: str, people: list[tuple[str, str]], chosen: list[str]) -> None:
+    def __init__(self, title: str | Text, people: list[tuple[str, str]], chosen: list[str]) -> None:
         super().__init__()
         self.title_text = title
         self.people = people
@@ -106,12 +130,12 @@ class AssignScreen(Dialog):
         self.dismiss(list(self.query_one(SelectionList).selected))
 
 
-class NoteScreen(Dialog):
+class NoteScreen(Dialog[str]):
     """Write a required note (returning a report); returns the text or None."""
 
     BINDINGS = [make("ctrl+s", "save", "form.save_id")]
 
-    def __init__(self, title: str, placeholder: str = "") -> None:
+    def __init__(self, title: str | Text, placeholder: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder

@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.widgets import Label, Static
 
 from sk_tui.tui.bindings import binding_rows, make
@@ -13,7 +14,7 @@ from sk_tui.tui.i18n import t
 from sk_tui.tui.screens.dialogs import Dialog
 
 
-class HelpScreen(Dialog):
+class HelpScreen(Dialog[None]):
     BINDINGS = [
         make("escape,q,f1,question_mark", "cancel", "help.close", key_display="Esc"),
         make("down,j", "scroll(1)", "scroll.down", show=False),
@@ -29,9 +30,8 @@ class HelpScreen(Dialog):
         from sk_tui.tui.screens.review import ReviewScreen
         from sk_tui.tui.screens.targets import TargetsScreen
 
-        keymap = getattr(self.app, "config", None)
-        keymap = dict(keymap.keymap) if keymap else {}
-        sections = [
+        keymap = dict(self.sk.config.keymap)
+        sections: list[tuple[str, type[DOMNode]]] = [
             (t("help.section.app"), SkApp),
             (t("mode.board"), BoardScreen),
             (t("mode.report"), ReportScreen),

@@ -8,6 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from sk_tui.tui.bindings import make
@@ -45,7 +46,9 @@ class ProblemsScreen(SkScreen):
     TITLE_KEY = "mode.problems"
     BINDINGS = [
         make("r", "retry", "problems.retry"),
-        make("x", "dismiss", "problems.dismiss"),
+        # Not Textual's "dismiss" action (which closes a screen): the binding id, which user
+        # keymaps name, stays "problems.dismiss".
+        make("x", "dismiss_problem", "problems.dismiss"),
         make("f6", "reload", "problems.refresh", show=False),
     ]
 
@@ -88,8 +91,8 @@ class ProblemsScreen(SkScreen):
         table = self.query_one("#problems-list", DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return self.ops.get(key)
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self.ops.get(key) if key is not None else None
 
     @on(DataTable.RowHighlighted, "#problems-list")
     def _show_detail(self) -> None:
@@ -113,7 +116,7 @@ class ProblemsScreen(SkScreen):
     def action_retry(self) -> None:
         self._resolve("retried", "problems.retried")
 
-    def action_dismiss(self) -> None:
+    def action_dismiss_problem(self) -> None:
         op = self.selected()
         pulled = op is not None and op.get("source") == "pull"  # a server record we could not store
         self._resolve("dismissed", "problems.dismissed_pulled" if pulled else "problems.dismissed")
@@ -122,9 +125,11 @@ class ProblemsScreen(SkScreen):
         op = self.selected()
         if op is None:
             return
+        from sk_tui.domain.errors import DomainError
+
         try:
             self.store.resolve_problem(op["op_id"], resolution)
-        except Exception as exc:  # noqa: BLE001
+        except DomainError as exc:  # e.g. a full disk (StorageError)
             self.fail(exc)
             return
         self.app.notify(t(message_key, what=describe(op)))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Label, Select, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from sk_tui import clock
 from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import ReportStatus, WorkMode
+from sk_tui.domain.models import Activity, DailyReport, Employee, ReportStatus, WorkMode
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import language, long_date, number, t
 from sk_tui.tui.plain import clip, plain, say, shown
@@ -35,8 +39,8 @@ class ReportScreen(SkScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.day: dt.date | None = None
-        self.report = None
+        self.day: dt.date | None = None  # None until the first reload: then today
+        self.report: DailyReport | None = None
 
     def body(self) -> ComposeResult:
         yield Static("", id="report-title", classes="screen-title", markup=False)
@@ -47,8 +51,7 @@ class ReportScreen(SkScreen):
             yield Label(t("report.location"), classes="field-label", markup=False)
             yield Input(placeholder=t("report.location.placeholder"), id="report-location")
         yield Label("", id="report-mode-error", classes="form-error", markup=False)
-        table = DataTable(id="activities", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-totals", markup=False)
 
     def after_compose(self) -> None:
@@ -65,19 +68,18 @@ class ReportScreen(SkScreen):
     # --- data ----------------------------------------------------------------------------
 
     @property
-    def me(self):
-        return self.sk.me
+    def me(self) -> Employee:
+        return self.store.require_me()
 
     def reload(self) -> None:
-        me = self.me
+        me = self.sk.me
         if me is None:
             return
         today = self.store.today(me)
-        self.day = self.day or today
-        self.report = self.store.report_for(me.id, self.day)
-        report = self.report
+        day = self.day = self.day or today
+        report = self.report = self.store.report_for(me.id, day)
         status = report.status if report else None
-        self.query_one("#report-title", Static).update(self._title(status, today))
+        self.query_one("#report-title", Static).update(self._title(day, status, today))
         note = self.query_one("#report-note", Static)
         if report and status == ReportStatus.RETURNED and report.review_note:
             note.update(say("report.note", note=report.review_note))
@@ -95,18 +97,18 @@ class ReportScreen(SkScreen):
             location.value = shown(report.location) if report else ""
             location.disabled = not editable
         self.query_one("#report-mode-error", Label).update("")
-        self._fill_table()
-        self._update_totals()
+        self._fill_table(report)
+        self._update_totals(me, day, report)
 
-    def _title(self, status: ReportStatus | None, today: dt.date) -> str:
+    def _title(self, day: dt.date, status: ReportStatus | None, today: dt.date) -> str:
         state = t(f"report.status.{status.value}") if status else t("report.status.none")
-        parts = [t("report.heading", day=long_date(self.day)), state]
+        parts = [t("report.heading", day=long_date(day)), state]
         deadline = self.store.policy.report_deadline
         time_text = deadline.strftime("%H:%M")
         if status in (None, ReportStatus.DRAFT, ReportStatus.RETURNED):
             now = clock.local_now(self.store.policy.timezone, self.store.clock)
-            due = dt.datetime.combine(self.day, deadline, tzinfo=now.tzinfo)
-            if now < due and self.day == today:
+            due = dt.datetime.combine(day, deadline, tzinfo=now.tzinfo)
+            if now < due and day == today:
                 minutes = int((due - now).total_seconds() // 60)
                 left = t("left.hm", h=minutes // 60, m=minutes % 60)
                 parts.append(t("report.deadline_left", time=time_text, left=left))
@@ -114,11 +116,11 @@ class ReportScreen(SkScreen):
                 parts.append("⚠ " + t("report.deadline_passed", time=time_text))
         return " · ".join(parts)
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, report: DailyReport | None) -> None:
         table = self.query_one("#activities", DataTable)
         row_before = table.cursor_row
         table.clear()
-        activities = self.store.activities(self.report.id) if self.report else []
+        activities = self.store.activities(report.id) if report else []
         for index, activity in enumerate(activities, 1):
             volume = f"{number(activity.volume, 0 if activity.volume.is_integer() else 1)} {activity.volume_unit}"
             table.add_row(
@@ -128,7 +130,7 @@ class ReportScreen(SkScreen):
         if activities:
             table.move_cursor(row=min(row_before, len(activities) - 1))
 
-    def _link_label(self, activity) -> str:
+    def _link_label(self, activity: Activity) -> str:
         if activity.task_id:
             task = self.store.task(activity.task_id)
             return "▣ " + (task.title if task else "?")
@@ -137,33 +139,32 @@ class ReportScreen(SkScreen):
             return "◎ " + (indicator.text if indicator else "?")
         return "–"
 
-    def _update_totals(self) -> None:
-        me = self.me
-        start, end = kinerja.month_bounds(self.day)
+    def _update_totals(self, me: Employee, day: dt.date, report: DailyReport | None) -> None:
+        start, end = kinerja.month_bounds(day)
         by_status = self.store.minutes_by_status(me.id, start, end)
-        target = kinerja.prorated_target(self.day, self.store.policy, me.post_start, me.post_end)
-        day_total = self.report.total_minutes if self.report else 0
+        target = kinerja.prorated_target(day, self.store.policy, me.post_start, me.post_end)
+        day_total = report.total_minutes if report else 0
         text = t("report.day_total", minutes=number(day_total)) + " · " + t(
             "report.month_total", reported=number(sum(by_status.values())),
             approved=number(by_status["approved"]), target=number(target))
-        if not self.report or not self.store.activities(self.report.id):
+        if not report or not self.store.activities(report.id):
             text = t("report.empty") + "\n" + text
         elif day_total > self.store.policy.daily_minutes_warn:
             text += "\n⚠ " + t("report.warn_day", limit=self.store.policy.daily_minutes_warn)
         self.query_one("#report-totals", Static).update(text)
 
-    def selected_activity(self):
+    def selected_activity(self) -> Activity | None:
         table = self.query_one("#activities", DataTable)
         if not self.report or table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
-        return self.store.activity(key.value)
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self.store.activity(key) if key is not None else None
 
     # --- actions -------------------------------------------------------------------------
 
     def action_day(self, step: int) -> None:
         today = self.store.today(self.me)
-        new_day = self.day + dt.timedelta(days=step)
+        new_day = (self.day or today) + dt.timedelta(days=step)
         if new_day > today:
             self.app.notify(t("report.future"), severity="warning")
             return
@@ -178,9 +179,10 @@ class ReportScreen(SkScreen):
         self.query_one("#report-mode", Select).focus()
 
     def _check_editable(self) -> bool:
-        if self.report is not None and not self.report.editable:
-            self.app.notify(DomainError("report_locked", day=self.day.isoformat(),
-                                        status=t(f"report.status.{self.report.status.value}")).message(language()),
+        report = self.report
+        if report is not None and not report.editable:
+            self.app.notify(DomainError("report_locked", day=report.work_date.isoformat(),
+                                        status=t(f"report.status.{report.status.value}")).message(language()),
                             severity="warning")
             return False
         return True
@@ -198,19 +200,18 @@ class ReportScreen(SkScreen):
     def _row_chosen(self) -> None:
         self.action_edit()
 
-    def _open_form(self, activity) -> None:
+    def _open_form(self, activity: Activity | None) -> None:
         from sk_tui.tui.screens.activity_form import ActivityForm
 
-        self.app.push_screen(ActivityForm(self.day, activity), self._form_closed)
+        if self.day is not None:
+            self.app.push_screen(ActivityForm(self.day, activity), self._form_closed)
 
     def _form_closed(self, saved: str | None) -> None:
         if saved:
             self.reload()
             table = self.query_one("#activities", DataTable)
-            try:
+            with suppress(RowDoesNotExist):  # the row may be gone after a concurrent change
                 table.move_cursor(row=table.get_row_index(saved))
-            except Exception:  # noqa: BLE001 - the row may be gone after a concurrent change
-                pass
 
     def action_delete(self) -> None:
         activity = self.selected_activity()
@@ -222,7 +223,7 @@ class ReportScreen(SkScreen):
                 return
             try:
                 self.store.delete_activity(activity.id)
-            except Exception as exc:  # noqa: BLE001
+            except DomainError as exc:  # locked meanwhile, or a full disk (StorageError)
                 self.fail(exc)
                 return
             self.app.notify(t("report.deleted"))
@@ -231,14 +232,16 @@ class ReportScreen(SkScreen):
         self.app.push_screen(ConfirmScreen(say("report.confirm_delete", desc=clip(activity.description, 60))), done)
 
     def action_submit(self) -> None:
-        report = self.report
+        report, day = self.report, self.day
+        if day is None:
+            return
         if report is None or not self.store.activities(report.id):
-            self.fail(DomainError("report_empty", day=self.day.isoformat()))
+            self.fail(DomainError("report_empty", day=day.isoformat()))
             return
         if not self._check_editable():
             return
         count = len(self.store.activities(report.id))
-        question = t("report.confirm_submit", day=long_date(self.day), minutes=number(report.total_minutes),
+        question = t("report.confirm_submit", day=long_date(day), minutes=number(report.total_minutes),
                      count=count)
 
         def done(yes: bool | None) -> None:
@@ -246,10 +249,10 @@ class ReportScreen(SkScreen):
                 return
             try:
                 self.store.submit_report(report.id, self.me.id)
-            except Exception as exc:  # noqa: BLE001
+            except DomainError as exc:  # changed meanwhile, or a full disk (StorageError)
                 self.fail(exc)
                 return
-            self.app.notify(t("report.submitted", day=long_date(self.day)))
+            self.app.notify(t("report.submitted", day=long_date(day)))
             self.reload()
             self.sk.request_sync()
 
@@ -263,26 +266,27 @@ class ReportScreen(SkScreen):
         mode = str(self.query_one("#report-mode", Select).value)
         location = self.query_one("#report-location", Input).value
         error = self.query_one("#report-mode-error", Label)
-        current = (self.report.work_mode.value, self.report.location) if self.report else ("WFO", "")
-        if self.report and location == shown(self.report.location):
-            location = self.report.location
-        if (mode, location.strip()) == current or self.day is None:
+        report, day = self.report, self.day
+        current = (report.work_mode.value, report.location) if report else ("WFO", "")
+        if report and location == shown(report.location):
+            location = report.location
+        if (mode, location.strip()) == current or day is None:
             error.update("")
             return
         try:
-            if self.report is None:
-                self.report = self.store.ensure_draft(self.me.id, self.day)
-            self.report = self.store.set_work_mode(self.report.id, mode, location)
+            if report is None:
+                report = self.report = self.store.ensure_draft(self.me.id, day)
+            self.report = self.store.set_work_mode(report.id, mode, location)
         except DomainError as exc:
             error.update(plain(exc.message(language()), multiline=True))
             return
         error.update("")
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and isinstance(self.focused, (Input, Select)):
             event.stop()
             self.query_one("#activities", DataTable).focus()
 
 
-def _cell(text: str):
+def _cell(text: str) -> Text:
     return plain(text, ellipsis=True)

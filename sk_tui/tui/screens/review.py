@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from sk_tui.domain.models import Decision
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.models import DailyReport, Decision
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, number, short_date, t
 from sk_tui.tui.plain import plain, say, shown
@@ -25,7 +28,8 @@ class ReviewScreen(SkScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.reports: dict[str, object] = {}
+        self.reports: dict[str, DailyReport] = {}
+        self.names: dict[str, str] = {}  # employee id -> short name, of the reports listed
 
     def body(self) -> ComposeResult:
         yield Static("", id="review-title", classes="screen-title", markup=False)
@@ -45,8 +49,7 @@ class ReviewScreen(SkScreen):
             return
         reports = self.store.reports_to_review(me.id)
         self.reports = {r.id: r for r in reports}
-        names = {e.id: e.name.split(",")[0] for e in self.store.employees({r.employee_id for r in reports})}
-        self.names = names
+        names = self.names = {e.id: e.short_name for e in self.store.employees({r.employee_id for r in reports})}
         table = self.query_one("#review-list", DataTable)
         row = table.cursor_row
         table.clear()
@@ -64,12 +67,12 @@ class ReviewScreen(SkScreen):
         self.query_one("#review-title", Static).update(title)
         self._show_detail()
 
-    def selected(self):
+    def selected(self) -> DailyReport | None:
         table = self.query_one("#review-list", DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return self.reports.get(key)
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return self.reports.get(key) if key is not None else None
 
     @on(DataTable.RowHighlighted, "#review-list")
     def _show_detail(self) -> None:
@@ -110,10 +113,10 @@ class ReviewScreen(SkScreen):
         self.app.push_screen(NoteScreen(say("review.note_title", who=who, day=short_date(report.work_date)),
                                         t("review.note_placeholder")), done)
 
-    def _decide(self, report, decision: Decision, note: str) -> None:
+    def _decide(self, report: DailyReport, decision: Decision, note: str) -> None:
         try:
-            self.store.review_report(report.id, self.sk.me.id, decision, note)
-        except Exception as exc:  # noqa: BLE001
+            self.store.review_report(report.id, self.store.require_me().id, decision, note)
+        except (DomainError, ValidationError) as exc:  # refused, or a note the Review model refuses
             self.fail(exc)
             return
         key = "review.approved" if decision == Decision.APPROVE else "review.returned"

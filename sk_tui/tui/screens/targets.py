@@ -4,13 +4,16 @@ A lead (or the JPT) can switch to a team's view."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 
 from sk_tui.domain import kinerja
-from sk_tui.domain.models import Aspect
+from sk_tui.domain.models import Aspect, Employee, Target
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import month_name, number, percent, rupiah, t
 from sk_tui.tui.plain import plain, say, shown
@@ -68,7 +71,7 @@ class TargetsScreen(SkScreen):
             team = self.store.require_team(self.team_id)
             self.query_one("#targets-title", Static).update(say("targets.team_heading", team=team.name, year=today.year))
             targets = self.store.team_targets(team.id)
-            owners = {plan.id: employee.name.split(",")[0]
+            owners = {plan.id: employee.short_name
                       for employee, _role in self.store.team_members(team.id)
                       for plan in self.store.plans_for(employee.id)}
             self._show_indicators(targets, today, employee_ids=None, owners=owners)
@@ -76,16 +79,16 @@ class TargetsScreen(SkScreen):
         else:
             self.team_view = False
             self.query_one("#targets-title", Static).update(
-                say("targets.heading", who=me.name.split(",")[0], year=today.year))
+                say("targets.heading", who=me.short_name, year=today.year))
             self._show_indicators(self.store.targets_for(me.id, today), today, employee_ids=[me.id])
             for widget in self.query("#members, #members-title"):
                 widget.add_class("-hidden")
         self._show_month(me, today)
 
-    def _show_month(self, me, today) -> None:
+    def _show_month(self, me: Employee, today: dt.date) -> None:
         recap = self.store.recap(me, today)
         start, end = kinerja.month_bounds(today)
-        prefix = (shown(me.name.split(",")[0]) + " · ") if self.team_view else ""
+        prefix = (shown(me.short_name) + " · ") if self.team_view else ""
         line = prefix + t("targets.month", month=month_name(today), approved=number(recap.approved),
                  target=number(recap.target), achievement=percent(recap.achievement),
                  allowance=rupiah(recap.allowance))
@@ -104,7 +107,8 @@ class TargetsScreen(SkScreen):
         pct = percent(projected / recap.target) if recap.target else "–"
         self.query_one("#projection", Static).update(t("targets.projection", minutes=number(projected), pct=pct))
 
-    def _show_indicators(self, targets, today, employee_ids, owners: dict[str, str] | None = None) -> None:
+    def _show_indicators(self, targets: list[Target], today: dt.date, employee_ids: list[str] | None,
+                         owners: dict[str, str] | None = None) -> None:
         box = self.query_one("#indicators", Vertical)
         box.remove_children()
         indicators = self.store.indicators_for([x.id for x in targets])
@@ -118,7 +122,7 @@ class TargetsScreen(SkScreen):
         progress = self.store.indicator_progress([i.id for i in indicators], start, today, employee_ids)
         elapsed = (today - start).days + 1
         total = (end - start).days + 1
-        rows = []
+        rows: list[Widget] = []
         for indicator in indicators:
             done = progress.get(indicator.id, {}).get("approved", 0.0)
             projected = kinerja.pace_projection(done, elapsed, total)
@@ -141,11 +145,11 @@ class TargetsScreen(SkScreen):
                                    classes="indicator-row"))
         box.mount_all(rows)
 
-    def _show_members(self, team_id: str, today) -> None:
+    def _show_members(self, team_id: str, today: dt.date) -> None:
         table = self.query_one("#members", DataTable)
         table.clear()
         for employee, recap in self.store.team_recap(team_id, today):
-            table.add_row(plain(employee.name.split(",")[0], ellipsis=True), number(recap.approved), number(recap.target),
+            table.add_row(plain(employee.short_name, ellipsis=True), number(recap.approved), number(recap.target),
                           percent(recap.achievement), rupiah(recap.allowance))
         for widget in self.query("#members, #members-title"):
             widget.remove_class("-hidden")
@@ -158,7 +162,7 @@ class TargetsScreen(SkScreen):
         self.reload()
 
     def action_choose_team(self) -> None:
-        me = self.sk.me
+        me = self.store.require_me()
         led = self.store.led_team_ids(me.id)
         if not led:
             self.app.notify(t("review.not_lead"), severity="warning")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
@@ -14,7 +19,7 @@ from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog
 
 
-class TaskForm(Dialog):
+class TaskForm(Dialog[str]):
     """Returns the saved task's id, or None when cancelled."""
 
     BINDINGS = [make("ctrl+s", "save", "form.save_id")]
@@ -24,10 +29,6 @@ class TaskForm(Dialog):
         self.team_id = team_id
         self.card = task
         self.status = status
-
-    @property
-    def store(self):
-        return self.app.store
 
     def compose(self) -> ComposeResult:
         task = self.card
@@ -77,8 +78,6 @@ class TaskForm(Dialog):
 
     @on(Input.Submitted)
     def action_save(self) -> None:
-        import datetime as dt
-
         title = self._typed("title", self.query_one("#task-title", Input).value.strip())
         if not title:
             self._error(t("task.title_empty"))
@@ -93,14 +92,14 @@ class TaskForm(Dialog):
             return
         target = self.query_one("#task-target", Select).value
         target_id = None if target in (Select.NULL, None) else str(target)
-        fields = {
+        fields: dict[str, Any] = {
             "title": title,
             "description": self._typed("description", self.query_one("#task-description", Input).value.strip()),
             "due_date": due,
             "target_id": target_id,
             "assignees": list(self.query_one("#task-assignees", SelectionList).selected),
         }
-        me = self.app.store.me()
+        me = self.store.require_me()
         try:
             if self.card is None:
                 saved = self.store.create_task(self.team_id, actor_id=me.id, status=self.status, **fields)
@@ -109,7 +108,7 @@ class TaskForm(Dialog):
                 changed = {k: v for k, v in fields.items() if getattr(self.card, k) != v}
                 saved = self.store.update_task(self.card.id, actor_id=me.id, **changed) if changed else self.card
                 self.app.notify(t("task.saved"))
-        except Exception as exc:  # noqa: BLE001 - shown in the form; what was typed stays
-            self._error(self.app.error_text(exc) if hasattr(self.app, "error_text") else str(exc))
+        except (DomainError, ValidationError) as exc:  # shown in the form; what was typed stays
+            self._error(self.sk.error_text(exc))
             return
         self.dismiss(saved.id)

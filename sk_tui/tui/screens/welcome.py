@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from pydantic import ValidationError
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import language, t
 from sk_tui.tui.messages import WorkspaceReady
 from sk_tui.tui.plain import plain
+from sk_tui.tui.screens.base import sk_app
 from sk_tui.tui.screens.dialogs import Dialog
 from sk_tui.tui.widgets.keys import KeyFooter
 
 
-class WelcomeScreen(Screen):
+class WelcomeScreen(Screen[None]):
     BINDINGS = [make("f2", "app.toggle_language", "app.language")]
 
     def __init__(self, has_store: bool = False) -> None:
@@ -49,7 +52,7 @@ class WelcomeScreen(Screen):
         await self.recompose()
         self.on_mount()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         choices = {"1": "demo", "2": "server", "3": "personal"}
         if event.key in choices:
             event.stop()
@@ -62,12 +65,12 @@ class WelcomeScreen(Screen):
     def workspace_path(self) -> Path:
         from sk_tui import paths
 
-        return Path(self.app.db_path) if getattr(self.app, "db_path", None) else paths.default_db_path()
+        return sk_app(self).db_path or paths.default_db_path()
 
     def choose(self, what: str | None) -> None:
         if what == "demo":
             self.query_one("#welcome-status", Label).update(t("welcome.building"))
-            self.app.build_demo_workspace()
+            sk_app(self).build_demo_workspace()
         elif what == "server":
             self.app.push_screen(ServerForm(), self._server_saved)
         elif what == "personal":
@@ -78,7 +81,8 @@ class WelcomeScreen(Screen):
             self.app.notify(t("welcome.connected"))
             self.app.push_screen(PersonalForm(self.workspace_path()))
 
-class ServerForm(Dialog):
+
+class ServerForm(Dialog[bool]):
     """Server address and device token; saved 0600 for the sync client. Returns True."""
 
     BINDINGS = [make("ctrl+s", "save", "form.save_id")]
@@ -130,7 +134,7 @@ def save_server(url: str, token: str) -> None:
     save_credentials(url, token)
 
 
-class PersonalForm(Dialog):
+class PersonalForm(Dialog[None]):
     """Name, NIP and unit: makes a personal workspace with one team and posts WorkspaceReady."""
 
     BINDINGS = [make("ctrl+s", "save", "form.save_id")]
@@ -153,7 +157,6 @@ class PersonalForm(Dialog):
 
     @on(Input.Submitted)
     def action_save(self) -> None:
-        from sk_tui.domain.errors import DomainError
         from sk_tui.domain.models import validate_nip
 
         name = self.query_one("#me-name", Input).value.strip()
@@ -173,8 +176,8 @@ class PersonalForm(Dialog):
             error.update(t("welcome.unit_empty"))
             return
         try:
-            self.app.create_personal_workspace(self.path, name=name, nip=nip, unit_name=unit)
-        except Exception as exc:  # noqa: BLE001 - shown in the form
-            error.update(plain(str(exc), multiline=True))
+            self.sk.create_personal_workspace(self.path, name=name, nip=nip, unit_name=unit)
+        except (DomainError, ValidationError) as exc:  # a name or unit the rules refuse, a full disk
+            error.update(plain(self.sk.error_text(exc), multiline=True))
             return
         self.app.post_message(WorkspaceReady(str(self.path)))

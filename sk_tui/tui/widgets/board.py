@@ -124,9 +124,7 @@ class Board(Widget, can_focus=True):
             return False
         if f.overdue and not self._is_overdue(row):
             return False
-        if f.search and f.search.lower() not in row["title"].lower():
-            return False
-        return True
+        return not f.search or f.search.lower() in row["title"].lower()
 
     def _split(self) -> None:
         index = {status.value: i for i, status in enumerate(TASK_COLUMNS)}
@@ -140,7 +138,9 @@ class Board(Widget, can_focus=True):
 
     def _is_overdue(self, row: dict) -> bool:
         due = row.get("due_date")
-        return bool(due) and row["status"] != "done" and due < self.data.today.isoformat()
+        if not due:
+            return False
+        return row["status"] != "done" and due < self.data.today.isoformat()
 
     # --- cursor --------------------------------------------------------------------------
 
