@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sk_org import build_org
 
 from sk_tui.store import schema
+from tests.helpers.org import build_org
 
 LONG = "Menyusun telaah hukum atas rancangan peraturan gubernur " * 25  # ~1.4 kB: needs new pages
 

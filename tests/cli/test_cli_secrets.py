@@ -15,8 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from sk_live import ROOT, free_port, wait_until
+from tests.helpers.live import ROOT, free_port, wait_until
 
 URL = "http://127.0.0.1:9"  # nothing listens: every login here is --offline
 

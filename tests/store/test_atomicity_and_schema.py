@@ -10,8 +10,7 @@ import pytest
 from sk_tui.domain.models import ReportStatus
 from sk_tui.store import Store, outbox, schema
 from sk_tui.store.failures import StorageError
-
-DAY = dt.date(2026, 11, 27)
+from tests.helpers.clock import TODAY as DAY
 
 
 def snapshot(store):
