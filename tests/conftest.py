@@ -1,16 +1,22 @@
-"""Shared fixtures: every test runs in its own SK_TUI_HOME with a frozen clock."""
+"""Fixtures for every test: its own SK_TUI_HOME, the frozen clock, a store with the tiny
+organisation. The app and live-server fixtures come from the plugins below (tests/helpers/);
+helpers are imported by name (``from tests.helpers.live import LiveServer``), never fixtures."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from sk_org import build_org
 
-FROZEN_NOW = "2026-11-27T10:00:00+07:00"  # a Friday, 10:00 in Jakarta
-TODAY = dt.date(2026, 11, 27)
+from sk_tui.store import Store
+from tests.helpers.clock import FROZEN_NOW
+from tests.helpers.org import build_org
+
+# Loaded for the whole suite: pytest allows pytest_plugins only in the top-level conftest.
+pytest_plugins = ["tests.helpers.app_fixtures", "tests.helpers.live_fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -25,16 +31,14 @@ def sk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    from sk_tui.store import Store
-
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "workspace.db")
     yield s
     s.close()
 
 
 @pytest.fixture
-def org(store):
+def org(store: Store) -> SimpleNamespace:
     return build_org(store)
 
 

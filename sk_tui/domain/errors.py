@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sized
+from collections.abc import Mapping, Sized
 from typing import Any
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -247,18 +247,23 @@ def first_error(exc: BaseException) -> FirstError | None:
     """The first problem of a pydantic ValidationError; None for any other exception.
 
     The one place that reads pydantic's error list: validation_error (below) turns it into
-    words, the server names the field of a malformed op with it (server/app.py).
+    words for people, error_line into one technical line, and the server names the field of a
+    malformed op with it (server/app.py).
     """
     from pydantic_core import ValidationError  # only when there is an error to read
 
     if not isinstance(exc, ValidationError) or not exc.error_count():
         return None
-    first = exc.errors(include_url=False)[0]
-    loc = first.get("loc", ())
+    return read_error(exc.errors(include_url=False)[0])
+
+
+def read_error(error: Mapping[str, Any]) -> FirstError:
+    """One entry of pydantic's error list (``exc.errors()``) as plain values."""
+    loc = error.get("loc", ())
     names = [str(part) for part in loc if not isinstance(part, int)]
     return FirstError(path=".".join(str(part) for part in loc), field=names[-1] if names else "value",
-                      kind=first.get("type", ""), msg=first.get("msg", ""), ctx=dict(first.get("ctx") or {}),
-                      value=first.get("input"))
+                      kind=error.get("type", ""), msg=error.get("msg", ""), ctx=dict(error.get("ctx") or {}),
+                      value=error.get("input"))
 
 
 # What is wrong with a field, by error type, as words that follow its name: "kolom op_id wajib
@@ -366,7 +371,7 @@ class DomainError(ValueError):
             return f"{self.code}: {self.params}"
 
 
-def first_error_line(exc: Exception) -> str:
+def first_error_line(exc: BaseException) -> str:
     """The first problem of a pydantic ValidationError as one technical line: where, the value
     when it is short, and why. The one formatter for logs, sync problems and config files
     (``validation_error`` is the one for people's messages).
@@ -378,17 +383,21 @@ def first_error_line(exc: Exception) -> str:
         ...     print(first_error_line(exc))
         position = 10001: Input should be less than or equal to 10000
 
-    Duck-typed like ``validation_error``; any other exception gives its first line.
+    Any other exception gives its first line.
     """
-    try:
-        first = exc.errors()[0]  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - not a ValidationError after all
+    first = first_error(exc)
+    if first is None:
         text = str(exc)
         return text.splitlines()[0] if text else type(exc).__name__
-    where = ".".join(str(part) for part in first.get("loc", ())) or "value"
-    reason = "unknown key" if first.get("type") == "extra_forbidden" else first.get("msg", "?")
-    value = first.get("input")
-    if value is None or isinstance(value, (str, int, float, bool)):
+    return error_line(first)
+
+
+def error_line(first: FirstError) -> str:
+    """``where = value: why`` (the value only when it is short and plain)."""
+    where = first.path or "value"
+    reason = "unknown key" if first.kind == "extra_forbidden" else first.msg or "?"
+    value = first.value
+    if value is None or isinstance(value, str | int | float | bool):
         shown = repr(value)
         if len(shown) <= 80:
             return f"{where} = {shown}: {reason}"

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from sk_tui import clock
-from sk_tui.domain.errors import first_error_line
+from sk_tui.domain.errors import error_line, first_error_line, read_error
 from sk_tui.store import outbox
 from sk_tui.store.base import TABLES, BaseStore, model_input
 from sk_tui.store.schema import Database
@@ -145,20 +145,9 @@ def _validate_many(entity: str, docs: list[dict[str, Any]]) -> dict[int, str]:
             loc = error.get("loc") or ()
             if loc and isinstance(loc[0], int) and loc[0] not in out:
                 # one formatter: the same line a single record's error gives
-                out[loc[0]] = first_error_line(_OneError({**error, "loc": loc[1:]}))
+                out[loc[0]] = error_line(read_error({**error, "loc": loc[1:]}))
         return out
     return {}
-
-
-class _OneError(Exception):
-    """One entry of a list validation error, shaped like a ValidationError for the formatter."""
-
-    def __init__(self, error: Any) -> None:
-        super().__init__(error.get("msg", "?"))
-        self.error = error
-
-    def errors(self) -> list[Any]:
-        return [self.error]
 
 
 def _refused_in_page(latest: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str]:

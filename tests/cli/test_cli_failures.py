@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sk_org import build_org
 
 from sk_tui.store import schema
+from tests.helpers.org import build_org
 
 LONG = "Menyusun telaah hukum atas rancangan peraturan gubernur " * 25  # ~1.4 kB: needs new pages
 
@@ -75,8 +75,8 @@ def test_report_add_on_a_full_disk_says_so_and_changes_nothing(small_ws, capsys,
                                    f"Kosongkan ruang disk lalu coba lagi. Rincian di {log}.")
     english = small_ws.in_process("--lang", "en", *add(small_ws), capsys=capsys)
     assert english.code == 1
-    assert english.err_lines == [f"sk-tui: Disk full: could not write {small_ws.db}; nothing was changed. "
-                                 f"Free some disk space and try again. Details in {log}."]
+    assert english.err_lines == [(f"sk-tui: Disk full: could not write {small_ws.db}; nothing was changed. "
+                                  f"Free some disk space and try again. Details in {log}.")]
     monkeypatch.undo()
     assert small_ws.dump() == before
     # the log holds what the line promises: the failure with its traceback, owner-only

@@ -8,9 +8,9 @@ import json
 import sqlite3
 
 import pytest
-from hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 
 from sk_tui.domain.text import cell_width, visible
+from tests.helpers.hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 
 OSC52 = REFUSED["osc52_clipboard"]
 

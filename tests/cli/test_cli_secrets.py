@@ -15,8 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from sk_live import ROOT, free_port, wait_until
+from tests.helpers.live import ROOT, free_port, wait_until
 
 URL = "http://127.0.0.1:9"  # nothing listens: every login here is --offline
 
@@ -206,7 +205,7 @@ def test_serve_demo_reuses_its_tokens_instead_of_minting_new_ones(cli_env, sk_ho
         k: v for k, v in first.items() if k != staff}
 
 
-@pytest.mark.parametrize("host,loopback", [("127.0.0.1", True), ("::1", True), ("localhost", True),
+@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("::1", True), ("localhost", True),
                                            ("127.8.9.10", True), ("0.0.0.0", False), ("::", False),
                                            ("10.0.0.5", False), ("sk.example.go.id", False)])
 def test_which_addresses_count_as_this_computer_only(host, loopback):

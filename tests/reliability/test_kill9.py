@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sk_org import build_org
-
 from sk_tui.store import Store
+from tests.helpers.org import build_org
 
 CHILD = Path(__file__).with_name("writer_child.py")
 ROUNDS = 20

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from sk_live import LiveServer, run_cli
+
+from tests.helpers.live import LiveServer, run_cli
 
 UNITS = "code,name,parent,timezone\nBH,Biro Hukum,,Asia/Jakarta\nBH-PP,Bagian Perundang-undangan,BH,\n"
 EMPLOYEES = (

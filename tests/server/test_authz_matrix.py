@@ -13,8 +13,11 @@ import datetime as dt
 import types
 
 import pytest
-from sk_live import seed_wider
-from sk_ops import (
+
+from sk_tui.server import auth
+from sk_tui.server import storage as st
+from tests.helpers.live import seed_wider
+from tests.helpers.ops import (
     TODAY,
     feedback_create,
     new_id,
@@ -24,9 +27,6 @@ from sk_ops import (
     task_create,
     task_update,
 )
-
-from sk_tui.server import auth
-from sk_tui.server import storage as st
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 

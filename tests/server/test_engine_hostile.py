@@ -7,8 +7,10 @@ import datetime as dt
 import json
 
 import pytest
-from sk_live import run_cli, seed_wider
-from sk_ops import (
+
+from sk_tui.server import storage as st
+from tests.helpers.live import run_cli, seed_wider
+from tests.helpers.ops import (
     TODAY,
     new_id,
     op,
@@ -17,8 +19,6 @@ from sk_ops import (
     task_create,
     task_update,
 )
-
-from sk_tui.server import storage as st
 
 
 @pytest.fixture
@@ -171,7 +171,7 @@ def test_joining_a_team_brings_its_people(live):
 
 
 def test_older_database_gains_the_employee_unit_column(server_db):
-    from sk_live import seed
+    from tests.helpers.live import seed
 
     seed(server_db)
     db = st.ServerDB.open(server_db)

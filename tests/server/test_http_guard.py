@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from sk_live import LiveServer
+
+from tests.helpers.live import LiveServer
 
 PUSH = "/v1/sync/push"
 ENDPOINTS = [("GET", "/v1/me"), ("GET", "/v1/sync/pull"), ("POST", PUSH)]

@@ -8,7 +8,8 @@ import uuid
 
 import pytest
 
-TODAY = dt.date(2026, 11, 27)
+from tests.helpers.clock import TODAY
+
 NS = {"ns": ""}
 
 

@@ -10,8 +10,7 @@ import pytest
 from sk_tui.domain.models import ReportStatus
 from sk_tui.store import Store, outbox, schema
 from sk_tui.store.failures import StorageError
-
-DAY = dt.date(2026, 11, 27)
+from tests.helpers.clock import TODAY as DAY
 
 
 def snapshot(store):
@@ -63,7 +62,7 @@ def test_task_writes_failing_at_the_outbox_leave_neither(store, org, monkeypatch
 
 def test_a_failure_inside_an_outer_transaction_rolls_back_every_joined_write(store, org):
     before = snapshot(store)
-    with pytest.raises(Boom), store.transaction():
+    with pytest.raises(Boom), store.transaction():  # noqa: PT012 - the writes are what is rolled back
         report = store.ensure_draft(org.ani.id, DAY)
         store.add_activity(report.id, description="Telaah", minutes=60)
         store.submit_report(report.id, org.ani.id)

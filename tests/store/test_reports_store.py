@@ -10,8 +10,7 @@ import pytest
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import ReportStatus, Task
 from sk_tui.store import outbox
-
-DAY = dt.date(2026, 11, 27)
+from tests.helpers.clock import TODAY as DAY
 
 
 def outbox_rows(store):

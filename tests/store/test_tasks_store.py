@@ -88,7 +88,7 @@ def test_moving_to_a_column_puts_the_card_at_its_bottom(store, org):
 
 def test_fields_that_are_not_editable_are_refused(store, org):
     task = store.create_task(org.team_a.id, "A", actor_id=org.ani.id)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not editable"):
         store.update_task(task.id, actor_id=org.ani.id, team_id=org.team_b.id)
     assert store.task(task.id).team_id == org.team_a.id
 

@@ -7,10 +7,9 @@ import datetime as dt
 import json
 import sqlite3
 
-from sk_live import run_cli
-
 from sk_tui.store import Store
 from sk_tui.sync.client import sync_once
+from tests.helpers.live import run_cli
 
 DAY = dt.date(2026, 11, 26)
 

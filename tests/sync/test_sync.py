@@ -12,12 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sk_live import ROOT, LiveServer, database, run_cli, seed, wait_until
 
 from sk_tui.store import Store
 from sk_tui.sync.client import Backoff, SyncResult, sync_lock, sync_once
-
-DAY = __import__("datetime").date(2026, 11, 27)
+from tests.helpers.clock import TODAY as DAY
+from tests.helpers.live import ROOT, LiveServer, database, free_port, run_cli, seed, wait_until
 
 # Client behaviour that does not depend on the server's storage runs on SQLite only.
 client_only = pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
@@ -197,7 +196,7 @@ def test_backoff_doubles_from_two_seconds_to_fifteen_minutes():
 
 
 def test_offline_and_no_login_never_raise(tmp_path):
-    port = __import__("sk_live").free_port()
+    port = free_port()
     down = sync_once(tmp_path / "w.db", server_url=f"http://127.0.0.1:{port}", token="skt_x")
     assert (down.online, down.error) == (False, "offline")
     assert sync_once(tmp_path / "w2.db").error == "not_logged_in"

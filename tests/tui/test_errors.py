@@ -7,12 +7,12 @@ from __future__ import annotations
 import errno
 
 import pytest
-from sk_tui_testkit import make_app
 
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import NAME_MAX, TaskStatus
 from sk_tui.store import Store
 from sk_tui.store.failures import StorageError
+from tests.helpers.app import make_app
 
 
 def _toasts(app) -> list[str]:

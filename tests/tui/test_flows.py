@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sk_tui_testkit import TODAY, make_app
-
 from sk_tui.domain.models import ReportStatus, TaskStatus
+from tests.helpers.app import make_app
+from tests.helpers.clock import TODAY
 
 
 def _board_text(app) -> str:

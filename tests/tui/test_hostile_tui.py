@@ -12,15 +12,16 @@ import datetime as dt
 import re
 
 import pytest
-from hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 from rich.text import Text
-from sk_tui_testkit import TODAY, make_app
 from textual.drivers.headless_driver import HeadlessDriver
 
 from sk_tui.domain.models import TASK_COLUMNS, ReportStatus
 from sk_tui.domain.text import visible
 from sk_tui.store import outbox
 from sk_tui.tui.plain import fit
+from tests.helpers.app import make_app
+from tests.helpers.clock import TODAY
+from tests.helpers.hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 SIZE = (120, 40)

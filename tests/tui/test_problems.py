@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sk_tui_testkit import make_app
-
 from sk_tui.store import outbox
+from tests.helpers.app import make_app
 
 
 def _seed_problems(store) -> tuple[str, str]:

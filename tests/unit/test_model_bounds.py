@@ -12,7 +12,6 @@ import typing
 
 import annotated_types as at
 import pytest
-from hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel, ValidationError
@@ -20,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ValidationError
 from sk_tui.domain import models
 from sk_tui.domain.errors import DomainError, validation_error
 from sk_tui.domain.text import ID_PATTERN, ID_RE
+from tests.helpers.hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
 
 NIP = "199105052019032012"
 WHEN = "2026-11-27T10:00:00"

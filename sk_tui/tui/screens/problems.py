@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain, shown
@@ -68,8 +69,6 @@ class ProblemsScreen(SkScreen):
         table.focus()
 
     def reload(self) -> None:
-        if self.store is None:
-            return
         ops = self.store.sync_problems()
         self.ops = {op["op_id"]: op for op in ops}
         table = self.query_one("#problems-list", DataTable)
@@ -125,8 +124,6 @@ class ProblemsScreen(SkScreen):
         op = self.selected()
         if op is None:
             return
-        from sk_tui.domain.errors import DomainError
-
         try:
             self.store.resolve_problem(op["op_id"], resolution)
         except DomainError as exc:  # e.g. a full disk (StorageError)

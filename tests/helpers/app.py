@@ -1,10 +1,10 @@
-"""Shared by tests/tui and tests/snapshots: a small workspace with history, and app factories."""
+"""Shared by tests/tui and tests/snapshots: a small workspace with history, and the app factory."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-TODAY = dt.date(2026, 11, 27)
+from tests.helpers.clock import TODAY
 
 
 def seed_workspace(store, org) -> dict[str, str]:

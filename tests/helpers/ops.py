@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import uuid
 
-TODAY = dt.date(2026, 11, 27)  # the servers' SK_TUI_NOW
+from tests.helpers.clock import TODAY
 
 
 def new_id(prefix: str) -> str:

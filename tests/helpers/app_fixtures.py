@@ -1,9 +1,11 @@
-"""Fixtures for the app's Pilot and snapshot tests: cursor blink off, a seeded workspace."""
+"""Fixtures for the app's Pilot and snapshot tests: cursor blink off, a seeded workspace.
+A plugin of tests/conftest.py, so the blink is off in every test that starts the app."""
 
 from __future__ import annotations
 
 import pytest
-from sk_tui_testkit import seed_workspace
+
+from tests.helpers.app import seed_workspace
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,4 @@
-"""The tiny test organisation, importable from any test folder (tests/ is on sys.path
-because pytest puts the root conftest's folder there)."""
+"""The tiny test organisation: ``from tests.helpers.org import build_org``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Helpers shared by tests/server and tests/sync: a real `sk-tui serve` (uvicorn) process on a
-free loopback port, over SQLite or PostgreSQL, with the tiny organisation of conftest.build_org."""
+"""Helpers shared by tests/server, tests/sync and tests/cli: a real `sk-tui serve` (uvicorn)
+process on a free loopback port, over SQLite or PostgreSQL, with the tiny organisation of
+tests/helpers/org.py. Its fixtures are in live_fixtures.py."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+
+from tests.helpers.org import build_org
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "SK_TUI_TEST_PG_URL"
@@ -71,9 +74,7 @@ def database(kind: str, tmp_path: Path):
 
 
 def org_models():
-    """The models of sk_org.build_org, without a store."""
-    from sk_org import build_org
-
+    """The models of build_org, without a store."""
     class Capture:
         models: list = []
 

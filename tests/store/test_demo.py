@@ -13,8 +13,8 @@ from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import validate_nip
 from sk_tui.store import Store
+from tests.helpers.clock import TODAY
 
-TODAY = dt.date(2026, 11, 27)  # conftest's frozen Friday
 TABLES = ("units", "employees", "teams", "memberships", "plans", "targets", "indicators", "tasks",
           "reports", "activities", "reviews", "feedback", "dwa", "absences", "negative_events", "meta")
 

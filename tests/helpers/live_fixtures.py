@@ -1,5 +1,6 @@
-"""Live-server fixtures shared by tests/server and tests/sync: a real `sk-tui serve` process
-over a fresh SQLite file or PostgreSQL schema per test (PostgreSQL when SK_TUI_TEST_PG_URL is set)."""
+"""Live-server fixtures (a plugin of tests/conftest.py) used by tests/server and tests/sync: a
+real `sk-tui serve` process over a fresh SQLite file or PostgreSQL schema per test (PostgreSQL
+when SK_TUI_TEST_PG_URL is set)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from sk_live import PG_ENV, LiveServer, database, seed
+
+from tests.helpers.clock import FROZEN_NOW
+from tests.helpers.live import PG_ENV, LiveServer, database, seed
 
 BACKENDS = [
     "sqlite",
@@ -45,7 +48,7 @@ def module_server(request, tmp_path_factory):
     import itertools
 
     tmp = tmp_path_factory.mktemp("shared")
-    env = dict(os.environ, SK_TUI_HOME=str(tmp / "home"), SK_TUI_NOW="2026-11-27T10:00:00+07:00")
+    env = dict(os.environ, SK_TUI_HOME=str(tmp / "home"), SK_TUI_NOW=FROZEN_NOW)
     with database(request.param, tmp) as url:
         seed(url, ns="base-", serial=999)  # an unrelated organisation alongside
         server = LiveServer(url, env)
@@ -60,7 +63,7 @@ def shared(module_server):
     n = next(module_server.counter)
     ns = f"n{n}-"
     seeded = seed(module_server.db_url, ns=ns, serial=n)
-    module_server.tokens = {name: token for name, token in seeded.tokens.items()}
+    module_server.tokens = dict(seeded.tokens)
     module_server.ns = ns
     module_server.id = lambda raw: ns + raw
     return module_server

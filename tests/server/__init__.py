@@ -1,0 +1,1 @@
+"""The sync server (sk_tui/server/) over real HTTP, on SQLite and PostgreSQL."""

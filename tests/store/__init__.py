@@ -1,0 +1,1 @@
+"""The local SQLite store (sk_tui/store/) and the demo workspace built in it (sk_tui/demo.py)."""

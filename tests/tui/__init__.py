@@ -1,0 +1,1 @@
+"""The app (sk_tui/tui/) driven by keys through Textual Pilot."""
