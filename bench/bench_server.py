@@ -34,7 +34,7 @@ def task_ops(count: int) -> list[dict]:
     return ops
 
 
-def run_clients(url: str, tokens: list[str], batch: int, batches: int, gate, queue) -> None:  # noqa: ANN001
+def run_clients(url: str, tokens: list[str], batch: int, batches: int, gate, queue) -> None:
     """One process's share of the clients: a thread per client, each pushing ``batches`` batches."""
     import httpx
 

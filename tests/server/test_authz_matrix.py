@@ -1,6 +1,6 @@
 """Who may do what, as one table per question, against a real server (SQLite and PostgreSQL).
 
-The organisation (tests/sk_org.py plus sk_live.seed_wider): unit Biro Hukum with its JPT;
+The organisation (tests/helpers/org.py plus tests/helpers/live.py seed_wider): unit Biro Hukum with its JPT;
 team-a = lead (lead), ani, dedi; team-b = lead2 (lead), dedi, fani; a second unit with its own
 JPT (jpt2) and team-c = lead3 (lead), eko. Every cell names the caller by role towards team-a
 and towards ani, whose report, task and feedback the ops touch. Each expected outcome is

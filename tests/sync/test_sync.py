@@ -303,7 +303,7 @@ def test_a_successful_sync_prunes_acked_ops_past_thirty_days_and_keeps_the_rest(
             conn.execute("UPDATE outbox SET updated_at = ? WHERE entity_id = ?",
                          ((now - dt.timedelta(days=age)).isoformat(), entity_id))
     # a sync that fails prunes nothing
-    port = __import__("sk_live").free_port()
+    port = free_port()
     assert sync_once(db, server_url=f"http://127.0.0.1:{port}", token=live.tokens["ani"]).error == "offline"
     assert len(store.ops_for_entity(old.id)) == 1
     assert sync_once(db, server_url=live.url, token=live.tokens["ani"]).ok

@@ -1,7 +1,7 @@
 """Hostile text in every field the app shows: never markup, never an action, never a terminal
 escape, shown as typed (issue 7, points 1 and 8; the attacks of its first paragraph).
 
-The corpus (tests/hostile.py) is written straight into the workspace's SQLite tables, the way
+The corpus (tests/helpers/hostile.py) is written straight into the workspace's SQLite tables, the way
 old data or a misbehaving server would leave it, so the app is tested on what it reads, not on
 what validation lets in. Frames are captured as the bytes Textual would write to a terminal.
 """
@@ -9,11 +9,9 @@ what validation lets in. Frames are captured as the bytes Textual would write to
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from rich.text import Text
-from textual.drivers.headless_driver import HeadlessDriver
 
 from sk_tui.domain.models import TASK_COLUMNS, ReportStatus
 from sk_tui.domain.text import visible
@@ -22,47 +20,10 @@ from sk_tui.tui.plain import fit
 from tests.helpers.app import make_app
 from tests.helpers.clock import TODAY
 from tests.helpers.hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
+from tests.helpers.terminal import foreign_bytes, record_terminal
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 SIZE = (120, 40)
-
-
-# --- what reaches the terminal ---------------------------------------------------------------
-
-
-class TerminalRecorder(HeadlessDriver):
-    """The headless driver, except that Textual writes every frame to it as it would to a real
-    terminal (``App._display`` skips headless drivers): ``written`` holds those bytes."""
-
-    written: list[str]
-
-    @property
-    def is_headless(self) -> bool:
-        return False
-
-    def write(self, data: str) -> None:
-        self.written.append(data)
-
-
-def record_terminal(app) -> list[str]:
-    driver = app._driver
-    driver.__class__ = TerminalRecorder
-    driver.written = []
-    return driver.written
-
-
-# The app's own sequences: colours (SGR), cursor position, synchronized output and cursor
-# visibility, the pointer shape. Anything else with ESC, any C1 or other C0 byte is not ours.
-_OWN_SEQUENCES = re.compile(
-    r"\x1b\[[0-9;:]*m|\x1b\[\d+;\d+H|\x1b\[\d*[ABCD]|\x1b\[\?\d+[hl]|\x1b\]22;[a-z-]+\x07"
-)
-_FOREIGN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]")
-
-
-def foreign_bytes(written: list[str]) -> list[str]:
-    """Control, bidi and format characters in the output that the app did not put there."""
-    residue = _OWN_SEQUENCES.sub("", "".join(w for w in written if w != "\x07"))  # a bell is ours
-    return sorted({repr(residue[max(0, m.start() - 12): m.end() + 12]) for m in _FOREIGN.finditer(residue)})
 
 
 # --- the hostile workspace ---------------------------------------------------------------------
