@@ -19,16 +19,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sk_tui.store.failures import StorageError
 
-COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server")
+COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server",
+                   "workspace")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sk-tui",
         description="Team work, daily reports and TRK recap; offline-first with sync. "
-        "Without a sub-command, opens the app on the local workspace.",
+        "Without a sub-command, opens the app on the current workspace "
+        "(`sk-tui workspace` shows it, `sk-tui workspace use PATH|demo|default` switches).",
     )
-    parser.add_argument("--db", metavar="PATH", help="workspace database (default: in the data folder)")
+    parser.add_argument("--db", metavar="PATH", help="workspace database for this command (default: the current workspace)")
     parser.add_argument("--lang", choices=["id", "en"], help="interface language (default: config, else id)")
     parser.add_argument("--version", action="version", version=_version())
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -83,3 +83,33 @@ def load_policy(path: Path | None = None) -> Policy:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except ValueError as exc:  # pydantic's ValidationError, or a validator's own
         raise ConfigError(f"{path}: {first_error_line(exc)}") from None
+
+
+def current_workspace() -> Path | None:
+    """The workspace chosen by `sk-tui demo` or `sk-tui workspace use`, or None for the default.
+
+    Kept in its own small file (not config.toml) so writing it never rewrites the user's
+    hand-edited settings.
+    """
+    path = paths.current_workspace_file()
+    try:
+        chosen = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    return Path(chosen) if chosen else None
+
+
+def set_current_workspace(workspace: Path | None) -> None:
+    """Make ``workspace`` current for commands without --db; None goes back to the default."""
+    path = paths.current_workspace_file()
+    if workspace is None:
+        path.unlink(missing_ok=True)
+        return
+    paths.ensure_parent(path)
+    partial = path.with_name(path.name + ".tmp")
+    partial.unlink(missing_ok=True)
+    paths.create_private_file(partial)
+    partial.write_text(f"{workspace}\n", encoding="utf-8")
+    os.replace(partial, path)  # a reader never sees half a path

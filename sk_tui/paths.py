@@ -62,6 +62,11 @@ def token_file() -> Path:
     return config_dir() / "token.json"
 
 
+def current_workspace_file() -> Path:
+    """Which workspace the commands use without --db (one line, a path; absent = the default)."""
+    return config_dir() / "current-workspace"
+
+
 def default_db_path() -> Path:
     return data_dir() / "workspace.db"
 

@@ -33,7 +33,12 @@ def say(args: argparse.Namespace, indonesian: str, english: str) -> str:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
+    """--db, else the current workspace (`sk-tui workspace use`, `sk-tui demo`), else the default."""
+    if getattr(args, "db", None):
+        return Path(args.db).expanduser()
+    from sk_tui.config import current_workspace
+
+    return current_workspace() or paths.default_db_path()
 
 
 def open_store(args: argparse.Namespace, *, must_exist: bool = True):
@@ -42,6 +47,17 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True):
 
     path = db_path(args)
     if must_exist and not path.exists():
+        if not getattr(args, "db", None) and path != paths.default_db_path():
+            # chosen earlier by `workspace use`/`demo`; say how to choose again
+            raise UserError(
+                say(
+                    args,
+                    f"Ruang kerja saat ini {path} belum ada; pilih yang lain dengan "
+                    "`sk-tui workspace use PATH|demo|default`.",
+                    f"The current workspace {path} does not exist; choose another with "
+                    "`sk-tui workspace use PATH|demo|default`.",
+                )
+            )
         raise UserError(
             say(
                 args,

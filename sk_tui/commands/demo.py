@@ -1,7 +1,9 @@
 """`sk-tui demo [--as ROLE|NIP] [--scale small|large]`: make the demo workspace, open the app.
 
 The workspace is built once (deterministic from a seed) and reused; --as picks whose eyes
-you see it through: staff (default), lead, jpt, or any NIP in it.
+you see it through: staff (default), lead, jpt, or any NIP in it. It becomes the current
+workspace, so `sk-tui report add`, `status`, `recap` ... reach it without --db until
+`sk-tui workspace use PATH|default` switches.
 """
 
 from __future__ import annotations
@@ -31,6 +33,21 @@ def _show_progress(stage: str, fraction: float) -> None:
     sys.stderr.flush()
 
 
+def _make_current(args: argparse.Namespace, path: Path) -> None:
+    """The demo becomes the workspace of every later command without --db (README's examples),
+    until `sk-tui workspace use PATH|default` switches; said once, when it changes."""
+    from sk_tui.config import current_workspace, set_current_workspace
+
+    path = path.resolve()
+    if current_workspace() == path:
+        return
+    set_current_workspace(path)
+    print(say(args, f"Ruang kerja saat ini: {path}; perintah tanpa --db memakainya "
+                    "(kembali dengan `sk-tui workspace use default`).",
+              f"Current workspace: {path}; commands without --db use it "
+              "(switch back with `sk-tui workspace use default`)."), file=sys.stderr)
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from sk_tui import demo
     from sk_tui.commands import app
@@ -44,6 +61,7 @@ def run_demo(args: argparse.Namespace) -> int:
     args.db = str(path)
     store = open_store(args)
     demo.act_as(store, args.as_who)
+    _make_current(args, path)
     if args.no_open:
         app.print_summary(store, args)
         return 0

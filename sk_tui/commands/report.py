@@ -57,16 +57,10 @@ def _int(value: str, code: str, **extra):
         raise DomainError(code, **{**extra, "minutes": value, "value": value}) from None
 
 
-def _float(value: str):
-    from sk_tui.domain.errors import DomainError
+def _float(value: str) -> float:
+    from sk_tui.domain.rules import parse_volume
 
-    try:
-        number = float(str(value).strip().replace(",", "."))
-    except ValueError:
-        raise DomainError("volume_invalid", value=value) from None
-    if number < 0 or number != number or number == float("inf"):  # no NaN or infinity in a payload
-        raise DomainError("volume_invalid", value=value)
-    return number
+    return parse_volume(str(value))  # the same reading as the app's activity form
 
 
 def run_add(args: argparse.Namespace) -> int:

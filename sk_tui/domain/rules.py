@@ -14,6 +14,7 @@ Editing (activities, work mode) is the author's, only in draft or returned.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from sk_tui.domain import text as _text
@@ -186,3 +187,21 @@ def is_jpt(position_kind: PositionKind | str) -> bool:
 def wfa_days_allowed(days_this_week: int, policy: Policy = DEFAULT_POLICY) -> bool:
     """DWA: at most dwa_max_wfa_days_per_week days away from the office."""
     return days_this_week <= policy.dwa_max_wfa_days_per_week
+
+
+# Digits with at most one decimal separator: "1,5" (Indonesian) and "1.5" both mean one and a
+# half. No sign, exponent, "inf" or "nan"; thousands grouping ("1.000,5") is refused rather than
+# guessed, since "1.000" reads as one thousand to an Indonesian and as one to float().
+_VOLUME = re.compile(r"(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+
+
+def parse_volume(text: str) -> float:
+    """A typed volume as a number, for the form and the command line alike, or DomainError.
+
+    >>> parse_volume("1,5"), parse_volume(" 2 "), parse_volume("0.25")
+    (1.5, 2.0, 0.25)
+    """
+    value = text.strip()
+    if not _VOLUME.fullmatch(value):
+        raise DomainError("volume_invalid", value=text)
+    return float(value.replace(",", "."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,11 +16,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.validation import Function, Integer, Number, ValidationResult
+from textual.validation import Function, Integer, ValidationResult
 from textual.widgets import Input, Label, Select
 
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Activity
+from sk_tui.domain.rules import parse_volume
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, t
 from sk_tui.tui.plain import plain, say, shown
@@ -40,6 +42,21 @@ def evidence_ok(value: str) -> bool:
         parsed = urlparse(value if not value.lower().startswith("www.") else "https://" + value)
         return bool(parsed.netloc) and "." in parsed.netloc and " " not in value
     return True
+
+
+def volume_ok(value: str) -> bool:
+    """What the command line accepts too: "1,5" (decimal comma) as well as "1.5"."""
+    try:
+        parse_volume(value)
+    except DomainError:
+        return False
+    return True
+
+
+def volume_text(volume: float) -> str:
+    """``volume`` in plain digits that ``parse_volume`` reads back exactly (never "1e+06")."""
+    text = format(Decimal(repr(volume)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class ActivityForm(Dialog[str]):
@@ -83,7 +100,7 @@ class ActivityForm(Dialog[str]):
         values = {
             "desc": shown(a.description) if a else "",
             "minutes": str(a.minutes) if a else "",
-            "volume": (f"{a.volume:g}" if a else "1"),
+            "volume": (volume_text(a.volume) if a else "1"),
             "unit": shown(a.volume_unit) if a else "kegiatan",
             "evidence": shown(a.evidence) if a else "",
         }
@@ -104,7 +121,7 @@ class ActivityForm(Dialog[str]):
                     with Vertical():
                         yield Label(t("activity.volume"), markup=False)
                         yield Input(values["volume"], id="act-volume", validators=[
-                            Number(minimum=0, failure_description=t("valid.volume"))])
+                            Function(volume_ok, t("valid.volume"))])
                     with Vertical():
                         yield Label(t("activity.unit"), markup=False)
                         yield Input(values["unit"], id="act-unit", validators=[
@@ -191,7 +208,7 @@ class ActivityForm(Dialog[str]):
         fields: dict[str, Any] = {
             "description": self._stored("description", values["desc"].strip()),
             "minutes": int(values["minutes"].strip()),
-            "volume": float(values["volume"].strip().replace(",", ".")),
+            "volume": parse_volume(values["volume"]),
             "volume_unit": self._stored("volume_unit", values["unit"].strip()),
             "task_id": ident if kind == "task" else None,
             "indicator_id": ident if kind == "indicator" else None,
