@@ -5,6 +5,7 @@
                  --tls-cert /etc/sk-tui/cert.pem --tls-key /etc/sk-tui/key.pem
     sk-tui server import --dir ./org-csv         # units.csv employees.csv teams.csv memberships.csv
     sk-tui server user-add --nip NIP --name NAME --unit CODE [--team ID --role lead]
+    sk-tui server user-add --nip NIP --job-class 9   # an existing NIP: changes only what is given
     sk-tui server token NIP                      # prints a new device token and nothing else
     sk-tui server revoke NIP                     # revokes every token of NIP
     sk-tui server users --json
@@ -54,16 +55,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         imp.add_argument(f"--{name}", type=Path, metavar="CSV", help=f"{name} CSV file")
     imp.set_defaults(func=run_import)
 
-    add = actions.add_parser("user-add", help="add an employee (a user of the server)")
+    add = actions.add_parser(
+        "user-add", help="add an employee (a user of the server), or change the fields given of an existing one",
+        description="A new NIP needs --name and --unit. On an existing NIP only the options given change "
+                    "(each change is printed); with nothing to change the command refuses.")
     _db_option(add)
     add.add_argument("--nip", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--unit", required=True, help="unit code or id")
-    add.add_argument("--position-kind", default="pelaksana",
-                     choices=["jpt", "administrator", "pengawas", "pelaksana", "jf"])
-    add.add_argument("--title", default="", help="position title")
+    add.add_argument("--name", help="full name (required for a new NIP)")
+    add.add_argument("--unit", help="unit code or id (required for a new NIP)")
+    add.add_argument("--position-kind", choices=["jpt", "administrator", "pengawas", "pelaksana", "jf"],
+                     help="default for a new NIP: pelaksana")
+    add.add_argument("--title", help="position title")
+    add.add_argument("--job-class", type=int, metavar="N", help="job class (kelas jabatan, 1-17; default 7)")
+    add.add_argument("--superior", metavar="NIP", help='the superior\'s NIP ("" for none)')
     add.add_argument("--team", help="put on this team (id)")
-    add.add_argument("--role", choices=["member", "lead"], default="member")
+    add.add_argument("--role", choices=["member", "lead"], help="role on --team (default member)")
     add.set_defaults(func=run_user_add)
 
     tok = actions.add_parser("token", help="print a new device token for NIP (and nothing else)")
@@ -276,10 +282,29 @@ def run_user_add(args: argparse.Namespace) -> int:
     from sk_tui.server import admin
 
     db = _open(args)
-    employee = admin.add_user(db, nip=args.nip, name=args.name, unit=args.unit, position_kind=args.position_kind,
-                              position_title=args.title, team=args.team, role=args.role)
-    print(say(args, f"Pegawai {employee.name} ({employee.nip}) ditambahkan: {employee.id}",
-              f"Added {employee.name} ({employee.nip}): {employee.id}"))
+    try:
+        done = admin.add_user(db, nip=args.nip, name=args.name, unit=args.unit, position_kind=args.position_kind,
+                              position_title=args.title, job_class=args.job_class, superior=args.superior,
+                              team=args.team, role=args.role)
+    except admin.EmployeeExists as exc:
+        who = f"{exc.employee.name} ({exc.employee.nip})"
+        raise UserError(say(args, f"NIP sudah terdaftar: {who}; tidak ada yang diubah "
+                                  "(sebutkan kolom yang hendak diubah, mis. --job-class).",
+                            f"NIP already exists: {who}; nothing changed "
+                            "(give the fields to change, e.g. --job-class).")) from None
+    except admin.MissingFields as exc:
+        options = ", ".join(f"--{f}" for f in exc.fields)
+        raise UserError(say(args, f"Pegawai baru memerlukan {options}.",
+                            f"A new employee needs {options}.")) from None
+    employee = done.employee
+    if done.created:
+        print(say(args, f"Pegawai {employee.name} ({employee.nip}) ditambahkan: {employee.id}",
+                  f"Added {employee.name} ({employee.nip}): {employee.id}"))
+        return 0
+    print(say(args, f"Pegawai {employee.name} ({employee.nip}) diperbarui:",
+              f"Updated {employee.name} ({employee.nip}):"))
+    for field, old, new in done.changes:
+        print(f"  {field}: {old} -> {new}")
     return 0
 
 

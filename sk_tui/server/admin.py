@@ -21,7 +21,7 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
@@ -32,6 +32,8 @@ from sk_tui.server import storage as st
 
 NAMESPACE = uuid.UUID("6f1e1a52-6d0c-4b7e-9d41-5c1f3b7a2e10")
 CSV_FILES = ("units", "employees", "teams", "memberships")
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class CsvImportError(ValueError):
@@ -163,23 +165,134 @@ def _missing(column: str) -> NoReturn:
     raise ValueError(f"{column} is required")
 
 
-def add_user(db: st.ServerDB, *, nip: str, name: str, unit: str, position_kind: str = "pelaksana",
-             position_title: str = "", team: str | None = None, role: str = "member") -> Employee:
-    """Add (or update) one employee, optionally onto a team."""
+class EmployeeExists(ValueError):
+    """`user-add` on a NIP already stored, with nothing given that would change it."""
+
+    def __init__(self, employee: Employee):
+        super().__init__(f"NIP {employee.nip} already exists ({employee.name}); nothing changed")
+        self.employee = employee
+
+
+class MissingFields(ValueError):
+    """A new employee needs these (as the command's options name them)."""
+
+    def __init__(self, fields: list[str]):
+        super().__init__("required for a new employee: " + ", ".join(fields))
+        self.fields = fields
+
+
+@dataclasses.dataclass
+class UserAdded:
+    """What `add_user` did: ``changes`` lists (field, old, new) as shown to the admin; on a new
+    employee it is empty, on an existing one it is never empty (nothing to change is refused)."""
+
+    employee: Employee
+    created: bool
+    changes: list[tuple[str, str, str]]
+
+
+# Employee field -> the name the admin typed it under (user-add's options)
+_FIELD_NAMES = {"name": "name", "unit_id": "unit", "position_kind": "position-kind",
+                "position_title": "title", "job_class": "job-class", "superior_id": "superior"}
+
+
+def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | None = None,
+             position_kind: str | None = None, position_title: str | None = None, job_class: int | None = None,
+             superior: str | None = None, team: str | None = None, role: str | None = None) -> UserAdded:
+    """Add one employee, or change the fields given (not None) of an existing one, optionally
+    putting them onto ``team`` (as ``role``, default member). On an existing NIP the fields not
+    given stay as stored: the job class sets the allowance ceiling and must not be reset by a
+    command that did not name it. ``superior`` is a NIP ("" clears it).
+
+    Raises EmployeeExists when the NIP is stored and nothing given differs, MissingFields when a
+    new NIP lacks a name or unit, ValueError for an unknown unit, team or superior.
+    """
     known = _existing(db)
-    unit_id = unit if unit in known.unit_ids else known.unit_codes.get(unit)
-    if unit_id is None:
-        raise ValueError(f"unknown unit {unit!r}")
-    employee = Employee(id=known.nips.get(nip.strip()) or stable_id("employee", nip.strip()), nip=nip,
-                        name=name, position_kind=position_kind, position_title=position_title, unit_id=unit_id)
-    records: dict[str, list[dict[str, Any]]] = {"employee": [st.row_form(employee)]}
+    key = nip.strip().replace(" ", "")  # as the model normalises it
+    given: dict[str, Any] = {}
+    if name is not None:
+        given["name"] = name
+    if unit is not None:
+        unit_id = unit if unit in known.unit_ids else known.unit_codes.get(unit)
+        if unit_id is None:
+            raise ValueError(f"unknown unit {unit!r}")
+        given["unit_id"] = unit_id
+    if position_kind is not None:
+        given["position_kind"] = position_kind
+    if position_title is not None:
+        given["position_title"] = position_title
+    if job_class is not None:
+        given["job_class"] = job_class
+    if superior is not None:
+        superior_nip = superior.strip().replace(" ", "")
+        if superior_nip and superior_nip not in known.nips:
+            raise ValueError(f"unknown superior NIP {superior!r}")
+        given["superior_id"] = known.nips[superior_nip] if superior_nip else None
+    if team and team not in known.teams:
+        raise ValueError(f"unknown team {team!r}")
+
+    employee_id = known.nips.get(key)
+    changes: list[tuple[str, str, str]] = []
+    if employee_id is None:
+        missing = [option for option, value in (("name", name), ("unit", unit)) if value is None]
+        if missing:
+            raise MissingFields(missing)
+        employee = Employee(id=stable_id("employee", key), nip=nip,
+                            **{"position_kind": "pelaksana", **given})
+    else:
+        current = _stored(db, st.employees, Employee, employee_id)
+        employee = current.model_copy()
+        for field, value in given.items():
+            setattr(employee, field, value)  # validated one by one (validate_assignment)
+        shown = _Shown(known)
+        changes = [(_FIELD_NAMES[f], shown(f, getattr(current, f)), shown(f, getattr(employee, f)))
+                   for f in given if getattr(current, f) != getattr(employee, f)]
+    records: dict[str, list[dict[str, Any]]] = {}
+    if changes or employee_id is None:
+        records["employee"] = [st.row_form(employee)]
     if team:
-        if team not in known.teams:
-            raise ValueError(f"unknown team {team!r}")
-        mid = known.members.get((team, employee.id)) or stable_id("membership", f"{team}/{employee.id}")
-        records["membership"] = [st.row_form(Membership(id=mid, team_id=team, employee_id=employee.id, role=role))]
+        mid = known.members.get((team, employee.id))
+        old_role = _stored(db, st.memberships, Membership, mid).role if mid else None
+        new_role = role or old_role or "member"
+        if new_role != old_role:
+            membership = Membership(id=mid or stable_id("membership", f"{team}/{employee.id}"), team_id=team,
+                                    employee_id=employee.id, role=new_role)
+            records["membership"] = [st.row_form(membership)]
+            if employee_id is not None:
+                changes.append((f"team {team}", _text(old_role), _text(new_role)))
+    if employee_id is not None and not changes:
+        raise EmployeeExists(employee)
     st.load_org(db, records)
-    return employee
+    return UserAdded(employee=employee, created=employee_id is None, changes=changes)
+
+
+def _stored(db: st.ServerDB, table: Any, model: type[_M], record_id: str) -> _M:
+    with db.reading() as conn:
+        data = conn.execute(select(table.c.data).where(table.c.id == record_id)).scalar_one()
+    return st.from_row(model, data)
+
+
+def _text(value: Any) -> str:
+    """A field's value as the admin reads it: enums by value, nothing as "-"."""
+    if value is None or value == "":
+        return "-"
+    return str(getattr(value, "value", value))
+
+
+@dataclasses.dataclass
+class _Shown:
+    """Ids shown as the admin typed them: a unit by its code, a superior by NIP."""
+
+    known: _Known
+
+    def __call__(self, field: str, value: Any) -> str:
+        if field == "unit_id":
+            codes = {uid: code for code, uid in self.known.unit_codes.items()}
+            return codes.get(value, _text(value))
+        if field == "superior_id":
+            nips = {eid: nip for nip, eid in self.known.nips.items()}
+            return nips.get(value, _text(value))
+        return _text(value)
 
 
 def is_empty(db: st.ServerDB) -> bool:

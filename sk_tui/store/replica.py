@@ -46,8 +46,12 @@ CURSOR_KEY = "sync_cursor"
 EPOCH_KEY = "server_epoch"
 FAILURES_KEY = "sync_failures"
 RETRY_AT_KEY = "sync_retry_at"
+FAILED_AT_KEY = "sync_failed_at"
 LAST_ERROR_KEY = "sync_last_error"
 LAST_SYNC_KEY = "last_sync"
+
+# the longest a failed sync may hold back the next one (issue 8: a clock jump never delays more)
+RETRY_CAP = dt.timedelta(minutes=15)
 
 # DESIGN.md section 4: "Acked rows are kept at least 30 days" (a server restore re-pushes them)
 ACKED_RETENTION = dt.timedelta(days=30)
@@ -359,6 +363,22 @@ def _close(db: Database, problem_ids: list[int], resolution: str | None) -> None
                         [(resolution, _now(), i) for i in problem_ids])
 
 
+def _meta_time(value: str | None) -> dt.datetime | None:
+    """A stored ISO time as an aware datetime; None when absent or unreadable (no wait then)."""
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _next_try(retry_at: dt.datetime | None, now: dt.datetime) -> str | None:
+    """The status's next sync try: only while a failure's wait is still running."""
+    return retry_at.isoformat() if retry_at is not None and retry_at > now else None
+
+
 # --- the store's side of a sync -------------------------------------------------------------
 
 
@@ -377,9 +397,22 @@ class ReplicaMixin(BaseStore):
         """Failed attempts in a row (the backoff grows with them)."""
         return int(self.get_meta(FAILURES_KEY) or 0)
 
-    def sync_retry_at(self) -> str | None:
-        """ISO time before which the app's timer does not sync again (after a failure)."""
-        return self.get_meta(RETRY_AT_KEY)
+    def sync_retry_at(self, now: dt.datetime | None = None) -> dt.datetime | None:
+        """When the app's timer may sync again after a failure (None: no failure to wait for).
+
+        The wait is stored as wall-clock times (the CLI exits between syncs, so a monotonic
+        reading would not survive), and read defensively: a failure stamped in the future means
+        the clock was fast then and has been set back, so how long ago it failed is unknown and
+        the wait is over; a retry time more than ``RETRY_CAP`` ahead cannot come from a capped
+        wait and is over too. So no clock jump holds sync back longer than the cap.
+        """
+        now = now or clock.now()
+        retry_at, failed_at = _meta_time(self.get_meta(RETRY_AT_KEY)), _meta_time(self.get_meta(FAILED_AT_KEY))
+        if retry_at is None:
+            return None
+        if (failed_at is not None and failed_at > now) or retry_at - now > RETRY_CAP:
+            return now
+        return retry_at
 
     # --- writing it ----------------------------------------------------------------------
 
@@ -397,25 +430,33 @@ class ReplicaMixin(BaseStore):
         now = clock.now()  # the clock that stamps the ops' updated_at (outbox.py), not a screen's
         with self.transaction():
             self.set_meta_values({LAST_SYNC_KEY: now.isoformat(), FAILURES_KEY: "0"})
-            self.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, LAST_ERROR_KEY))
+            self.db.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", (RETRY_AT_KEY, FAILED_AT_KEY, LAST_ERROR_KEY))
             return outbox.prune_acked(self.db, (now - ACKED_RETENTION).isoformat())
 
-    def record_sync_failure(self, failures: int, error: str, retry_at: dt.datetime | None) -> None:
-        """A sync stopped early: how many failures in a row, why, and when the timer may try again."""
+    def record_sync_failure(self, failures: int, error: str, wait: dt.timedelta | None) -> None:
+        """A sync stopped early: how many failures in a row, why, and how long the timer waits
+        before trying again (capped at ``RETRY_CAP``; None: no wait)."""
+        now = clock.now()
         values = {FAILURES_KEY: str(failures), LAST_ERROR_KEY: error[:500]}
-        if retry_at is not None:
-            values[RETRY_AT_KEY] = retry_at.isoformat()
         with self.transaction():
+            if wait is None:
+                self.db.execute("DELETE FROM meta WHERE key IN (?, ?)", (RETRY_AT_KEY, FAILED_AT_KEY))
+            else:
+                wait = min(max(wait, dt.timedelta(0)), RETRY_CAP)
+                values |= {FAILED_AT_KEY: now.isoformat(), RETRY_AT_KEY: (now + wait).isoformat()}
             self.set_meta_values(values)
 
     # --- what the user sees --------------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
-        """What `sk-tui status` shows: queued ops, unresolved problems, last sync time."""
+        """What `sk-tui status` shows: queued ops, unresolved problems, last sync time, and
+        while a failed sync's wait runs, when the next try is due (``next_try``)."""
+        now = clock.now()
         return {
             "queued": outbox.queued_count(self.db),
             "problems": self.sync_problem_count(),
             "last_sync": self.get_meta(LAST_SYNC_KEY),
+            "next_try": _next_try(self.sync_retry_at(now), now),
             "server": self.get_meta("server_url"),
             "device_id": self.device_id,
         }

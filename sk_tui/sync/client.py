@@ -79,7 +79,13 @@ class SyncResult:
 
 @dataclasses.dataclass
 class Backoff:
-    """Jittered exponential backoff: failure n waits base*2^(n-1) capped, jittered to [d/2, d]."""
+    """Jittered exponential backoff: failure n waits base*2^(n-1) capped, jittered to [d/2, d].
+
+    Waits inside one sync are slept (``time.sleep`` runs on the monotonic clock, so a wall-clock
+    jump changes nothing). The wait between syncs outlives the process and is stored as the
+    failure's wall-clock time plus the delay; the store reads it back capped at 15 minutes
+    whatever the clock did meanwhile (``Store.sync_retry_at``).
+    """
 
     base: float = 2.0
     cap: float = 900.0
@@ -384,8 +390,8 @@ def sync_once(
         store = Store.open(db_path)
         try:
             if respect_backoff:
-                retry_at = store.sync_retry_at()
-                if retry_at and clock.now().isoformat() < retry_at:
+                retry_at = store.sync_retry_at()  # never more than the cap ahead (store/replica.py)
+                if retry_at is not None and clock.now() < retry_at:
                     result.error = "backoff"
                     return result
             _run(store, url, token, result, backoff or Backoff(), max_attempts, timeout, push_batch, pull_limit)
@@ -440,5 +446,5 @@ def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backof
             result.detail = stop.detail or result.detail
             result.online = stop.online and session.contacted
             failures = session.failures if stop.code in ("offline", "server_unavailable") else 0
-            retry_at = clock.now() + dt.timedelta(seconds=backoff.delay(failures)) if failures else None
-            store.record_sync_failure(failures, f"{stop.code}: {stop.detail}", retry_at)
+            wait = dt.timedelta(seconds=backoff.delay(failures)) if failures else None
+            store.record_sync_failure(failures, f"{stop.code}: {stop.detail}", wait)

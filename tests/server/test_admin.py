@@ -85,6 +85,73 @@ def test_user_add_and_unknown_nip(server_db, cli_env, tmp_path):
     assert unknown.returncode == 1 and unknown.stdout == "" and "Traceback" not in unknown.stderr
 
 
+RINA, ANI, HENDRA = "198301222008012005", "199105052019032012", "197204151998031002"
+
+
+def employee(db_url: str, nip: str) -> dict:
+    """The stored employee record of ``nip`` (its JSON data), read straight from the server."""
+    from sqlalchemy import select
+
+    from sk_tui.server.storage import ServerDB, employees
+
+    db = ServerDB.open(db_url)
+    try:
+        with db.engine.connect() as conn:
+            data = conn.execute(select(employees.c.data).where(employees.c.nip == nip)).scalar_one()
+    finally:
+        db.close()
+    return json.loads(data)
+
+
+def test_user_add_on_an_existing_nip_refuses_without_changes(server_db, cli_env, tmp_path):
+    write_csvs(tmp_path / "org")
+    assert run_cli(cli_env, "server", "import", "--dir", str(tmp_path / "org"), "--db", server_db).returncode == 0
+    before = employee(server_db, ANI)
+    # the bug: the same name and unit again used to reset job class 8 -> 7 and drop the superior
+    again = run_cli(cli_env, "server", "user-add", "--nip", ANI, "--name", "Ani Lestari", "--unit", "BH-PP",
+                    "--db", server_db)
+    assert again.returncode == 1 and again.stdout == ""
+    assert again.stderr.strip() == (f"sk-tui: NIP sudah terdaftar: Ani Lestari ({ANI}); tidak ada yang diubah "
+                                    "(sebutkan kolom yang hendak diubah, mis. --job-class).")
+    bare = run_cli(cli_env, "--lang", "en", "server", "user-add", "--nip", ANI, "--db", server_db)
+    assert bare.returncode == 1 and len(bare.stderr.splitlines()) == 1
+    assert f"NIP already exists: Ani Lestari ({ANI}); nothing changed" in bare.stderr
+    assert employee(server_db, ANI) == before
+    assert (before["job_class"], before["superior_id"]) == (8, employee(server_db, RINA)["id"])
+
+
+def test_user_add_on_an_existing_nip_changes_only_the_fields_given(server_db, cli_env, tmp_path):
+    write_csvs(tmp_path / "org")
+    assert run_cli(cli_env, "server", "import", "--dir", str(tmp_path / "org"), "--db", server_db).returncode == 0
+    before = employee(server_db, ANI)
+    changed = run_cli(cli_env, "--lang", "en", "server", "user-add", "--nip", ANI, "--name", "Ani Lestari",
+                      "--job-class", "9", "--superior", HENDRA, "--team", "tim-ph", "--role", "lead",
+                      "--db", server_db)
+    assert changed.returncode == 0, changed.stderr
+    assert changed.stdout.splitlines() == [
+        f"Updated Ani Lestari ({ANI}):",
+        "  job-class: 8 -> 9",
+        f"  superior: {RINA} -> {HENDRA}",
+        "  team tim-ph: member -> lead",
+    ]
+    after = employee(server_db, ANI)
+    assert after == {**before, "job_class": 9, "superior_id": employee(server_db, HENDRA)["id"]}
+    assert ("Ani Lestari", ["lead"]) in [(u["name"], u["roles"]) for u in users(cli_env, server_db)]
+    unit = run_cli(cli_env, "server", "user-add", "--nip", ANI, "--unit", "BH", "--db", server_db)
+    assert unit.returncode == 0, unit.stderr
+    assert unit.stdout.splitlines() == [f"Pegawai Ani Lestari ({ANI}) diperbarui:", "  unit: BH-PP -> BH"]
+    assert employee(server_db, ANI) == {**after, "unit_id": employee(server_db, HENDRA)["unit_id"]}
+
+
+def test_user_add_of_a_new_nip_needs_name_and_unit(server_db, cli_env, tmp_path):
+    write_csvs(tmp_path / "org")
+    assert run_cli(cli_env, "server", "import", "--dir", str(tmp_path / "org"), "--db", server_db).returncode == 0
+    out = run_cli(cli_env, "--lang", "en", "server", "user-add", "--nip", "198807172014021003", "--name", "Dedi",
+                  "--db", server_db)
+    assert out.returncode == 1 and out.stderr.strip() == "sk-tui: A new employee needs --unit."
+    assert "198807172014021003" not in [u["nip"] for u in users(cli_env, server_db)]
+
+
 @pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
 def test_serve_demo_prints_three_working_tokens(server_db, cli_env):
     server = LiveServer(server_db, cli_env, extra_args=("--demo",))
