@@ -31,7 +31,8 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from typing import Any
+from types import GenericAlias
+from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -122,7 +123,9 @@ def _model(entity: str) -> type[BaseModel]:
 def _adapter(entity: str) -> TypeAdapter[list[Any]]:
     adapter = _ADAPTERS.get(entity)
     if adapter is None:
-        adapter = _ADAPTERS[entity] = TypeAdapter(list[_model(entity)])  # type: ignore[misc]  # a class chosen at run time
+        # list[Model] for a class chosen at run time: built as a GenericAlias, which type checkers
+        # cannot read as a type expression, hence the cast
+        adapter = _ADAPTERS[entity] = TypeAdapter(cast(Any, GenericAlias(list, (_model(entity),))))
     return adapter
 
 
