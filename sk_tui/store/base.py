@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import Any, NoReturn, Self, TypeVar
 
 from pydantic import BaseModel
 
@@ -145,27 +145,25 @@ class BaseStore:
         self._depth = 1
         try:
             yield
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - undone, then raised again
             self._depth = 0
-            # SQLite may already have rolled back (a full disk can do that)
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
-            if storage is not None:
-                raise storage from exc
-            raise
+            self._undo_and_raise(exc)  # SQLite may already have rolled back (a full disk can)
         self._depth = 0
         try:
             self.db.execute("COMMIT")
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - undone, then raised again
             # A failed COMMIT (I/O error, disk full) leaves the transaction open: undo it,
             # or the next write could not begin and a later COMMIT would publish this one.
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
-            if storage is not None:
-                raise storage from exc
-            raise
+            self._undo_and_raise(exc)
+
+    def _undo_and_raise(self, exc: BaseException) -> NoReturn:
+        """Roll back what is open and raise ``exc``, a storage failure in the user's words."""
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("ROLLBACK")
+        storage = failures.translate(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+        if storage is not None:
+            raise storage from exc
+        raise exc
 
     # --- small query helpers -------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from sk_tui.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+    from textual.app import App
 
     from sk_tui.domain.errors import DomainError
     from sk_tui.store import Store
@@ -27,7 +28,21 @@ def sk_app(node: DOMNode) -> SkApp:
     return cast("SkApp", node.app)
 
 
-class SkScreen(Screen[None]):
+class AppAccess:
+    """``sk`` (the app) and ``store`` for every screen and dialog of this package."""
+
+    app: App[object]
+
+    @property
+    def sk(self) -> SkApp:
+        return cast("SkApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.sk.require_store()
+
+
+class SkScreen(AppAccess, Screen[None]):
     """A main screen (a mode). Subclasses compose ``body()`` and load data in ``reload()``."""
 
     TITLE_KEY = "app.title"
@@ -36,14 +51,6 @@ class SkScreen(Screen[None]):
         super().__init__()
         localize(self)
         self._language = language()
-
-    @property
-    def sk(self) -> SkApp:
-        return sk_app(self)
-
-    @property
-    def store(self) -> Store:
-        return self.sk.require_store()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.TITLE_KEY)

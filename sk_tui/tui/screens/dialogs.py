@@ -22,11 +22,10 @@ from textual.widgets.option_list import Option
 from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain
-from sk_tui.tui.screens.base import sk_app
+from sk_tui.tui.screens.base import AppAccess
 
 if TYPE_CHECKING:
-    from sk_tui.store import Store
-    from sk_tui.tui.app import SkApp
+    pass
 
 ResultT = TypeVar("ResultT")
 
@@ -36,7 +35,7 @@ def _text(value: str | Text) -> Text:
     return value if isinstance(value, Text) else plain(value, multiline=True)
 
 
-class Dialog(ModalScreen[ResultT]):
+class Dialog(AppAccess, ModalScreen[ResultT]):
     """A centred box; Esc closes it with None. Every title, question and option it shows is
     plain text (callers may pass ``str`` with data in it)."""
 
@@ -45,14 +44,6 @@ class Dialog(ModalScreen[ResultT]):
     def __init__(self) -> None:
         super().__init__()
         localize(self)
-
-    @property
-    def sk(self) -> SkApp:
-        return sk_app(self)
-
-    @property
-    def store(self) -> Store:
-        return self.sk.require_store()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
