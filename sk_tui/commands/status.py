@@ -35,6 +35,8 @@ def run_status(args: argparse.Namespace) -> int:
     print(say(args, f"Masalah sinkron: {status['problems']}", f"Sync problems : {status['problems']}"))
     print(say(args, f"Sinkron terakhir: {status['last_sync'] or 'belum pernah'}",
               f"Last sync     : {status['last_sync'] or 'never'}"))
+    if status.get("next_try"):
+        print(say(args, f"Coba lagi     : {status['next_try']}", f"Next try      : {status['next_try']}"))
     for op in problems:
         print(visible(f"  ! {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: {op['last_error'] or ''}"))
     return 0

@@ -11,6 +11,7 @@ it was made against, so the server can refuse an edit made on a stale copy.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sk_tui.domain import rules
@@ -118,7 +119,7 @@ class TasksMixin(BaseStore):
         status = rules.parse_task_status(str(status))
         with self.transaction():
             self._check_task_actor(team_id, actor_id)
-            self._check_people(assignees or [])
+            self._check_people(team_id, assignees or [])
             task = Task(
                 **({"id": task_id} if task_id else {}),
                 team_id=team_id,
@@ -137,10 +138,15 @@ class TasksMixin(BaseStore):
             outbox.enqueue(self.db, entity="task", entity_id=task.id, op="create", base_version=0, payload=to_row(task))
         return task
 
-    def _check_people(self, employee_ids: list[str]) -> None:
+    def _check_people(self, team_id: str, employee_ids: list[str], already: Iterable[str] = ()) -> None:
+        """Assignees must exist and sit on the card's team, as the server checks (those already
+        on the card before a team change may stay)."""
+        members = {m.employee_id for m in self.memberships(team_id)}
         for employee_id in employee_ids:
             if self.scalar("SELECT 1 FROM employees WHERE id = ?", (employee_id,)) is None:
                 raise DomainError("employee_unknown", who=employee_id)
+            if employee_id not in members and employee_id not in already:
+                raise DomainError("assignee_not_member")
 
     def update_task(self, task_id: str, *, actor_id: str | None = None, **changes: Any) -> Task:
         """Change fields of a card (compare-and-set on its version), queued as an ``update`` op."""
@@ -153,7 +159,7 @@ class TasksMixin(BaseStore):
             current = self.require_task(task_id)
             self._check_task_actor(current.team_id, actor_id)
             if "assignees" in changes:
-                self._check_people(changes["assignees"])
+                self._check_people(current.team_id, changes["assignees"], current.assignees)
             if "status" in changes and changes["status"] != current.status and "rank" not in changes:
                 changes["rank"] = self._next_rank(current.team_id, changes["status"])
             updated = Task.model_validate(

@@ -104,3 +104,18 @@ def test_overdue_cards(store, org):
     assert task.is_overdue(dt.date(2026, 11, 27))
     done = store.move_task_to(task.id, "done", actor_id=org.ani.id)
     assert not done.is_overdue(dt.date(2026, 11, 27))
+
+
+def test_assignees_must_sit_on_the_cards_team_as_the_server_checks(store, org):
+    """Refused offline with the server's reason, so nothing queued is bound to be rejected."""
+    from sk_tui.domain.errors import DomainError
+
+    queued = store.status()["queued"]
+    with pytest.raises(DomainError) as refused:
+        store.create_task(org.team_a.id, "Harmonisasi", actor_id=org.lead.id, assignees=[org.lead2.id])
+    assert refused.value.code == "assignee_not_member"
+    task = store.create_task(org.team_a.id, "Harmonisasi", actor_id=org.lead.id, assignees=[org.ani.id])
+    with pytest.raises(DomainError, match="anggota tim|members"):
+        store.update_task(task.id, actor_id=org.lead.id, assignees=[org.ani.id, org.lead2.id])
+    assert store.task(task.id).assignees == [org.ani.id]
+    assert store.status()["queued"] == queued + 1  # only the valid card was queued

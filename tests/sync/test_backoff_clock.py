@@ -86,3 +86,16 @@ def test_an_explicit_sync_ignores_the_wait(tmp_path, monkeypatch):
     fail_offline(db, 600)
     result = sync_once(db, server_url=f"http://127.0.0.1:{free_port()}", token="skt_x")
     assert result.error == "offline"
+
+
+def test_sk_tui_status_says_when_the_next_try_is_due(tmp_path, monkeypatch, capsys):
+    from sk_tui.cli import main
+
+    db = tmp_path / "w.db"
+    at(monkeypatch, NOW)
+    fail_offline(db, 600)
+    assert main(["--db", str(db), "status"]) == 0
+    assert f"Coba lagi     : {(NOW + dt.timedelta(minutes=10)).isoformat()}" in capsys.readouterr().out
+    at(monkeypatch, NOW + dt.timedelta(minutes=11))
+    assert main(["--db", str(db), "--lang", "en", "status"]) == 0
+    assert "Next try" not in capsys.readouterr().out  # the wait is over: nothing to announce
