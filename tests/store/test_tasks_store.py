@@ -115,7 +115,7 @@ def test_assignees_must_sit_on_the_cards_team_as_the_server_checks(store, org):
         store.create_task(org.team_a.id, "Harmonisasi", actor_id=org.lead.id, assignees=[org.lead2.id])
     assert refused.value.code == "assignee_not_member"
     task = store.create_task(org.team_a.id, "Harmonisasi", actor_id=org.lead.id, assignees=[org.ani.id])
-    with pytest.raises(DomainError, match="anggota tim|members"):
+    with pytest.raises(DomainError, match=r"anggota tim|members"):
         store.update_task(task.id, actor_id=org.lead.id, assignees=[org.ani.id, org.lead2.id])
     assert store.task(task.id).assignees == [org.ani.id]
     assert store.status()["queued"] == queued + 1  # only the valid card was queued
