@@ -71,12 +71,13 @@ def shared(module_server):
 
 @pytest.fixture
 def start_server(seeded, cli_env):
-    """Start a server with options (e.g. faults=...); stopped at the end of the test."""
+    """Start a server with options (e.g. faults=...) and extra environment (``env``); stopped
+    at the end of the test."""
     started = []
 
-    def start(**kw) -> LiveServer:
-        server = LiveServer(seeded.url, cli_env, **kw)
-        server.tokens, server.org = seeded.tokens, seeded.org
+    def start(env: dict[str, str] | None = None, **kw) -> LiveServer:
+        server = LiveServer(seeded.url, {**cli_env, **(env or {})}, **kw)
+        server.tokens, server.org, server.ns = seeded.tokens, seeded.org, seeded.ns
         started.append(server)
         return server
 

@@ -50,7 +50,7 @@ def hostile_ops(live) -> dict[str, tuple[dict, str]]:
         "base_version 10**20": (report_submit(live.id("rep-base"), ani, team, day, base=10**20), "op_invalid"),
         "string where an int belongs": (report_submit(live.id("rep-str"), ani, team, day, minutes="sixty"),
                                         "invalid"),
-        "NUL in a title": (task_create(new_id(live.id("t")), team, title="a\x00b"), "op_invalid"),
+        "NUL in a title": (task_create(new_id(live.id("t")), team, title="a\x00b"), "value_refused"),
         "nested junk": (task_create(new_id(live.id("t")), team, description={"a": [[[[[[[[[[1]]]]]]]]]]}),
                         "value_refused"),
         "NUL in the record id": (task_create(live.id("t-\x00"), team), "op_invalid"),

@@ -13,26 +13,14 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.helpers.live import LiveServer
-
 PUSH = "/v1/sync/push"
 ENDPOINTS = [("GET", "/v1/me"), ("GET", "/v1/sync/pull"), ("POST", PUSH)]
 
 
 @pytest.fixture
-def limited(seeded, cli_env):
+def limited(start_server):
     """Start a server over the seeded database with ``SK_TUI_SERVER_LIMITS`` set."""
-    started = []
-
-    def start(spec: str) -> LiveServer:
-        server = LiveServer(seeded.url, {**cli_env, "SK_TUI_SERVER_LIMITS": spec})
-        server.tokens, server.ns = seeded.tokens, seeded.ns
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+    return lambda spec: start_server(env={"SK_TUI_SERVER_LIMITS": spec})
 
 
 def task_create(ns: str, tid: str, description: str = "") -> dict:
