@@ -109,10 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No activity of your team is waiting for verification in this report.",
     ),
     "device_time_out_of_range": (
-        "Waktu perangkat {time} di luar rentang yang diterima (sejak {earliest} sampai {latest}); "
-        "periksa jam perangkat.",
-        "The device time {time} is outside the accepted range ({earliest} to {latest}); "
-        "check the device clock.",
+        ("Waktu perangkat {time} di luar rentang yang diterima (sejak {earliest} sampai {latest}); "
+         "periksa jam perangkat."),
+        ("The device time {time} is outside the accepted range ({earliest} to {latest}); "
+         "check the device clock."),
     ),
     "task_move_edge": (
         "Kartu sudah di kolom paling {side}.",

@@ -47,10 +47,10 @@ PROTOCOL_VERSION = 2
 API_PREFIX = f"/v{PROTOCOL_VERSION}"
 RETIRED_PREFIXES = ("/v1",)  # answered with 426 and UPDATE_REQUIRED
 UPDATE_REQUIRED = (
-    "Aplikasi sk-tui ini terlalu lama untuk server; perbarui aplikasi (protokol v2). "
-    "Perubahan Anda tetap tersimpan di antrean.",
-    "This sk-tui app is too old for the server; update the app (protocol v2). "
-    "Your changes stay queued.",
+    ("Aplikasi sk-tui ini terlalu lama untuk server; perbarui aplikasi (protokol v2). "
+     "Perubahan Anda tetap tersimpan di antrean."),
+    ("This sk-tui app is too old for the server; update the app (protocol v2). "
+     "Your changes stay queued."),
 )
 MAX_OPS_PER_PUSH = 500
 DEFAULT_PULL_LIMIT = 1000

@@ -72,7 +72,7 @@ def test_the_skew_is_a_policy_key():
     rules.check_device_time(device, dt.date(2026, 11, 27), RECEIVED, Policy(max_clock_skew_minutes=30))
     assert Policy().max_clock_skew_minutes == 10
     assert Policy().overdue_review_unit == "per_report_day"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="overdue_review_unit"):
         Policy.from_toml_text('overdue_review_unit = "per_activity"')
 
 

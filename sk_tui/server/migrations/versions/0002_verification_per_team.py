@@ -33,7 +33,7 @@ def _dumps(data: Any) -> str:
 def migrate_report(data: dict[str, Any]) -> dict[str, Any]:
     """One report record (row form) brought to verification per team."""
     status = data.get("status")
-    verdict = {"approved": "approved", "returned": "returned"}.get(status, "pending")
+    verdict = {"approved": "approved", "returned": "returned"}.get(str(status), "pending")
     decided = verdict != "pending"
     approved = 0
     for act in data.get("activities") or []:
@@ -91,28 +91,28 @@ def upgrade() -> None:
         conn.execute(sa.text("UPDATE reviews SET team_id = :t, data = :d WHERE id = :i"), updates)
         last = rows[-1].id
 
-    review_team = {}
+    review_team: dict[str, str | None] = {}
     last_seq = 0
     while True:
-        rows = conn.execute(sa.select(changes.c.seq, changes.c.entity, changes.c.entity_id, changes.c.data)
+        logged = conn.execute(sa.select(changes.c.seq, changes.c.entity, changes.c.entity_id, changes.c.data)
                             .where(changes.c.seq > last_seq, changes.c.entity.in_(("report", "review")),
                                    changes.c.data.isnot(None))
                             .order_by(changes.c.seq).limit(BATCH)).all()
-        if not rows:
+        if not logged:
             break
         updates = []
-        for row in rows:
-            data = json.loads(row.data)
-            if row.entity == "report":
+        for change in logged:
+            data = json.loads(change.data)
+            if change.entity == "report":
                 data = migrate_report(data)
             else:
-                if row.entity_id not in review_team:
-                    review_team[row.entity_id] = report_team.get(data.get("report_id"))
-                data.setdefault("team_id", review_team[row.entity_id])
+                if change.entity_id not in review_team:
+                    review_team[change.entity_id] = report_team.get(data.get("report_id"))
+                data.setdefault("team_id", review_team[change.entity_id])
                 data.setdefault("received_at", None)
-            updates.append({"s": row.seq, "d": _dumps(data)})
+            updates.append({"s": change.seq, "d": _dumps(data)})
         conn.execute(sa.text("UPDATE changes SET data = :d WHERE seq = :s"), updates)
-        last_seq = rows[-1].seq
+        last_seq = logged[-1].seq
 
 
 def downgrade() -> None:
