@@ -614,6 +614,8 @@ class PushEngine:
         returned = rules.decision_action(review.decision) == "return"
         decided_at = review.decided_at.isoformat()
         for act in part:
+            if (act.get("verdict") or Verdict.PENDING) != Verdict.PENDING:
+                continue  # a decision covers the team's pending activities; an earlier approval stands
             act.update(verdict=Verdict.RETURNED.value if returned else Verdict.APPROVED.value,
                        review_note=review.note if returned else "", reviewed_by=actor, reviewed_at=decided_at)
         new_status = rules.report_status_for(a.get("verdict") or Verdict.PENDING for a in acts)

@@ -354,11 +354,13 @@ class ReportsMixin(BaseStore):
             self._insert("reviews", to_row(review))
             self.db.execute(
                 """UPDATE activities SET verdict = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?
-                   WHERE report_id = ? AND team_id = ?""",
+                   WHERE report_id = ? AND team_id = ? AND verdict = 'pending'""",
                 (verdict.value, review.note if verdict == Verdict.RETURNED else "", reviewer_id,
                  review.decided_at.isoformat(), report_id, team_id),
             )
-            verdicts = [verdict if a.team_id == team_id else a.verdict for a in activities]
+            # a decision covers the team's pending activities; one it approved before stands
+            verdicts = [verdict if a.team_id == team_id and a.verdict == Verdict.PENDING else a.verdict
+                        for a in activities]
             approved = sum(a.minutes for a, v in zip(activities, verdicts, strict=True) if v == Verdict.APPROVED)
             new_status = rules.report_status_for(verdicts)
             self.db.execute(

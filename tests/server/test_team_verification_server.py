@@ -108,3 +108,22 @@ def test_a_v1_client_is_told_to_update_the_app(live):
         assert body["message"] == p.UPDATE_REQUIRED[0] and body["message_en"] == p.UPDATE_REQUIRED[1]
         assert "perbarui aplikasi" in body["detail"] and "update the app" in body["detail"]
     assert live.call("GET", "/v2/me", live.tokens["ani"]).status_code == 200
+
+
+def test_a_later_decision_leaves_an_earlier_approval_standing(live):
+    rid = new_id("rep")
+    results(live.push(live.tokens["dedi"], [two_team_report(rid)]))
+    assert results(live.push(live.tokens["lead"], [review_decide(rid, "emp-lead", version=1)]))[0]["status"] == "applied"
+    assert results(live.push(live.tokens["lead2"], [review_decide(rid, "emp-lead2", "return", version=2)]))[0][
+        "status"] == "applied"
+    resubmit = two_team_report(rid, base=3)
+    extra = {**resubmit["payload"]["activities"][0], "id": f"{rid}-c", "description": "Rapat", "minutes": 30,
+             "position": 2}
+    resubmit["payload"]["activities"].append(extra)
+    assert results(live.push(live.tokens["dedi"], [resubmit]))[0]["status"] == "applied"
+    (again,) = results(live.push(live.tokens["lead"], [review_decide(rid, "emp-lead", "return", version=4)]))
+    assert again["status"] == "applied"
+    data = latest(live, "dedi", rid)
+    assert [(a["id"][-1], a["verdict"]) for a in data["activities"]] == [
+        ("a", "approved"), ("b", "pending"), ("c", "returned")]
+    assert (data["status"], data["approved_minutes"]) == ("returned", 120)

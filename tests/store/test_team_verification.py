@@ -159,3 +159,17 @@ def test_migration_4_gives_old_activities_their_reports_team_and_decision(tmp_pa
     assert reports == {"r1": (90, "2026-11-02T15:00:00+07:00"), "r2": (0, "2026-11-03T15:00:00+07:00")}
     assert db.execute("SELECT team_id FROM reviews").fetchall() == [("t1",)]
     db.conn.close()
+
+
+def test_a_decision_covers_only_the_teams_pending_activities(store, org):
+    # A approved 120; B returned; Dedi adds another team-a activity while fixing: A's new
+    # decision (a return) touches only the new one, the approved 120 minutes stand
+    report, a, b = two_team_day(store, org)
+    store.review_report(report.id, org.lead.id, "approve")
+    store.review_report(report.id, org.lead2.id, "return", "Lengkapi")
+    extra = store.add_activity(report.id, description="Rapat", minutes=30, team_id=org.team_a.id)
+    store.submit_report(report.id, org.dedi.id)
+    store.review_report(report.id, org.lead.id, "return", "Rapat apa?")
+    verdicts = {x.id: x.verdict for x in store.activities(report.id)}
+    assert verdicts == {a.id: Verdict.APPROVED, b.id: Verdict.PENDING, extra.id: Verdict.RETURNED}
+    assert store.require_report(report.id).approved_minutes == 120
