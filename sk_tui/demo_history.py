@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -26,12 +27,14 @@ TZ = "+07:00"
 BATCH = 100_000  # activity rows per executemany
 COLUMNS = ("backlog", "todo", "in_progress", "review", "done")
 REPORT_COLUMNS = ("id", "employee_id", "work_date", "work_mode", "location", "status", "team_id",
-                  "version", "submitted_at", "total_minutes", "review_note", "reviewed_by", "reviewed_at")
+                  "version", "submitted_at", "total_minutes", "review_note", "reviewed_by", "reviewed_at",
+                  "first_submitted_at", "approved_minutes")
 ACTIVITY_COLUMNS = ("id", "report_id", "description", "minutes", "volume", "volume_unit", "task_id",
-                    "indicator_id", "evidence", "position")
+                    "indicator_id", "evidence", "position", "team_id", "verdict", "review_note", "reviewed_by",
+                    "reviewed_at")
 TASK_COLUMNS = ("id", "team_id", "title", "description", "assignees", "status", "due_date", "target_id",
                 "indicator_id", "rank", "version", "updated_at")
-REVIEW_COLUMNS = ("id", "report_id", "reviewer_id", "decision", "note", "report_version", "decided_at")
+REVIEW_COLUMNS = ("id", "report_id", "reviewer_id", "decision", "note", "report_version", "decided_at", "team_id")
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 
 
@@ -60,6 +63,8 @@ class History:
         self.today_index = bisect.bisect_left(self.work_days, today)
         self._index_org()
         self.activity_count = 0
+        self._first_submitted: dict[str, str] = {}  # report id -> its first submission (set by _flow)
+        self._first_decision: dict[str, str] = {}  # report id -> its first decision's time
 
     def uid(self) -> str:
         """A UUID4-shaped id from the seeded generator (never uuid4: rebuilds must match)."""
@@ -228,6 +233,8 @@ class History:
         teams = self.teams_of[employee.id]
         report_team, role = teams[0]
         reviewer = self.jpt_id if role == "lead" else self.lead_of[report_team]
+        # verification per team: each team's lead verifies its activities (the JPT a lead's own)
+        reviewers = {team: self.jpt_id if team_role == "lead" else self.lead_of[team] for team, team_role in teams}
         lazy = reviewer == lazy_lead
         sloppy = 0.02 + 0.06 * rng.random()
         is_staff = employee.id == self.org.roles["staff"]
@@ -246,6 +253,7 @@ class History:
                 continue  # 10:00 on today: most have not started their report yet
             report_id = self.uid()
             mode, location = self._work_mode(employee.id, day)
+            self._team = report_team  # the team whose part _flow's review rows decide
             state = self._flow(index, reviewer, lazy, sloppy, is_staff, report_id)
             if index == today_index:
                 # it is 10:00: two hours or so of work since 07:30
@@ -253,12 +261,47 @@ class History:
             else:
                 split = rng.choice(self.splits)
             day_text = self.day_text[day]
-            for position, minutes in enumerate(split):
-                activities.append(self._activity(employee.id, teams, report_id, minutes, position, day_text))
+            made = [self._activity(employee.id, teams, report_id, minutes, position, day_text)
+                    for position, minutes in enumerate(split)]
             self.activity_count += len(split)
             status, version, submitted_at, note, reviewed_by, reviewed_at = state
+            verdicts, status, version, approved = self._team_parts(
+                report_id, report_team, reviewers, [(a[10], a[3]) for a in made], state)
+            activities.extend(a + verdicts[a[10]] for a in made)
             reports.append((report_id, employee.id, self.iso[day], mode, location, status, report_team,
-                            version, submitted_at, sum(split), note, reviewed_by, reviewed_at))
+                            version, submitted_at, sum(split), note, reviewed_by, reviewed_at,
+                            self._first_submitted.pop(report_id, submitted_at), approved))
+
+    def _team_parts(self, report_id: str, report_team: str, reviewers: dict[str, str],
+                    team_minutes: list[tuple[str, int]], state: tuple) -> tuple[dict, str, int, int]:
+        """Per team of the report: (verdict, note, reviewed_by, reviewed_at) of its activities,
+        and the report's status, version and approved minutes. The report's own flow (_flow) is
+        the verification of its first team's part; every other team's lead approves theirs at
+        the first decision (one more review row and version each)."""
+        status, version, _submitted, note, _by, decided_at = state
+        parts: dict[str, tuple] = {}
+        first_decision = self._first_decision.pop(report_id, None)
+        others = sorted({team for team, _m in team_minutes} - {report_team})
+        if status == "draft" or first_decision is None:
+            parts = {team: ("pending", "", None, None) for team, _m in team_minutes}
+            return parts, status, version, 0
+        own = {"approved": ("approved", "", reviewers.get(report_team), decided_at),
+               "returned": ("returned", note, reviewers.get(report_team), decided_at),
+               "submitted": ("pending", "", None, None)}[status]
+        if status == "submitted" and note:  # returned, fixed and resubmitted: waiting again
+            own = ("pending", "", None, None)
+        parts[report_team] = own
+        for number, team in enumerate(others, start=1):
+            digest = hashlib.blake2b(f"{report_id}:{team}".encode(), digest_size=16).hexdigest()
+            review_id = f"{digest[:8]}-{digest[8:12]}-4{digest[13:16]}-{_VARIANT[digest[16]]}{digest[17:20]}-{digest[20:]}"
+            self.review_rows.append((review_id, report_id, reviewers.get(team, self.jpt_id), "approve", "",
+                                     version + number - 1, first_decision, team))
+            parts[team] = ("approved", "", reviewers.get(team, self.jpt_id), first_decision)
+        version += len(others)
+        verdicts = [parts[team][0] for team, _m in team_minutes]
+        new_status = "returned" if "returned" in verdicts else "approved" if set(verdicts) == {"approved"} else "submitted"
+        approved = sum(m for team, m in team_minutes if parts[team][0] == "approved")
+        return parts, new_status, version, approved
 
     def _activity(self, employee_id: str, teams: list, report_id: str, minutes: int, position: int,
                   day_text: str) -> tuple:
@@ -285,7 +328,8 @@ class History:
                 indicator_id = None
             else:
                 volume = 1.0
-        return (self.uid(), report_id, text, minutes, volume, unit, task_id, indicator_id, evidence, position)
+        return (self.uid(), report_id, text, minutes, volume, unit, task_id, indicator_id, evidence, position,
+                team_id)
 
     def _flow(self, index: int, reviewer: str, lazy: bool, sloppy: float, is_staff: bool,
               report_id: str) -> tuple:
@@ -302,14 +346,16 @@ class History:
             if submit_index >= today_index:
                 return ("draft", 0, None, "", None, None)
         submitted_at = _at(submit_day, rng.randint(14 * 60 + 30, 16 * 60 + 40))
+        self._first_submitted[report_id] = submitted_at
         force_return = is_staff and index == today_index - 3
         decide_index = submit_index + (2 if force_return else self._review_lag(lazy))
         if decide_index >= today_index or (is_staff and index == today_index - 1):
             return ("submitted", 1, submitted_at, "", None, None)
         decided_at = self._decision_time(submit_index, decide_index)
+        self._first_decision[report_id] = decided_at
         if force_return or (decide_index - submit_index <= 1 and rng.random() < sloppy):
             note = rng.choice(data.RETURN_NOTES)
-            self.review_rows.append((self.uid(), report_id, reviewer, "return", note, 1, decided_at))
+            self.review_rows.append((self.uid(), report_id, reviewer, "return", note, 1, decided_at, self._team))
             # fixed the next working day, or the same afternoon if that would make it late
             fix_index = decide_index + 1
             if fix_index < len(days) and (days[fix_index] - day).days > self.store.policy.late_report_max_days:
@@ -322,9 +368,9 @@ class History:
             if second >= today_index:
                 return ("submitted", 3, submitted_at, note, reviewer, decided_at)
             decided_at = self._decision_time(fix_index, second)
-            self.review_rows.append((self.uid(), report_id, reviewer, "approve", "", 3, decided_at))
+            self.review_rows.append((self.uid(), report_id, reviewer, "approve", "", 3, decided_at, self._team))
             return ("approved", 4, submitted_at, "", reviewer, decided_at)
-        self.review_rows.append((self.uid(), report_id, reviewer, "approve", "", 1, decided_at))
+        self.review_rows.append((self.uid(), report_id, reviewer, "approve", "", 1, decided_at, self._team))
         return ("approved", 2, submitted_at, "", reviewer, decided_at)
 
     def _decision_time(self, submit_index: int, decide_index: int) -> str:

@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--task", help="linked task id")
     add.add_argument("--indicator", help="linked indicator (IKI) id")
     add.add_argument("--evidence", default="", help="evidence: a link or document number")
+    add.add_argument("--team", help="the team whose lead verifies it: id or name of one of my teams "
+                                    "(default: the linked task's or indicator's team, else my default team)")
     add.add_argument("--mode", help="work mode WFO, WFH or WFA (sets the day's mode)")
     add.add_argument("--location", default="", help="where (needed for WFA)")
     add.add_argument("--json", action="store_true", help="print the activity as JSON")
@@ -83,6 +85,7 @@ def run_add(args: argparse.Namespace) -> int:
     # Everything is checked before the first write, so a refusal leaves no stray draft behind.
     rules.check_work_date(day, store.today(me))
     store._check_links(args.task, args.indicator)
+    team_id = _team(store, me.id, args.team) if args.team else None
     current_total = existing.total_minutes if existing else 0
     rules.check_day_total(day, current_total + minutes, store.policy)
     with store.transaction():
@@ -98,6 +101,7 @@ def run_add(args: argparse.Namespace) -> int:
             task_id=args.task,
             indicator_id=args.indicator,
             evidence=args.evidence,
+            team_id=team_id,
         )
     report = store.require_report(report.id)
     if args.json:
@@ -111,6 +115,18 @@ def run_add(args: argparse.Namespace) -> int:
             print(say(args, f"Perhatian: lebih dari {store.policy.daily_minutes_warn} menit sehari.",
                       f"Note: over {store.policy.daily_minutes_warn} minutes in a day."))
     return 0
+
+
+def _team(store, employee_id: str, wanted: str) -> str:
+    """One of the member's teams by id or (case-insensitive) name."""
+    from sk_tui.domain.errors import DomainError
+
+    wanted = wanted.strip()
+    teams = store.teams_for(employee_id)
+    found = [t for t in teams if t.id == wanted] or [t for t in teams if t.name.casefold() == wanted.casefold()]
+    if len(found) != 1:
+        raise DomainError("not_team_member")
+    return found[0].id
 
 
 def run_submit(args: argparse.Namespace) -> int:

@@ -119,6 +119,8 @@ _ERRORS = {
                   "The server refused this account; changes stay queued."),
     "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
                    "The token belongs to someone other than this workspace's user."),
+    "update_required": ("Server meminta versi aplikasi yang lebih baru; perbarui sk-tui.",
+                        "The server needs a newer version of the app; update sk-tui."),
     "protocol_error": ("Jawaban server tidak terduga; perubahan tetap di antrean.",
                        "Unexpected answer from the server; changes stay queued."),
 }

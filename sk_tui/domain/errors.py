@@ -96,6 +96,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Laporan sudah berubah (versi {current}, Anda melihat versi {seen}).",
         "The report changed (version {current}; you saw version {seen}).",
     ),
+    "activity_approved": (
+        "Kegiatan ini sudah disetujui ketua timnya dan tidak bisa diubah lagi.",
+        "This activity was approved by its team lead and can no longer be changed.",
+    ),
+    "review_team_ambiguous": (
+        "Anda memverifikasi lebih dari satu tim pada laporan ini; pilih timnya (--team).",
+        "You verify more than one team in this report; choose the team (--team).",
+    ),
+    "nothing_to_review": (
+        "Tidak ada kegiatan tim Anda yang menunggu verifikasi pada laporan ini.",
+        "No activity of your team is waiting for verification in this report.",
+    ),
+    "device_time_out_of_range": (
+        ("Waktu perangkat {time} di luar rentang yang diterima (sejak {earliest} sampai {latest}); "
+         "periksa jam perangkat."),
+        ("The device time {time} is outside the accepted range ({earliest} to {latest}); "
+         "check the device clock."),
+    ),
     "task_move_edge": (
         "Kartu sudah di kolom paling {side}.",
         "The card is already in the {side_en} column.",

@@ -179,6 +179,14 @@ class ReportStatus(StrEnum):
     RETURNED = "returned"
 
 
+class Verdict(StrEnum):
+    """Where one activity stands with its team's lead (verification per team)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    RETURNED = "returned"
+
+
 class Decision(StrEnum):
     APPROVE = "approve"
     RETURN = "return"
@@ -347,6 +355,13 @@ class Activity(_Record):
     indicator_id: Id | None = None
     evidence: EvidenceText = ""
     position: int = Field(default=0, ge=0, le=POSITION_MAX)
+    # Verification per team: the team whose lead (or JPT) verifies this activity, and where that
+    # team's decision stands. The server owns the verdict: a client's value is never taken.
+    team_id: Id | None = None
+    verdict: Verdict = Verdict.PENDING
+    review_note: NoteText = ""  # the team lead's note when returned
+    reviewed_by: Id | None = None
+    reviewed_at: dt.datetime | None = None
 
 
 class DailyReport(_Record):
@@ -355,12 +370,16 @@ class DailyReport(_Record):
     work_mode: WorkMode = WorkMode.WFO
     location: NameText = ""
     status: ReportStatus = ReportStatus.DRAFT
-    team_id: Id | None = None  # whose lead reviews it
+    team_id: Id | None = None  # the member's default team: activities linked to no team's work go to it
     version: Version = 0
     submitted_at: dt.datetime | None = None  # device time of (last) submission
+    # device time of the first submission: lateness counts from it, a resubmission never moves it
+    first_submitted_at: dt.datetime | None = None
+    received_at: dt.datetime | None = None  # the server's receipt time of the last submission
     total_minutes: int = Field(default=0, ge=0, le=DAY_MINUTES)
-    review_note: NoteText = ""  # the lead's note when returned
-    reviewed_by: Id | None = None
+    approved_minutes: int = Field(default=0, ge=0, le=DAY_MINUTES)  # sum of approved activities
+    review_note: NoteText = ""  # the last return's note (each activity keeps its team's)
+    reviewed_by: Id | None = None  # the last decision's reviewer
     reviewed_at: dt.datetime | None = None
 
     @property
@@ -374,7 +393,9 @@ class Review(_Record):
     decision: Decision
     note: NoteText = ""
     report_version: int = Field(ge=1, le=VERSION_MAX)
-    decided_at: dt.datetime
+    decided_at: dt.datetime  # device time
+    team_id: Id | None = None  # the team whose activities of the day this decides
+    received_at: dt.datetime | None = None  # the server's receipt time
 
     @model_validator(mode="after")
     def _return_needs_note(self) -> Review:

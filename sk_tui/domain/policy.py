@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -54,6 +55,12 @@ class Policy(BaseModel):
     report_deadline: dt.time = dt.time(16, 0)
     late_report_max_days: int = Field(default=3, ge=0, le=366)
     review_window_working_days: int = Field(default=3, ge=1, le=366)
+    # what one overdue verification is: per_report_day = one negative activity for the lead per
+    # member, work date and team left undecided past the window (DOMAIN.md, Teams of Teams)
+    overdue_review_unit: Literal["per_report_day"] = "per_report_day"
+    # a device time may run this far ahead of the server's receipt (field staff submit offline,
+    # so an earlier device time stands; a later one is a wrong clock)
+    max_clock_skew_minutes: int = Field(default=10, ge=0, le=1440)
     server_max_work_date_age_days: int = Field(default=45, ge=1, le=3660)
     daily_minutes_warn: int = Field(default=660, gt=0, le=1440)
     daily_minutes_max: int = Field(default=1440, gt=0, le=1440)

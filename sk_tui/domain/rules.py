@@ -7,6 +7,13 @@ The daily report lifecycle::
 
 Editing (activities, work mode) is the author's, only in draft or returned.
 
+Verification is per team (DOMAIN.md "Verification in Teams of Teams"): every activity belongs
+to one team and carries that team's verdict (pending, approved, returned). A team's decision
+sets the verdict of all its activities of the day; the report's status follows from them
+(``report_status_for``): returned when any team returned, approved when every activity is,
+else submitted. An approved activity never changes; a returned one is fixed and resubmitted
+alone.
+
     >>> next_report_status(ReportStatus.DRAFT, "submit")
     <ReportStatus.SUBMITTED: 'submitted'>
 """
@@ -26,6 +33,7 @@ from sk_tui.domain.models import (
     PositionKind,
     ReportStatus,
     TaskStatus,
+    Verdict,
     WorkMode,
 )
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
@@ -94,6 +102,73 @@ def check_review(decision: Decision | str, note: str, reviewed_version: int, cur
         raise DomainError("return_needs_note")
     if reviewed_version != current_version:
         raise DomainError("stale_version", current=current_version, seen=reviewed_version)
+
+
+def report_status_for(verdicts: Iterable[Verdict | str]) -> ReportStatus:
+    """A submitted report's status from its activities' verdicts.
+
+    >>> report_status_for(["approved", "pending"]), report_status_for(["approved", "returned"])
+    (<ReportStatus.SUBMITTED: 'submitted'>, <ReportStatus.RETURNED: 'returned'>)
+    >>> report_status_for(["approved", "approved"])
+    <ReportStatus.APPROVED: 'approved'>
+    """
+    seen = {Verdict(v) for v in verdicts}
+    if Verdict.RETURNED in seen:
+        return ReportStatus.RETURNED
+    if seen and seen == {Verdict.APPROVED}:
+        return ReportStatus.APPROVED
+    return ReportStatus.SUBMITTED
+
+
+def check_activity_editable(verdict: Verdict | str) -> None:
+    """An approved activity is its team lead's decided word: never changed or removed."""
+    if Verdict(verdict) == Verdict.APPROVED:
+        raise DomainError("activity_approved")
+
+
+def activity_team(linked_team_id: str | None, default_team_id: str | None) -> str | None:
+    """The team an activity belongs to: its linked task's or indicator's team, else the
+    member's default team."""
+    return linked_team_id or default_team_id
+
+
+def check_reviewable(verdicts: Iterable[Verdict | str], status: ReportStatus | str) -> None:
+    """A team decides its part of a submitted (or partly returned) report while it is pending."""
+    status = ReportStatus(status)
+    if status not in (ReportStatus.SUBMITTED, ReportStatus.RETURNED):
+        raise DomainError("transition_refused", status=status.value, action="verifikasi")
+    if not any(Verdict(v) == Verdict.PENDING for v in verdicts):
+        raise DomainError("nothing_to_review")
+
+
+def check_device_time(device_time: dt.datetime, work_date: dt.date, received_at: dt.datetime,
+                      policy: Policy = DEFAULT_POLICY) -> None:
+    """A device time the server accepts: not before the work date's local midnight, not later
+    than its own receipt + max_clock_skew_minutes. Inside that window the device time stands
+    (a report written in the field may reach the server days later).
+
+    >>> import datetime as dt
+    >>> got = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
+    >>> check_device_time(got - dt.timedelta(days=2), dt.date(2026, 10, 30), got)
+    >>> try:
+    ...     check_device_time(got + dt.timedelta(minutes=11), dt.date(2026, 11, 2), got)
+    ... except DomainError as error:
+    ...     print(error.code)
+    device_time_out_of_range
+    """
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(policy.timezone)
+    earliest = dt.datetime.combine(work_date, dt.time(0), zone)
+    latest = received_at + dt.timedelta(minutes=policy.max_clock_skew_minutes)
+    if device_time.tzinfo is None:  # a naive time is read as the policy's local time
+        device_time = device_time.replace(tzinfo=zone)
+    if device_time < earliest or device_time > latest:
+        raise DomainError(
+            "device_time_out_of_range", time=device_time.astimezone(zone).isoformat(timespec="minutes"),
+            earliest=earliest.isoformat(timespec="minutes"),
+            latest=latest.astimezone(zone).isoformat(timespec="minutes"),
+        )
 
 
 def check_minutes(minutes: int) -> None:

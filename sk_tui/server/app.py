@@ -378,7 +378,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
     committer = GroupCommitter(PushEngine(db, policy or DEFAULT_POLICY))
     limiter = RateLimiter(limits.rate, limits.burst)
     app = FastAPI(title="sk_tui central endpoint", version=__version__,
-                  description="Sync protocol v1 for sk_tui: push queued ops, pull scoped changes.")
+                  description="Sync protocol v2 for sk_tui: push queued ops, pull scoped changes.")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.state.db = db
     app.state.limits = limits
@@ -412,6 +412,16 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         if wait > 0:
             raise HTTPException(429, "too many requests", headers={"Retry-After": str(max(1, math.ceil(wait)))})
         return actor
+
+    def _update_required() -> JSONResponse:
+        ind, eng = p.UPDATE_REQUIRED
+        body = p.UpdateRequired(detail=f"{ind} / {eng}", message=ind, message_en=eng)
+        return JSONResponse(body.model_dump(), status_code=426, headers={"Upgrade": f"sk-tui-sync/{p.PROTOCOL_VERSION}"})
+
+    for retired in p.RETIRED_PREFIXES:
+        # an app from before protocol v2: told to update, whatever it asked (nothing is read or written)
+        app.add_api_route(f"{retired}/{{rest:path}}", lambda rest="": _update_required(),
+                          methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
 
     @app.get(f"{p.API_PREFIX}/health", response_model=p.Health)
     def health() -> dict[str, Any]:

@@ -31,6 +31,7 @@ from sk_tui.domain.models import (
     ReportStatus,
     Review,
     Task,
+    Verdict,
 )
 from sk_tui.domain.policy import Policy
 from sk_tui.server import storage as st
@@ -46,6 +47,8 @@ _EXTRA_MESSAGES = {
     "not_actor": ("Pelaku diambil dari token, bukan dari isi data.", "The actor comes from the token, not the payload."),
     "key_reused": ("op_id yang sama dipakai untuk isi yang berbeda.", "The same op_id was sent with a different payload."),
     "blocked": ("Operasi sebelumnya pada data yang sama gagal.", "An earlier op on the same record failed."),
+    "review_team_unknown": ("Laporan ini tidak memuat kegiatan tim {team} yang Anda verifikasi.",
+                            "This report holds no activity of team {team} that you verify."),
     "not_feedback_giver": ("Hanya ketua tim atau JPT pegawai itu yang dapat memberi umpan balik.",
                            "Only the employee's team lead or JPT may give feedback."),
     "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
@@ -364,10 +367,16 @@ class PushEngine:
                     days.add(payload["work_date"][:10])
                 if id_like(payload.get("team_id")):
                     team_ids.add(payload["team_id"])
+                acts = payload.get("activities")
+                if isinstance(acts, list):
+                    team_ids.update(a["team_id"] for a in acts[:MAX_ITEMS]
+                                    if isinstance(a, dict) and id_like(a.get("team_id")))
             elif op.entity == "review":
                 other_ids["review"].add(op.entity_id)
                 if id_like(payload.get("report_id")):
                     report_ids.add(payload["report_id"])
+                if id_like(payload.get("team_id")):
+                    team_ids.add(payload["team_id"])
             elif op.entity == "task":
                 task_ids.add(op.entity_id)
                 if id_like(payload.get("team_id")):
@@ -387,6 +396,7 @@ class PushEngine:
                 batch.stored_reports.add(row.id)
                 if row.team_id:
                     team_ids.add(row.team_id)
+                team_ids.update(_activity_teams(batch.reports[row.id]))  # each verifies its own part
         if days:
             for row in conn.execute(select(r.c.id, r.c.work_date).where(
                     r.c.employee_id == actor, r.c.work_date.in_(sorted(days)))):
@@ -439,8 +449,9 @@ class PushEngine:
 
     def _sees_report(self, batch: _Batch, state: dict[str, Any]) -> bool:
         """Whether the actor pulls this report (its author, the lead of its team or the team's JPT)."""
-        return (state["employee_id"] == batch.actor or batch.actor in self._team_leads(batch, state["team_id"])
-                or batch.actor in self._team_jpts(batch, state["team_id"]))
+        return state["employee_id"] == batch.actor or any(
+            batch.actor in self._team_leads(batch, team) or batch.actor in self._team_jpts(batch, team)
+            for team in {state["team_id"], *_activity_teams(state)})
 
     @staticmethod
     def _check_assignees(batch: _Batch, team_id: str, assignees: list[str]) -> None:
@@ -449,9 +460,15 @@ class PushEngine:
             raise DomainError("assignee_not_member")
 
     def _report_entry(self, batch: _Batch, state: dict[str, Any]) -> None:
+        """The report's change: to its author and its default team's leads, and once more for
+        each other team with activities in it, so each team's lead pulls the report (the review
+        screen and CLI show a lead only their team's activities)."""
+        data = st.dumps(state["data"])
         batch.entries.append({"entity": "report", "entity_id": state["id"], "vis": st.VIS_PARTIES,
-                              "employee_id": state["employee_id"], "team_id": state["team_id"],
-                              "data": st.dumps(state["data"])})
+                              "employee_id": state["employee_id"], "team_id": state["team_id"], "data": data})
+        for team in sorted(_activity_teams(state) - {state["team_id"]}):
+            batch.entries.append({"entity": "report", "entity_id": state["id"], "vis": st.VIS_PARTIES,
+                                  "team_id": team, "data": data})
 
     def _report_submit(self, batch: _Batch, op: p.Op) -> tuple[int, int]:
         actor = batch.actor
@@ -459,7 +476,9 @@ class PushEngine:
         activities = payload.pop("activities", None) or []
         if payload.get("employee_id") not in (None, actor):
             raise Refused.of(p.REJECTED, DomainError("not_author"))
+        received = clock.now().astimezone(dt.UTC)
         existing = batch.reports.get(op.entity_id)
+        approved_before: dict[str, dict[str, Any]] = {}
         if existing is not None:
             if existing["employee_id"] != actor:
                 if self._sees_report(batch, existing):
@@ -471,15 +490,18 @@ class PushEngine:
             if op.base_version != existing["version"]:
                 raise _stale(current, existing["version"], op.base_version)
             version = _next_version(existing["version"])
-            review_fields = {k: current.get(k) for k in ("review_note", "reviewed_by", "reviewed_at")}
+            kept = {k: current.get(k) for k in ("reviewed_by", "reviewed_at", "first_submitted_at")}
+            kept["first_submitted_at"] = kept["first_submitted_at"] or current.get("submitted_at")
+            approved_before = {a["id"]: a for a in current.get("activities") or ()
+                               if isinstance(a, dict) and a.get("verdict") == Verdict.APPROVED}
         else:
             self._check_new_id(batch, "report", op.entity_id)
             version = op.base_version + 1
-            review_fields = {"review_note": "", "reviewed_by": None, "reviewed_at": None}
+            kept = {"reviewed_by": None, "reviewed_at": None, "first_submitted_at": None}
         report = _model(DailyReport, {
             **{k: v for k, v in payload.items() if k in REPORT_FIELDS},
             "id": op.entity_id, "employee_id": actor, "status": ReportStatus.SUBMITTED, "version": version,
-            **review_fields,
+            "review_note": "", "received_at": received, "approved_minutes": 0, **kept,
         })
         day = report.work_date.isoformat()
         other = batch.actor_days.get(day)
@@ -487,7 +509,13 @@ class PushEngine:
             clash = batch.reports.get(other)
             raise Refused(p.CONFLICT, "day_exists", current=_stored(clash) if clash else None, day=day)
         rules.check_server_work_date(report.work_date, self.server_today(), self.policy)
-        if report.team_id and report.team_id not in batch.person_teams.get(actor, {}):
+        # the device time stands inside [work date 00:00 local, receipt + skew] (staff submit offline)
+        submitted_at = report.submitted_at or received
+        rules.check_device_time(submitted_at, report.work_date, received, self.policy)
+        report = report.model_copy(update={"submitted_at": submitted_at,
+                                           "first_submitted_at": report.first_submitted_at or submitted_at})
+        my_teams = batch.person_teams.get(actor, {})
+        if report.team_id and report.team_id not in my_teams:
             raise Refused.of(p.REJECTED, DomainError("not_team_member"))
         acts = []
         if not isinstance(activities, list):
@@ -495,16 +523,37 @@ class PushEngine:
         for position, raw in enumerate(activities):
             if not isinstance(raw, dict):
                 raise Refused(p.REJECTED, "invalid", why="activities")
-            acts.append(_model(Activity, {**{k: v for k, v in raw.items() if k in ACTIVITY_FIELDS},
-                                             "report_id": report.id, "position": raw.get("position", position)}))
+            act = _model(Activity, {**{k: v for k, v in raw.items() if k in ACTIVITY_FIELDS},
+                                    "report_id": report.id, "position": raw.get("position", position),
+                                    # the verdict is the server's: a submission only ever asks for one
+                                    "verdict": Verdict.PENDING, "review_note": "", "reviewed_by": None,
+                                    "reviewed_at": None})
+            team_id = act.team_id or report.team_id
+            if team_id and team_id not in my_teams:
+                raise Refused.of(p.REJECTED, DomainError("not_team_member"))
+            before = approved_before.pop(act.id, None)
+            if before is not None:
+                # an approved activity stands as its lead approved it: unchanged, or refused
+                stored = _model(Activity, {k: v for k, v in before.items() if k in ACTIVITY_FIELDS})
+                if any(getattr(stored, f) != getattr(act, f) for f in _ACTIVITY_CONTENT) or stored.team_id != team_id:
+                    raise Refused.of(p.REJECTED, DomainError("activity_approved"))
+                act = stored.model_copy(update={"position": act.position})
+            else:
+                act = act.model_copy(update={"team_id": team_id})
+            acts.append(act)
+        if approved_before:  # an approved activity may not be removed either
+            raise Refused.of(p.REJECTED, DomainError("activity_approved"))
         if not acts:
             raise DomainError("report_empty", day=day)
         total = sum(a.minutes for a in acts)
         rules.check_day_total(report.work_date, total, self.policy)
-        data = st.row_form(report.model_copy(update={"total_minutes": total}))
+        status = rules.report_status_for(a.verdict for a in acts)
+        approved = sum(a.minutes for a in acts if a.verdict == Verdict.APPROVED)
+        data = st.row_form(report.model_copy(update={"total_minutes": total, "status": status,
+                                                     "approved_minutes": approved}))
         data["activities"] = [st.row_form(a) for a in acts]
         state = {"id": report.id, "employee_id": actor, "team_id": report.team_id, "work_date": day,
-                 "status": ReportStatus.SUBMITTED.value, "version": version, "data": data}
+                 "status": status.value, "version": version, "approved_minutes": approved, "data": data}
         batch.reports[report.id] = state
         batch.actor_days[day] = report.id
         batch.taken.setdefault(report.id, set()).add("report")
@@ -512,26 +561,47 @@ class PushEngine:
         self._report_entry(batch, state)
         return version, len(batch.entries) - 1
 
+    def _review_team(self, batch: _Batch, state: dict[str, Any], asked: str | None) -> str:
+        """The team a decision is about: the one named, else the actor's one team with pending
+        activities in the report (a v2 client always names it)."""
+        teams = _activity_teams(state)
+        if asked is not None:
+            if asked not in teams:
+                raise Refused(p.REJECTED, "review_team_unknown", team=_shown(asked))
+            return asked
+        mine = sorted(t for t in teams if batch.actor in self._team_leads(batch, t)
+                      or batch.actor in self._team_jpts(batch, t))
+        if len(mine) > 1:
+            raise DomainError("review_team_ambiguous")
+        if not mine:
+            return state["team_id"] or ""  # check_reviewer refuses it with its own reason
+        return mine[0]
+
     def _review_decide(self, batch: _Batch, op: p.Op) -> tuple[int, int]:
         actor = batch.actor
         payload = op.payload
         if payload.get("reviewer_id") not in (None, actor):
             raise Refused(p.REJECTED, "not_actor")
+        received = clock.now().astimezone(dt.UTC)
         report_id = payload.get("report_id")
         state = batch.reports.get(report_id) if isinstance(report_id, str) else None
         if state is None:
             raise DomainError("report_unknown", report_id=str(report_id))
-        rules.check_reviewer(actor, state["employee_id"], self._team_leads(batch, state["team_id"]),
-                             self._team_jpts(batch, state["team_id"]))
+        asked = payload.get("team_id")
+        team = self._review_team(batch, state, asked if isinstance(asked, str) else None)
+        rules.check_reviewer(actor, state["employee_id"], self._team_leads(batch, team),
+                             self._team_jpts(batch, team))
         review = _model(Review, {**{k: v for k, v in payload.items() if k in REVIEW_FIELDS},
-                                    "id": op.entity_id, "reviewer_id": actor})
+                                    "id": op.entity_id, "reviewer_id": actor, "team_id": team,
+                                    "received_at": received})
         if ("review", review.id) in batch.existing:
             raise Refused(p.REJECTED, "id_unavailable")
         self._check_new_id(batch, "review", review.id)
         current = _stored(state)
-        action = rules.decision_action(review.decision)
+        acts = [a for a in current.get("activities") or () if isinstance(a, dict)]
+        part = [a for a in acts if (a.get("team_id") or state["team_id"]) == team]
         try:
-            new_status = rules.next_report_status(state["status"], action)
+            rules.check_reviewable([a.get("verdict") or Verdict.PENDING for a in part], state["status"])
         except DomainError as error:
             raise Refused.of(p.CONFLICT, error, current) from None
         try:
@@ -539,20 +609,33 @@ class PushEngine:
         except DomainError as error:
             status = p.CONFLICT if error.code == "stale_version" else p.REJECTED
             raise Refused.of(status, error, current if status == p.CONFLICT else None) from None
+        rules.check_device_time(review.decided_at, dt.date.fromisoformat(state["work_date"]), received, self.policy)
         version = _next_version(state["version"])
-        current.update(status=new_status.value, version=version, review_note=review.note,
-                       reviewed_by=actor, reviewed_at=review.decided_at.isoformat())
-        state.update(status=new_status.value, version=version)
+        returned = rules.decision_action(review.decision) == "return"
+        decided_at = review.decided_at.isoformat()
+        for act in part:
+            if (act.get("verdict") or Verdict.PENDING) != Verdict.PENDING:
+                continue  # a decision covers the team's pending activities; an earlier approval stands
+            act.update(verdict=Verdict.RETURNED.value if returned else Verdict.APPROVED.value,
+                       review_note=review.note if returned else "", reviewed_by=actor, reviewed_at=decided_at)
+        new_status = rules.report_status_for(a.get("verdict") or Verdict.PENDING for a in acts)
+        approved = sum(a["minutes"] for a in acts if a.get("verdict") == Verdict.APPROVED
+                       and isinstance(a.get("minutes"), int))
+        current.update(status=new_status.value, version=version, reviewed_by=actor, reviewed_at=decided_at,
+                       approved_minutes=approved)
+        if returned:
+            current["review_note"] = review.note
+        state.update(status=new_status.value, version=version, approved_minutes=approved)
         batch.dirty_reports.add(state["id"])
         batch.existing.add(("review", review.id))
         batch.taken.setdefault(review.id, set()).add("review")
         data = st.row_form(review)
         batch.new_reviews.append({"id": review.id, "report_id": review.report_id, "reviewer_id": actor,
-                                  "data": st.dumps(data)})
+                                  "team_id": team, "data": st.dumps(data)})
+        self._report_entry(batch, state)
         batch.entries.append({"entity": "review", "entity_id": review.id, "vis": st.VIS_PARTIES,
                               "employee_id": state["employee_id"], "other_id": actor,
-                              "team_id": state["team_id"], "data": st.dumps(data)})
-        self._report_entry(batch, state)
+                              "team_id": team, "data": st.dumps(data)})
         return version, len(batch.entries) - 1
 
     def _check_task_actor(self, batch: _Batch, team_id: str) -> None:
@@ -641,9 +724,10 @@ class PushEngine:
         report_rows = []
         for rid in batch.dirty_reports:
             s = batch.reports[rid]
+            data = _stored(s)
             report_rows.append({"id": rid, "employee_id": s["employee_id"], "team_id": s["team_id"],
                                 "work_date": s["work_date"], "status": s["status"], "version": s["version"],
-                                "data": st.dumps(_stored(s))})
+                                "data": st.dumps(data), "approved_minutes": int(data.get("approved_minutes") or 0)})
         st.ServerDB.upsert(conn, st.reports, report_rows, existing=batch.stored_reports)
         st.ServerDB.upsert(conn, st.tasks, [
             {"id": tid, "team_id": batch.tasks[tid]["team_id"], "version": batch.tasks[tid]["version"],
@@ -662,6 +746,17 @@ class PushEngine:
                                          f'"version":{int(result["version"])}}}'})
         if dedup_rows:
             st.ServerDB.insert_many(conn, st.ops, dedup_rows)
+
+
+# what an approved activity may not change on a resubmission
+_ACTIVITY_CONTENT = ("description", "minutes", "volume", "volume_unit", "task_id", "indicator_id", "evidence")
+
+
+def _activity_teams(state: dict[str, Any]) -> set[str]:
+    """The teams with activities in a loaded report (each verifies its own part)."""
+    acts = _stored(state).get("activities") or ()
+    return {a.get("team_id") or state["team_id"] for a in acts
+            if isinstance(a, dict) and (a.get("team_id") or state["team_id"])}
 
 
 def _stale(current: dict[str, Any], version: int, seen: int) -> Refused:

@@ -9,6 +9,9 @@ local store's row form as JSON, which is exactly what a pull sends. ``changes`` 
 log; its ``seq`` is assigned here, under one writer lock (a process lock for SQLite, a
 transaction-scoped advisory lock in PostgreSQL), so a pull cursor can never skip a row that
 commits late.
+
+The schema is migrated by Alembic (sk_tui/server/migrations): ``create_schema`` upgrades any
+database to the newest revision, stamping one made by the old ``create_all`` as 0001 first.
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ from sk_tui.domain.models import STORED
 
 _M = TypeVar("_M", bound=BaseModel)
 
+# A new table or column here needs a new Alembic revision in sk_tui/server/migrations/versions
+# (README "Contributing"): create_all is no longer run, so an existing database only gets what a
+# revision adds. tests/server/test_migrations.py checks that head matches this metadata.
 metadata = MetaData()
 
 ID = 64
@@ -60,7 +66,7 @@ units = Table("units", metadata, _id(primary_key=True), Column("data", Text, nul
 employees = Table(
     "employees", metadata, _id(primary_key=True), Column("nip", String(32), nullable=False, unique=True),
     Column("position_kind", String(32), nullable=False), Column("data", Text, nullable=False),
-    _id("unit_id"),  # added after schema version 1: create_schema adds and fills it in older databases
+    _id("unit_id"),  # added before Alembic: create_schema adds and fills it in older databases
 )
 teams = Table(
     "teams", metadata, _id(primary_key=True), _id("jpt_id", index=True), Column("data", Text, nullable=False),
@@ -90,10 +96,13 @@ reports = Table(
     Column("work_date", String(10), nullable=False), Column("status", String(16), nullable=False),
     Column("version", Integer, nullable=False), Column("data", Text, nullable=False),
     UniqueConstraint("employee_id", "work_date"),
+    # revision 0002: the minutes of the report's approved activities (verification per team)
+    Column("approved_minutes", Integer, nullable=False, server_default="0"),
 )
 reviews = Table(
     "reviews", metadata, _id(primary_key=True), _id("report_id", nullable=False, index=True),
     _id("reviewer_id", nullable=False), Column("data", Text, nullable=False),
+    _id("team_id"),  # revision 0002: the team whose activities the decision is about
 )
 feedback = Table(
     "feedback", metadata, _id(primary_key=True), _id("from_id", nullable=False), _id("to_id", nullable=False),
@@ -119,7 +128,8 @@ tokens = Table(
 )
 Index("ix_tokens_employee", tokens.c.employee_id)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the meta row written for a new database; Alembic's revision is the truth
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VIS_ALL, VIS_PARTIES, VIS_TEAM, VIS_DIRECTORY = 0, 1, 2, 3
 DIRECTORY_ENTITIES = ("unit", "employee")
 
@@ -210,14 +220,40 @@ class ServerDB:
     # --- schema ----------------------------------------------------------------------------
 
     def create_schema(self) -> None:
+        """Bring the database to the newest Alembic revision, in the writer's lock (two servers
+        starting on one database do not both migrate)."""
         with self.writing() as conn:
-            metadata.create_all(conn)
-            self._add_employee_units(conn)
+            self.migrate(conn)
             if conn.execute(select(meta_table.c.value).where(meta_table.c.key == "server_epoch")).first() is None:
                 conn.execute(meta_table.insert(), [
                     {"key": "server_epoch", "value": str(uuid.uuid4())},
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                 ])
+
+    @staticmethod
+    def alembic_config(conn: Connection | None = None) -> Any:
+        """Alembic's Config built in code (no alembic.ini is read at run time)."""
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        if conn is not None:
+            config.attributes["connection"] = conn
+        return config
+
+    @classmethod
+    def migrate(cls, conn: Connection, revision: str = "head") -> None:
+        """Upgrade to ``revision``. A database from before Alembic (tables, no alembic_version)
+        is the 0001 schema: brought to it exactly, stamped, then upgraded."""
+        from alembic import command
+        from sqlalchemy import inspect
+
+        tables = set(inspect(conn).get_table_names())
+        config = cls.alembic_config(conn)
+        if "alembic_version" not in tables and "meta" in tables:
+            cls._add_employee_units(conn)
+            command.stamp(config, "0001")
+        command.upgrade(config, revision)
 
     @staticmethod
     def _add_employee_units(conn: Connection) -> None:

@@ -3,7 +3,8 @@
     >>> store.recap(me.id, "2026-10").allowance          # doctest: +SKIP
     3244897
 
-Sums read ``reports.total_minutes`` so a month never scans activities.
+Sums read ``reports.total_minutes`` and ``reports.approved_minutes`` so a month never scans
+activities (a lead's overdue verifications read their own teams' activities).
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from sk_tui.store.base import BaseStore
 
 class RecapMixin(BaseStore):
     def approved_minutes(self, employee_id: str, start: dt.date, end: dt.date) -> tuple[int, int, int]:
-        """(counted minutes, late reports, late minutes) of approved reports with work date in range.
+        """(counted minutes, late reports, late minutes) of approved activities, work date in range.
 
-        Late = submitted (device time) more than late_report_max_days after the work date:
-        kept and shown, but counted as 0.
+        Verification is per team: a day counts the minutes of its approved activities
+        (``reports.approved_minutes``, kept by each decision) whether or not every team has
+        decided. Late = first submitted (device time) more than late_report_max_days after the
+        work date: kept and shown, but counted as 0; a resubmission after a return never makes
+        a report late.
         """
         counted = late_reports = late_minutes = 0
-        # "+status" keeps the planner on the (employee, date) index; the status index would
-        # scan every employee's approved reports of the month (40 ms at 1M activities).
+        # one row per day with approved minutes, on the (employee, date) index: never the activities
         for work_date, submitted_at, minutes in self.db.execute(
-            """SELECT work_date, submitted_at, total_minutes FROM reports
-               WHERE employee_id = ? AND +status = 'approved' AND work_date BETWEEN ? AND ?""",
+            """SELECT work_date, COALESCE(first_submitted_at, submitted_at), approved_minutes FROM reports
+               WHERE employee_id = ? AND work_date BETWEEN ? AND ? AND +approved_minutes > 0""",
             (employee_id, start.isoformat(), end.isoformat()),
         ):
             submitted = dt.datetime.fromisoformat(submitted_at) if submitted_at else None
@@ -69,12 +72,14 @@ class RecapMixin(BaseStore):
         )
 
     def overdue_reviews(self, reviewer_id: str, start: dt.date, end: dt.date) -> int:
-        """Reviews this person owed as a team lead whose window (review_window_working_days
-        after submission) ended inside the range without a decision by then: each is a
-        negative activity. The JPT may review any team's report but owes none of them.
+        """Verifications this person owed as a team lead whose window (review_window_working_days
+        after submission) ended inside the range without a decision by then: one negative
+        activity per member, work date and team (policy ``overdue_review_unit`` =
+        "per_report_day"). The JPT may verify any team's activities but owes none of them.
 
-        SQLite groups the reports by local submission and decision day, so a leader with
-        tens of thousands of reports costs one indexed scan and a few hundred Python steps.
+        SQLite groups the (report, team) parts by local submission and decision day, so a leader
+        with tens of thousands of reports costs one indexed scan and a few hundred Python steps.
+        A part decided (or still pending) after a resubmission counts from that submission.
         """
         team_ids = [r["team_id"] for r in self.rows(
             "SELECT team_id FROM memberships WHERE employee_id = ? AND role = 'lead'", (reviewer_id,))]
@@ -86,10 +91,14 @@ class RecapMixin(BaseStore):
         count = 0
         window_start = start - dt.timedelta(days=31)
         due_of: dict[str, dt.date] = {}
-        for submitted_day, decided_day, reports in self.db.execute(
-            f"""SELECT date(submitted_at, ?) AS s, date(reviewed_at, ?) AS d, COUNT(*) FROM reports
-                WHERE team_id IN ({marks}) AND employee_id != ? AND submitted_at IS NOT NULL
-                AND work_date BETWEEN ? AND ? GROUP BY s, d""",
+        # a part's decision time is the same on each of its activities: MAX picks it (NULL: pending)
+        for submitted_day, decided_day, parts in self.db.execute(
+            f"""SELECT s, d, COUNT(*) FROM (
+                    SELECT date(r.submitted_at, ?) AS s, date(MAX(a.reviewed_at), ?) AS d
+                    FROM reports r JOIN activities a ON a.report_id = r.id
+                    WHERE a.team_id IN ({marks}) AND r.employee_id != ? AND r.submitted_at IS NOT NULL
+                    AND r.work_date BETWEEN ? AND ? GROUP BY r.id, a.team_id)
+                GROUP BY s, d""",
             [shift, shift, *team_ids, reviewer_id, window_start.isoformat(), end.isoformat()],
         ):
             if submitted_day not in due_of:
@@ -100,7 +109,7 @@ class RecapMixin(BaseStore):
             if not (start <= due <= end) or due >= today:
                 continue
             if decided_day is None or dt.date.fromisoformat(decided_day) > due:
-                count += reports
+                count += parts
         return count
 
     def _utc_offset_modifier(self, day: dt.date) -> str:

@@ -6,6 +6,11 @@
 
 Drafts are local; ``submit_report`` and ``review_report`` freeze their payload into the outbox
 in the same transaction as the domain write.
+
+Verification is per team (domain/rules.py): each activity has a ``team_id`` and its team's
+``verdict``; a lead decides the activities of their team in one report at once, and the report
+keeps ``approved_minutes`` (the sum of its approved activities) so the recap never reads
+activities.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from sk_tui.domain.models import (
     Activity,
     DailyReport,
     Decision,
+    ReportStatus,
     Review,
+    Verdict,
     WorkMode,
     new_id,
 )
@@ -68,17 +75,45 @@ class ReportsMixin(BaseStore):
         return from_row(Activity, row) if row else None
 
     def reports_to_review(self, reviewer_id: str, limit: int = 500) -> list[DailyReport]:
-        """Submitted reports of the teams this person leads (or answers for as JPT), oldest first."""
+        """Reports with activities waiting for this person's decision: pending activities of the
+        teams they lead (or answer for as JPT) in a submitted or partly returned report, oldest
+        first."""
         team_ids = self.led_team_ids(reviewer_id)
         if not team_ids:
             return []
         marks = ", ".join("?" for _ in team_ids)
         rows = self.rows(
-            f"""SELECT * FROM reports WHERE status = 'submitted' AND team_id IN ({marks})
-                AND employee_id != ? ORDER BY work_date, employee_id LIMIT {int(limit)}""",
-            [*team_ids, reviewer_id],
+            f"""SELECT * FROM reports WHERE status IN ('submitted', 'returned') AND employee_id != ?
+                AND id IN (SELECT report_id FROM activities WHERE verdict = 'pending' AND team_id IN ({marks}))
+                ORDER BY work_date, employee_id LIMIT {int(limit)}""",
+            [reviewer_id, *team_ids],
         )
         return [from_row(DailyReport, r) for r in rows]
+
+    def activities_to_review(self, report_id: str, reviewer_id: str, team_id: str | None = None) -> list[Activity]:
+        """The activities of ``report_id`` this person verifies: those of the teams they lead or
+        answer for as JPT (only ``team_id``'s when given). A lead sees no other team's part."""
+        teams = set(self.led_team_ids(reviewer_id))
+        if team_id is not None:
+            teams &= {team_id}
+        return [a for a in self.activities(report_id) if a.team_id in teams]
+
+    def review_team(self, report_id: str, reviewer_id: str, team_id: str | None = None) -> str:
+        """The team whose part of the report a decision by ``reviewer_id`` is about: ``team_id``
+        when given, else the one team of theirs with pending activities (DomainError when none
+        or several)."""
+        if team_id is not None:
+            return team_id
+        if self.require_report(report_id).employee_id == reviewer_id:
+            raise DomainError("own_report")
+        pending = sorted({a.team_id for a in self.activities_to_review(report_id, reviewer_id)
+                          if a.verdict == Verdict.PENDING and a.team_id})
+        if not pending:
+            waiting = any(a.verdict == Verdict.PENDING for a in self.activities(report_id))
+            raise DomainError("not_reviewer" if waiting else "nothing_to_review")
+        if len(pending) > 1:
+            raise DomainError("review_team_ambiguous")
+        return pending[0]
 
     def reviews_of(self, report_id: str) -> list[Review]:
         return [from_row(Review, r) for r in self.rows(
@@ -122,6 +157,28 @@ class ReportsMixin(BaseStore):
             )
         return self.require_report(report_id)
 
+    def link_team_id(self, task_id: str | None, indicator_id: str | None) -> str | None:
+        """The team of a linked task, or of a linked indicator's target (RHK)."""
+        if task_id:
+            return self.scalar("SELECT team_id FROM tasks WHERE id = ?", (task_id,))
+        if indicator_id:
+            return self.scalar(
+                "SELECT t.team_id FROM indicators i JOIN targets t ON t.id = i.target_id WHERE i.id = ?",
+                (indicator_id,))
+        return None
+
+    def activity_team_id(self, report: DailyReport, task_id: str | None, indicator_id: str | None,
+                         team_id: str | None = None) -> str | None:
+        """The team an activity belongs to: ``team_id`` when chosen (one of the member's teams),
+        else its link's team when the member sits on it, else the report's default team."""
+        mine = {t.id for t in self.teams_for(report.employee_id)}
+        if team_id:
+            if team_id not in mine:
+                raise DomainError("not_team_member")
+            return team_id
+        linked = self.link_team_id(task_id, indicator_id)
+        return rules.activity_team(linked if linked in mine else None, report.team_id)
+
     def _check_links(self, task_id: str | None, indicator_id: str | None) -> None:
         if task_id and self.scalar("SELECT 1 FROM tasks WHERE id = ?", (task_id,)) is None:
             raise DomainError("task_unknown", task_id=task_id)
@@ -149,8 +206,11 @@ class ReportsMixin(BaseStore):
         indicator_id: str | None = None,
         evidence: str = "",
         activity_id: str | None = None,
+        team_id: str | None = None,
     ) -> Activity:
-        """Add an activity to a draft or returned report; validated before anything is written."""
+        """Add an activity to a draft or returned report; validated before anything is written.
+
+        ``team_id``: the team that verifies it (default: the link's team, else the report's)."""
         rules.check_minutes(minutes)
         if not description.strip():
             raise DomainError("description_empty")
@@ -172,6 +232,7 @@ class ReportsMixin(BaseStore):
                 indicator_id=indicator_id or None,
                 evidence=evidence.strip(),
                 position=position,
+                team_id=self.activity_team_id(report, task_id or None, indicator_id or None, team_id),
             )
             self._insert("activities", to_row(activity))
             self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report_id))
@@ -179,7 +240,7 @@ class ReportsMixin(BaseStore):
 
     def update_activity(self, activity_id: str, **changes: Any) -> Activity:
         """Change fields of an activity in an editable report (same validation as adding)."""
-        fixed = {"id", "report_id"} & set(changes)
+        fixed = {"id", "report_id", "verdict", "review_note", "reviewed_by", "reviewed_at"} & set(changes)
         if fixed:
             raise ValueError(f"not editable: {sorted(fixed)}")
         current = self.activity(activity_id)
@@ -195,7 +256,12 @@ class ReportsMixin(BaseStore):
         Activity.model_validate(updated.model_dump())
         with self.transaction():
             report = self._editable(current.report_id)
+            rules.check_activity_editable(current.verdict)
             self._check_links(updated.task_id, updated.indicator_id)
+            relinked = (updated.task_id, updated.indicator_id) != (current.task_id, current.indicator_id)
+            if changes.get("team_id") or relinked:  # a new link brings its team unless one is chosen
+                updated = updated.model_copy(update={"team_id": self.activity_team_id(
+                    report, updated.task_id, updated.indicator_id, changes.get("team_id"))})
             total = self._refresh_total(report, extra=updated.minutes, exclude=activity_id)
             self._insert("activities", to_row(updated), replace=True)
             self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report.id))
@@ -207,6 +273,7 @@ class ReportsMixin(BaseStore):
             raise DomainError("activity_unknown", activity_id=activity_id)
         with self.transaction():
             report = self._editable(current.report_id)
+            rules.check_activity_editable(current.verdict)
             self.db.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
             total = self._refresh_total(report)
             self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report.id))
@@ -229,12 +296,22 @@ class ReportsMixin(BaseStore):
                 raise DomainError("report_empty", day=report.work_date.isoformat())
             base_version = report.version
             now = self.now()
-            submitted = report.model_copy(
-                update={"status": new_status, "version": base_version + 1, "submitted_at": now}
-            )
+            # a returned team's activities go back to it; approved ones stand
             self.db.execute(
-                "UPDATE reports SET status = ?, version = ?, submitted_at = ? WHERE id = ?",
-                (submitted.status.value, submitted.version, now.isoformat(), report_id),
+                """UPDATE activities SET verdict = 'pending', review_note = '', reviewed_by = NULL,
+                   reviewed_at = NULL WHERE report_id = ? AND verdict = 'returned'""", (report_id,))
+            verdicts = [r[0] for r in self.db.execute("SELECT verdict FROM activities WHERE report_id = ?",
+                                                     (report_id,))]
+            new_status = rules.report_status_for(verdicts) if new_status == ReportStatus.SUBMITTED else new_status
+            submitted = report.model_copy(update={
+                "status": new_status, "version": base_version + 1, "submitted_at": now,
+                "first_submitted_at": report.first_submitted_at or now, "review_note": "",
+            })
+            self.db.execute(
+                """UPDATE reports SET status = ?, version = ?, submitted_at = ?, first_submitted_at = ?,
+                   review_note = '' WHERE id = ?""",
+                (submitted.status.value, submitted.version, now.isoformat(),
+                 submitted.first_submitted_at.isoformat() if submitted.first_submitted_at else None, report_id),
             )
             payload = self.report_payload(submitted)
             outbox.enqueue(
@@ -244,20 +321,23 @@ class ReportsMixin(BaseStore):
 
     def review_report(
         self, report_id: str, reviewer_id: str, decision: Decision | str, note: str = "",
-        seen_version: int | None = None,
+        seen_version: int | None = None, team_id: str | None = None,
     ) -> Review:
-        """Approve or return a submitted report as its team's lead (or the JPT), queued.
+        """Approve or return one team's activities of a report as that team's lead (or its JPT),
+        queued. ``team_id``: which team (default: the reviewer's one team with pending activities).
 
         ``seen_version`` is the report version the reviewer looked at (refused if it changed since).
         """
         decision = Decision(decision)
         with self.transaction():
             report = self.require_report(report_id)
-            lead_ids = self.team_lead_ids(report.team_id) if report.team_id else []
-            team = self.team(report.team_id) if report.team_id else None
-            jpt_ids = [team.jpt_id] if team else []
-            rules.check_reviewer(reviewer_id, report.employee_id, lead_ids, jpt_ids)
-            new_status = rules.next_report_status(report.status, rules.decision_action(decision))
+            team_id = self.review_team(report_id, reviewer_id, team_id)
+            team = self.team(team_id)
+            rules.check_reviewer(reviewer_id, report.employee_id, self.team_lead_ids(team_id),
+                                 [team.jpt_id] if team else [])
+            activities = self.activities(report_id)
+            part = [a for a in activities if a.team_id == team_id]
+            rules.check_reviewable([a.verdict for a in part], report.status)
             rules.check_review(
                 decision, note, report.version if seen_version is None else seen_version, report.version
             )
@@ -268,12 +348,27 @@ class ReportsMixin(BaseStore):
                 note=note.strip(),
                 report_version=report.version,
                 decided_at=self.now(),
+                team_id=team_id,
             )
+            verdict = Verdict.APPROVED if decision == Decision.APPROVE else Verdict.RETURNED
             self._insert("reviews", to_row(review))
             self.db.execute(
-                """UPDATE reports SET status = ?, version = version + 1, review_note = ?, reviewed_by = ?,
+                """UPDATE activities SET verdict = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?
+                   WHERE report_id = ? AND team_id = ? AND verdict = 'pending'""",
+                (verdict.value, review.note if verdict == Verdict.RETURNED else "", reviewer_id,
+                 review.decided_at.isoformat(), report_id, team_id),
+            )
+            # a decision covers the team's pending activities; one it approved before stands
+            verdicts = [verdict if a.team_id == team_id and a.verdict == Verdict.PENDING else a.verdict
+                        for a in activities]
+            approved = sum(a.minutes for a, v in zip(activities, verdicts, strict=True) if v == Verdict.APPROVED)
+            new_status = rules.report_status_for(verdicts)
+            self.db.execute(
+                """UPDATE reports SET status = ?, version = version + 1, approved_minutes = ?,
+                   review_note = CASE WHEN ? = 'return' THEN ? ELSE review_note END, reviewed_by = ?,
                    reviewed_at = ? WHERE id = ?""",
-                (new_status.value, review.note, reviewer_id, review.decided_at.isoformat(), report_id),
+                (new_status.value, approved, decision.value, review.note, reviewer_id,
+                 review.decided_at.isoformat(), report_id),
             )
             outbox.enqueue(
                 self.db, entity="review", entity_id=review.id, op="decide", base_version=0, payload=to_row(review)
@@ -283,4 +378,5 @@ class ReportsMixin(BaseStore):
     def is_report_late(self, report: DailyReport) -> bool:
         from sk_tui.domain.kinerja import is_late
 
-        return is_late(report.work_date, report.submitted_at, self.policy)
+        # lateness counts from the first submission: a resubmission after a return never moves it
+        return is_late(report.work_date, report.first_submitted_at or report.submitted_at, self.policy)

@@ -217,10 +217,44 @@ def _v3_pulled_problems(db: Database) -> None:
     db.execute("CREATE INDEX idx_pulled_problems_open ON pulled_problems(resolution, entity, entity_id)")
 
 
+def _v4_verification_per_team(db: Database) -> None:
+    """Verification per team (DOMAIN.md "Verification in Teams of Teams") and lateness from the
+    first submission: every activity gets its team (the report's team until now) and that
+    team's verdict (the report's decision until now); a report keeps its first submission time
+    and its approved minutes (so the recap reads one column, never the activities); a review
+    names its team."""
+    for column in ("team_id TEXT", "verdict TEXT NOT NULL DEFAULT 'pending'", "review_note TEXT NOT NULL DEFAULT ''",
+                   "reviewed_by TEXT", "reviewed_at TEXT"):
+        db.execute(f"ALTER TABLE activities ADD COLUMN {column}")
+    db.execute(
+        """UPDATE activities SET
+               team_id = (SELECT r.team_id FROM reports r WHERE r.id = activities.report_id),
+               verdict = COALESCE((SELECT CASE r.status WHEN 'approved' THEN 'approved'
+                                   WHEN 'returned' THEN 'returned' ELSE 'pending' END
+                                   FROM reports r WHERE r.id = activities.report_id), 'pending'),
+               review_note = COALESCE((SELECT r.review_note FROM reports r WHERE r.id = activities.report_id
+                                       AND r.status = 'returned'), ''),
+               reviewed_by = (SELECT r.reviewed_by FROM reports r WHERE r.id = activities.report_id
+                              AND r.status IN ('approved', 'returned')),
+               reviewed_at = (SELECT r.reviewed_at FROM reports r WHERE r.id = activities.report_id
+                              AND r.status IN ('approved', 'returned'))"""
+    )
+    for column in ("first_submitted_at TEXT", "received_at TEXT", "approved_minutes INTEGER NOT NULL DEFAULT 0"):
+        db.execute(f"ALTER TABLE reports ADD COLUMN {column}")
+    # the first submission of an old report is unknown: its last one is the best there is
+    db.execute("UPDATE reports SET first_submitted_at = submitted_at")
+    db.execute("UPDATE reports SET approved_minutes = total_minutes WHERE status = 'approved'")
+    for column in ("team_id TEXT", "received_at TEXT"):
+        db.execute(f"ALTER TABLE reviews ADD COLUMN {column}")
+    db.execute("UPDATE reviews SET team_id = (SELECT r.team_id FROM reports r WHERE r.id = reviews.report_id)")
+    db.execute("CREATE INDEX idx_activities_team ON activities(team_id, verdict)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
     _v3_pulled_problems,
+    _v4_verification_per_team,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -106,6 +106,17 @@ class _Stop(Exception):
         self.code, self.detail, self.online = code, detail, online
 
 
+def _update_message(response: Any) -> str:
+    """The server's own words from a 426 (both languages), else the protocol's."""
+    try:
+        body = response.json()
+        ind, eng = str(body["message"]), str(body["message_en"])
+    except (ValueError, KeyError, TypeError):
+        ind, eng = p.UPDATE_REQUIRED
+    shown = "".join(ch for ch in f"{ind} / {eng}" if ch.isprintable())  # server text is data
+    return shown[:400]
+
+
 class _Gone(Exception):
     """The server lost what our cursor points at (410 or a new epoch in a pull)."""
 
@@ -138,11 +149,13 @@ def save_credentials(server_url: str, token: str, **extra: Any) -> Path:
 
 
 def whoami(server_url: str, token: str, *, timeout: float = 10.0) -> dict[str, Any]:
-    """GET /v1/me; raises httpx errors, or PermissionError on 401/403."""
+    """GET /v2/me; raises httpx errors, PermissionError on 401/403, RuntimeError (the server's words) on 426."""
     import httpx
 
     response = httpx.get(server_url.rstrip("/") + p.API_PREFIX + "/me", timeout=timeout,
                          headers={"Authorization": f"Bearer {token}"})
+    if response.status_code == 426:
+        raise RuntimeError(_update_message(response))
     if response.status_code in (401, 403):
         raise PermissionError(response.status_code)
     response.raise_for_status()
@@ -205,6 +218,8 @@ class _Session:
             else:
                 self.contacted = True
                 status = response.status_code
+                if status == 426:  # the server retired this protocol: the user must update the app
+                    raise _Stop("update_required", _update_message(response))
                 if status == 401:
                     raise _Stop("unauthorized", response.text[:200])
                 if status == 403:
@@ -406,7 +421,7 @@ def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backof
 
     import httpx
 
-    headers = {"Authorization": f"Bearer {token}", "User-Agent": "sk-tui-sync/1"}
+    headers = {"Authorization": f"Bearer {token}", "User-Agent": f"sk-tui-sync/{p.PROTOCOL_VERSION}"}
     with httpx.Client(base_url=url, headers=headers,
                       timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0))) as http:
         session = _Session(store, http, result, backoff, max(1, max_attempts))

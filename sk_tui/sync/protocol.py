@@ -1,10 +1,10 @@
-"""The sync protocol v1 (DESIGN.md section 4): wire models shared by the client and the server.
+"""The sync protocol v2 (DESIGN.md section 4): wire models shared by the client and the server.
 
     >>> PushRequest(device_id="d1", ops=[Op(op_id="o1", entity="task", entity_id="t1", op="create",
     ...             base_version=0, payload={"title": "x"})]).ops[0].op
     'create'
 
-Endpoints (all under ``/v1``, bearer token in ``Authorization``):
+Endpoints (all under ``/v2``, bearer token in ``Authorization``):
 
 | method | path          | body / query                  | answer          |
 |--------|---------------|-------------------------------|-----------------|
@@ -23,6 +23,15 @@ The record inside ``payload`` is checked by the domain models on the server, op 
 Per-op result status is one of ``RESULT_STATUSES``. Changes in a pull page are ordered by the
 server's sequence; ``data`` is the record in the local store's row form (dates as ISO text),
 a report carrying its ``activities``.
+
+v2 (issue 10) differs from v1 in what records mean, not in shape: every activity carries its
+``team_id`` and that team's ``verdict`` (``pending`` | ``approved`` | ``returned``, the
+server's, never taken from a client), a review names its ``team_id``, a report its
+``first_submitted_at`` and ``approved_minutes``, and the server stamps ``received_at`` on each
+submission and decision and refuses (reason ``device_time_out_of_range``) a device time before
+the work date's local midnight or after its receipt + ``max_clock_skew_minutes``. A v1 client
+would misread all of that, so every ``/v1`` path answers **426 Upgrade Required** with an
+``UpdateRequired`` body (Indonesian ``message``, English ``message_en``); a v2 client shows it.
 """
 
 from __future__ import annotations
@@ -34,7 +43,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sk_tui.domain.text import ID_PATTERN
 
-API_PREFIX = "/v1"
+PROTOCOL_VERSION = 2
+API_PREFIX = f"/v{PROTOCOL_VERSION}"
+RETIRED_PREFIXES = ("/v1",)  # answered with 426 and UPDATE_REQUIRED
+UPDATE_REQUIRED = (
+    ("Aplikasi sk-tui ini terlalu lama untuk server; perbarui aplikasi (protokol v2). "
+     "Perubahan Anda tetap tersimpan di antrean."),
+    ("This sk-tui app is too old for the server; update the app (protocol v2). "
+     "Your changes stay queued."),
+)
 MAX_OPS_PER_PUSH = 500
 DEFAULT_PULL_LIMIT = 1000
 MAX_PULL_LIMIT = 5000
@@ -168,6 +185,15 @@ def payload_hash(op: Op | dict[str, Any]) -> str:
     else:
         parts = [op["entity"], op["entity_id"], op["op"], int(op.get("base_version") or 0), op.get("payload") or {}]
     return hashlib.sha256(to_json(parts, fallback=str)).hexdigest()
+
+
+class UpdateRequired(_Wire):
+    """The body of a 426 answer to a retired protocol version: what the user should do."""
+
+    detail: str  # both languages in one line, for any tool that shows ``detail``
+    message: str  # Indonesian
+    message_en: str
+    protocol: int = PROTOCOL_VERSION
 
 
 class Problem(_Wire):

@@ -149,3 +149,36 @@ def test_every_command_has_help(ws, command, capsys):
     result = ws.in_process(*command, "--help", capsys=capsys)
     assert result.code == 0, result.err
     assert "usage: sk-tui" in result.out
+
+
+def test_a_member_on_two_teams_files_one_day_and_each_lead_decides_their_part(ws, capsys):
+    org = ws.org
+    ws.act_as(org.dedi.id)
+    for minutes, desc, team in (("120", "Menyusun telaah Pergub", org.team_a.id),
+                                ("60", "Pendampingan perkara", org.team_b.name)):  # an id or a team name
+        assert ws.in_process("report", "add", "--date", "2026-11-26", "--minutes", minutes, "--desc", desc,
+                             "--team", team, capsys=capsys).code == 0
+    refused = ws.in_process("report", "add", "--minutes", "10", "--desc", "x", "--team", "Tim Lain", capsys=capsys)
+    assert refused.code != 0 and "anggota tim" in refused.err
+    ws.in_process("report", "submit", "--date", "2026-11-26", capsys=capsys)
+
+    ws.act_as(org.lead2.id)
+    (listed,) = json.loads(ws.in_process("review", "list", "--json", capsys=capsys).out)
+    assert [(a["description"], a["team_id"]) for a in listed["activities"]] == [("Pendampingan perkara",
+                                                                                 org.team_b.id)]
+    assert listed["minutes"] == 60
+    table = ws.in_process("review", "list", capsys=capsys).out
+    assert org.team_b.name in table and "60 menit" in table and org.team_a.name not in table
+    returned = ws.in_process("review", "return", listed["id"][:8], "--note", "Lampirkan SKK", capsys=capsys)
+    assert returned.code == 0
+
+    ws.act_as(org.lead.id)
+    (listed,) = json.loads(ws.in_process("review", "list", "--json", capsys=capsys).out)
+    assert [a["minutes"] for a in listed["activities"]] == [120]
+    assert ws.in_process("review", "approve", listed["id"][:8], capsys=capsys).code == 0
+    store = ws.store()
+    try:
+        report = store.require_report(listed["id"])
+        assert (report.status.value, report.approved_minutes) == ("returned", 120)
+    finally:
+        store.close()

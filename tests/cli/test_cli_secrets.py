@@ -126,7 +126,7 @@ class Serve:
     def ready(self) -> bool:
         assert self.proc.poll() is None, self.output()
         try:
-            return httpx.get(self.url + "/v1/health", timeout=1, verify=False).status_code == 200
+            return httpx.get(self.url + "/v2/health", timeout=1, verify=False).status_code == 200
         except httpx.HTTPError:
             return False
 
@@ -166,7 +166,7 @@ def test_serve_with_a_certificate_speaks_https_and_does_not_warn(cli_env, tmp_pa
     try:
         server.wait_ready()
         trusted = ssl.create_default_context(cafile=str(cert))  # the certificate it was given, checked
-        assert httpx.get(server.url + "/v1/health", verify=trusted).json()["ok"] is True
+        assert httpx.get(server.url + "/v2/health", verify=trusted).json()["ok"] is True
         assert "WARNING" not in server.output() and f"https://0.0.0.0:{server.port}" in server.output()
     finally:
         server.stop()

@@ -159,7 +159,7 @@ class LiveServer:
             self.log.seek(0)
             raise AssertionError("server exited:\n" + self.log.read()[-3000:])
         try:
-            return httpx.get(self.url + "/v1/health", timeout=1).status_code == 200
+            return httpx.get(self.url + "/v2/health", timeout=1).status_code == 200
         except httpx.HTTPError:
             return False
 
@@ -180,12 +180,12 @@ class LiveServer:
         return httpx.request(method, self.url + path, headers=headers, timeout=10, **kw)
 
     def push(self, token: str, ops: list[dict]) -> httpx.Response:
-        return self.call("POST", "/v1/sync/push", token, json={"device_id": "test", "ops": ops})
+        return self.call("POST", "/v2/sync/push", token, json={"device_id": "test", "ops": ops})
 
     def pull_all(self, token: str, since: int = 0) -> list[dict]:
         changes = []
         while True:
-            page = self.call("GET", "/v1/sync/pull", token, params={"since": since, "limit": 1000}).json()
+            page = self.call("GET", "/v2/sync/pull", token, params={"since": since, "limit": 1000}).json()
             changes += page["changes"]
             since = page["next_cursor"]
             if not page["has_more"]:

@@ -30,12 +30,14 @@ def report_submit(rid: str, employee: str, team: str | None, day: dt.date = TODA
         "total_minutes": minutes, "activities": [act]}, base)
 
 
-def review_decide(report_id: str, reviewer: str, decision: str = "approve", version: int = 1) -> dict:
+def review_decide(report_id: str, reviewer: str, decision: str = "approve", version: int = 1, *,
+                  team: str | None = None, decided_at: str = "2026-11-27T09:30:00+07:00") -> dict:
+    # decided before the frozen now (10:00): the server refuses a device time past its receipt + skew
     rid = new_id("rev")
     return op("review", rid, "decide", {
         "id": rid, "report_id": report_id, "reviewer_id": reviewer, "decision": decision,
         "note": "Lengkapi bukti" if decision == "return" else "", "report_version": version,
-        "decided_at": "2026-11-27T11:00:00+07:00"})
+        "decided_at": decided_at, **({"team_id": team} if team else {})})
 
 
 def task_create(tid: str, team: str, assignees: list[str] = (), title: str = "Menyusun draf Pergub",

@@ -158,7 +158,7 @@ def test_serve_demo_prints_three_working_tokens(server_db, cli_env):
     try:
         lines = [line for line in server.output().splitlines() if line.startswith("Token")]
         assert len(lines) == 3
-        roles = [server.call("GET", "/v1/me", line.split()[-1]).json()["roles"] for line in lines]
+        roles = [server.call("GET", "/v2/me", line.split()[-1]).json()["roles"] for line in lines]
         assert roles[0] == ["member"] and "lead" in roles[1] and "jpt" in roles[2]
     finally:
         server.stop()

@@ -37,7 +37,7 @@ CALLERS = {
     "lead of another team": "lead2", "JPT of the unit": "jpt", "JPT of another unit": "jpt2",
 }
 
-# caller -> (GET /v1/me, POST /v1/sync/push, GET /v1/sync/pull); GET /v1/health answers 200 to all
+# caller -> (GET /v2/me, POST /v2/sync/push, GET /v2/sync/pull); GET /v2/health answers 200 to all
 ENDPOINTS = {
     "no token": (401, 401, 401),
     "malformed token": (401, 401, 401),
@@ -142,14 +142,14 @@ def build(w, caller: str, kind: str) -> dict:
 @pytest.mark.parametrize("caller", list(ENDPOINTS))
 def test_endpoints(world, caller):
     server, token = world.server, world.token(caller)
-    assert server.call("GET", "/v1/health", token).status_code == 200
+    assert server.call("GET", "/v2/health", token).status_code == 200
     me, push, pull = ENDPOINTS[caller]
-    answer = server.call("GET", "/v1/me", token)
+    answer = server.call("GET", "/v2/me", token)
     assert answer.status_code == me
     if me == 200:
         assert answer.json()["employee_id"] == who(world, caller)
     assert server.push(token, []).status_code == push
-    assert server.call("GET", "/v1/sync/pull", token, params={"since": 0}).status_code == pull
+    assert server.call("GET", "/v2/sync/pull", token, params={"since": 0}).status_code == pull
 
 
 @pytest.mark.parametrize(("caller", "kind"), [(c, k) for c in OPS for k in OP_KINDS])

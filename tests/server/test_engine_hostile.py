@@ -30,7 +30,7 @@ def live(shared):
 def push_raw(live, token: str, ops: list) -> list[dict]:
     """Push ops serialised as a hostile client would (NaN allowed, anything in any place)."""
     body = json.dumps({"device_id": "attacker", "ops": ops}, allow_nan=True)
-    return results(live.call("POST", "/v1/sync/push", token, content=body))
+    return results(live.call("POST", "/v2/sync/push", token, content=body))
 
 
 def hostile_ops(live) -> dict[str, tuple[dict, str]]:
@@ -103,7 +103,7 @@ def test_unreadable_request_is_refused_whole(live):
     """Only a body that cannot be read as a push at all is refused whole (422); an op that is
     readable JSON but not storable (a lone surrogate) is refused alone (tests/server/test_http_guard.py)."""
     for body in (b"not json", b'{"ops": {"a": 1}}', b"[" * 5000 + b"]" * 5000):
-        assert live.call("POST", "/v1/sync/push", live.tokens["ani"], content=body).status_code == 422
+        assert live.call("POST", "/v2/sync/push", live.tokens["ani"], content=body).status_code == 422
 
 
 def test_task_id_taken_elsewhere_reveals_nothing(live):
@@ -158,7 +158,7 @@ def test_directory_holds_the_people_one_works_with(live):
 
 def test_joining_a_team_brings_its_people(live):
     """Fani was logged long before Ani's cursor; Fani joining team-a sends her again."""
-    page = live.call("GET", "/v1/sync/pull", live.tokens["ani"], params={"since": 0, "limit": 5000}).json()
+    page = live.call("GET", "/v2/sync/pull", live.tokens["ani"], params={"since": 0, "limit": 5000}).json()
     cursor = page["next_cursor"]
     db = st.ServerDB.open(live.db_url)
     try:
@@ -177,7 +177,11 @@ def test_older_database_gains_the_employee_unit_column(server_db):
     db = st.ServerDB.open(server_db)
     try:
         with db.writing() as conn:
+            # a database from before Alembic and before employees.unit_id (so before 0002 too)
             conn.exec_driver_sql("ALTER TABLE employees DROP COLUMN unit_id")
+            conn.exec_driver_sql("ALTER TABLE reviews DROP COLUMN team_id")
+            conn.exec_driver_sql("ALTER TABLE reports DROP COLUMN approved_minutes")
+            conn.exec_driver_sql("DROP TABLE alembic_version")
     finally:
         db.close()
     db = st.ServerDB.open(server_db)  # what a server started on an older database does

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-PUSH = "/v1/sync/push"
-ENDPOINTS = [("GET", "/v1/me"), ("GET", "/v1/sync/pull"), ("POST", PUSH)]
+PUSH = "/v2/sync/push"
+ENDPOINTS = [("GET", "/v2/me"), ("GET", "/v2/sync/pull"), ("POST", PUSH)]
 
 
 @pytest.fixture
@@ -200,7 +200,7 @@ def test_pull_pages_are_capped_by_bytes_and_still_deliver_everything(limited):
     assert all(r["status"] == "applied" for r in server.push(server.tokens["ani"], created).json()["results"])
     token, since, pages, seen = server.tokens["lead"], 0, 0, []
     while True:
-        response = server.call("GET", "/v1/sync/pull", token, params={"since": since, "limit": 1000})
+        response = server.call("GET", "/v2/sync/pull", token, params={"since": since, "limit": 1000})
         page = response.json()
         pages += 1
         assert len(response.content) <= 4096 + 1024  # the cap, plus the page's head and one change
@@ -222,17 +222,17 @@ def test_pull_pages_are_capped_by_bytes_and_still_deliver_everything(limited):
 def test_a_token_over_its_rate_gets_429_with_retry_after(limited):
     server = limited("rate=0.01,burst=3")  # one request per 100 s once the burst is spent
     ani, dedi = server.tokens["ani"], server.tokens["dedi"]
-    assert [server.call("GET", "/v1/me", ani).status_code for _ in range(3)] == [200, 200, 200]
-    refused = server.call("GET", "/v1/me", ani)
+    assert [server.call("GET", "/v2/me", ani).status_code for _ in range(3)] == [200, 200, 200]
+    refused = server.call("GET", "/v2/me", ani)
     assert refused.status_code == 429
     assert 90 <= int(refused.headers["Retry-After"]) <= 100
-    assert server.call("GET", "/v1/sync/pull", ani).status_code == 429
+    assert server.call("GET", "/v2/sync/pull", ani).status_code == 429
     # a push over the limit is refused before its body is read
     status, headers, _ = raw_call(server.url, PUSH, {"Authorization": f"Bearer {ani}",
                                                      "Content-Length": "1000000"})
     assert status == 429 and int(headers["retry-after"]) >= 1
     # the bucket is the token's own: another token is served
-    assert server.call("GET", "/v1/me", dedi).status_code == 200
+    assert server.call("GET", "/v2/me", dedi).status_code == 200
 
 
 def test_the_bucket_refills_at_its_rate():
@@ -283,7 +283,7 @@ def test_every_malformed_authorization_is_401(shared, method, path):
 
 def test_a_header_with_control_characters_never_reaches_the_app_as_a_500(shared):
     for value in (b"Bearer skt_\x00abc", b"Bearer \x00", b"\x00", b"Bearer skt_\x01abc", b"Bearer \x7f"):
-        status, _, body = raw_call(shared.url, "/v1/me", {"Authorization": value}, method="GET")
+        status, _, body = raw_call(shared.url, "/v2/me", {"Authorization": value}, method="GET")
         # the HTTP parser itself refuses NUL in a header (400); the app never sees it
         assert status in (400, 401), (value, status, body[:200])
 
@@ -292,7 +292,7 @@ def test_a_token_of_an_employee_who_no_longer_exists_is_401(live):
     from sk_tui.server import storage as st
 
     token = live.tokens["dedi"]
-    assert live.call("GET", "/v1/me", token).status_code == 200
+    assert live.call("GET", "/v2/me", token).status_code == 200
     db = st.ServerDB.open(live.db_url)
     try:
         with db.writing() as conn:
@@ -306,9 +306,9 @@ def test_a_token_of_an_employee_who_no_longer_exists_is_401(live):
 
 def test_valid_token_still_works_everywhere(shared):
     token = shared.tokens["ani"]
-    assert shared.call("GET", "/v1/me", token).json()["employee_id"] == shared.ns + "emp-ani"
-    assert shared.call("GET", "/v1/sync/pull", token).status_code == 200
+    assert shared.call("GET", "/v2/me", token).json()["employee_id"] == shared.ns + "emp-ani"
+    assert shared.call("GET", "/v2/sync/pull", token).status_code == 200
     assert shared.push(token, []).json()["results"] == []
     with httpx.Client() as client:  # lower-case scheme is still the Bearer scheme (RFC 7235)
-        me = client.get(shared.url + "/v1/me", headers={"Authorization": f"bearer {token}"})
+        me = client.get(shared.url + "/v2/me", headers={"Authorization": f"bearer {token}"})
     assert me.status_code == 200

@@ -91,7 +91,7 @@ def decide_op(
             "decision": decision,
             "note": note,
             "report_version": version,
-            "decided_at": "2026-11-27T11:00:00+07:00",
+            "decided_at": "2026-11-27T09:30:00+07:00",  # before the frozen now: not past receipt + skew
         },
     }
 
@@ -142,12 +142,12 @@ def reports_seen(live, who: str) -> dict[str, dict]:
 
 
 def test_health_openapi_and_tokens(live):
-    health = live.call("GET", "/v1/health", None).json()
+    health = live.call("GET", "/v2/health", None).json()
     assert health["ok"] and health["server_epoch"]
-    assert "/v1/sync/push" in live.call("GET", "/openapi.json", None).json()["paths"]
+    assert "/v2/sync/push" in live.call("GET", "/openapi.json", None).json()["paths"]
     assert live.push("", []).status_code == 401
     assert live.push("skt_not-a-token", []).status_code == 401
-    me = live.call("GET", "/v1/me", live.tokens["lead"]).json()
+    me = live.call("GET", "/v2/me", live.tokens["lead"]).json()
     assert me["employee_id"] == ID("emp-lead") and me["roles"] == ["lead"]
 
 
@@ -279,7 +279,7 @@ def test_task_changes_are_compare_and_set(live):
 def test_batch_limits_and_cursor_from_the_future(live):
     ops = [task_create(ID(f"t-{i}")) for i in range(501)]
     assert live.push(live.tokens["ani"], ops).status_code == 413
-    assert live.call("GET", "/v1/sync/pull", live.tokens["ani"], params={"since": 10**9}).status_code == 410
+    assert live.call("GET", "/v2/sync/pull", live.tokens["ani"], params={"since": 10**9}).status_code == 410
 
 
 def test_pull_pages_are_ordered_without_gaps(live):
@@ -287,7 +287,7 @@ def test_pull_pages_are_ordered_without_gaps(live):
     results(live.push(live.tokens["ani"], [task_create(ID(f"t-{i}")) for i in range(25)]))
     since, seen = 0, []
     while True:
-        page = live.call("GET", "/v1/sync/pull", token, params={"since": since, "limit": 7}).json()
+        page = live.call("GET", "/v2/sync/pull", token, params={"since": since, "limit": 7}).json()
         seen += [c["seq"] for c in page["changes"]]
         assert len(page["changes"]) <= 7
         since = page["next_cursor"]

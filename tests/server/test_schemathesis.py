@@ -13,7 +13,7 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 EXAMPLES = 40  # per operation and phase; enough to reach every status the server documents
-OPERATIONS = {"GET /v1/health", "GET /v1/me", "POST /v1/sync/push", "GET /v1/sync/pull"}
+OPERATIONS = {"GET /v2/health", "GET /v2/me", "POST /v2/sync/push", "GET /v2/sync/pull"}
 
 
 @pytest.fixture
@@ -53,8 +53,8 @@ def test_no_server_errors_and_answers_match_the_document(case, shared, sent):
         # ops break the Op model is answered 200 with a per-op `rejected` result (DESIGN.md: a
         # request is refused whole only when it cannot be read), and a pull cursor past the
         # server's end is the documented 410 (re-pull from 0), valid though the query is.
-        excluded_checks={"POST /v1/sync/push": [negative_data_rejection],
-                         "GET /v1/sync/pull": [positive_data_acceptance]}.get(case.operation.label, []),
+        excluded_checks={"POST /v2/sync/push": [negative_data_rejection],
+                         "GET /v2/sync/pull": [positive_data_acceptance]}.get(case.operation.label, []),
         timeout=30,
     )
 
@@ -66,15 +66,15 @@ def test_the_openapi_document_is_valid_and_documents_the_guards(shared):
     schemathesis.openapi.from_dict(doc).validate()  # against the OpenAPI meta-schema
     assert not [ref for ref in _refs(doc) if not _resolves(doc, ref)]
     paths = doc["paths"]
-    push = paths["/v1/sync/push"]["post"]
+    push = paths["/v2/sync/push"]["post"]
     assert push["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/PushRequest"}
     assert {"PushRequest", "Op", "Problem"} <= set(doc["components"]["schemas"])
-    for path, method in (("/v1/me", "get"), ("/v1/sync/pull", "get"), ("/v1/sync/push", "post")):
+    for path, method in (("/v2/me", "get"), ("/v2/sync/pull", "get"), ("/v2/sync/push", "post")):
         responses = paths[path][method]["responses"]
         assert {"401", "429"} <= set(responses), path
         assert responses["429"]["headers"]["Retry-After"]["required"] is True
     assert {"413", "422"} <= set(push["responses"])
-    assert "410" in paths["/v1/sync/pull"]["get"]["responses"]
+    assert "410" in paths["/v2/sync/pull"]["get"]["responses"]
 
 
 def _refs(node) -> list[str]:

@@ -19,7 +19,8 @@ def approved_report(store, org, day, minutes, *, submitted_at=None, indicator=No
     store.submit_report(report.id, org.ani.id)
     # submitted on the afternoon of the work day unless told otherwise
     submitted_at = submitted_at or f"{day.isoformat()}T15:00:00+07:00"
-    store.db.execute("UPDATE reports SET submitted_at = ? WHERE id = ?", (submitted_at, report.id))
+    store.db.execute("UPDATE reports SET submitted_at = ?, first_submitted_at = ? WHERE id = ?",
+                     (submitted_at, submitted_at, report.id))
     store.review_report(report.id, org.lead.id, "approve")
     return report
 
@@ -92,8 +93,10 @@ def test_a_review_decided_in_time_is_not_overdue(store, org):
     store.add_activity(report.id, description="x", minutes=60)
     store.submit_report(report.id, org.ani.id)
     store.review_report(report.id, org.lead.id, "approve")
-    store.db.execute("""UPDATE reports SET submitted_at = '2026-11-02T15:00:00+07:00',
-                        reviewed_at = '2026-11-05T15:00:00+07:00' WHERE id = ?""", (report.id,))
+    store.db.execute("UPDATE reports SET submitted_at = '2026-11-02T15:00:00+07:00' WHERE id = ?", (report.id,))
+    # the decision time of a team's part lives on its activities (verification per team)
+    store.db.execute("UPDATE activities SET reviewed_at = '2026-11-05T15:00:00+07:00' WHERE report_id = ?",
+                     (report.id,))
     assert store.overdue_reviews(org.lead.id, dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == 0
 
 
@@ -105,11 +108,13 @@ def test_review_deadlines_use_local_dates_even_when_the_device_clock_is_utc(tmp_
     store.add_activity(report.id, description="x", minutes=60)
     store.submit_report(report.id, org.ani.id)
     store.review_report(report.id, org.lead.id, "approve")
-    store.db.execute("""UPDATE reports SET submitted_at = '2026-11-02T23:00:00+00:00',
-                        reviewed_at = '2026-11-06T03:00:00+00:00' WHERE id = ?""", (report.id,))
+    store.db.execute("UPDATE reports SET submitted_at = '2026-11-02T23:00:00+00:00' WHERE id = ?", (report.id,))
+    store.db.execute("UPDATE activities SET reviewed_at = '2026-11-06T03:00:00+00:00' WHERE report_id = ?",
+                     (report.id,))
     assert store.overdue_reviews(org.lead.id, dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == 0
     # Decided Sat 7 Nov 06:00 Jakarta (Fri 6 Nov 23:00 UTC): after the due day, overdue.
-    store.db.execute("UPDATE reports SET reviewed_at = '2026-11-06T23:00:00+00:00' WHERE id = ?", (report.id,))
+    store.db.execute("UPDATE activities SET reviewed_at = '2026-11-06T23:00:00+00:00' WHERE report_id = ?",
+                     (report.id,))
     assert store.overdue_reviews(org.lead.id, dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == 1
 
 

@@ -252,7 +252,7 @@ def test_server_restore_repulls_and_repushes(cli_env, tmp_path, server_db, seede
             result = sync_once(db, server_url=second.url, token=restored.tokens["ani"])
             assert (result.resent, result.applied, result.error) == (1, 1, None)
             assert report.id in {c["entity_id"] for c in second.pull_all(restored.tokens["lead"])}
-            assert store.get_meta("server_epoch") == second.call("GET", "/v1/health", None).json()["server_epoch"]
+            assert store.get_meta("server_epoch") == second.call("GET", "/v2/health", None).json()["server_epoch"]
         finally:
             second.stop()
 

@@ -131,6 +131,14 @@ class ActivityForm(Dialog[str]):
                 options = self._link_options()
                 yield Select(options, prompt=t("task.none"), id="act-link",
                              value=current if current in {v for _l, v in options} else Select.NULL)
+                # the team whose lead verifies it: automatic (the link's team, else the default
+                # team) unless chosen; only the member's own teams are offered
+                yield Label(t("activity.team"), markup=False)
+                teams = [(plain(team.name, ellipsis=True), team.id)
+                         for team in self.store.teams_for(self.store.require_me().id)]
+                chosen = self.restored.get("team") or (a.team_id if a else None)
+                yield Select(teams, prompt=t("activity.team_auto"), id="act-team",
+                             value=chosen if chosen in {v for _l, v in teams} else Select.NULL)
                 yield Label(t("activity.evidence"), markup=False)
                 yield Input(values["evidence"], id="act-evidence", placeholder="https://… / 800/123/Huk",
                             validators=[Function(evidence_ok, t("valid.evidence"))])
@@ -163,6 +171,8 @@ class ActivityForm(Dialog[str]):
         values = {name: self.query_one(f"#act-{name}", Input).value for name in FIELDS}
         link = self.query_one("#act-link", Select).value
         values["link"] = "" if link in (Select.NULL, None) else str(link)
+        team = self.query_one("#act-team", Select).value
+        values["team"] = "" if team in (Select.NULL, None) else str(team)
         return values
 
     @on(Input.Changed)
@@ -214,6 +224,8 @@ class ActivityForm(Dialog[str]):
             "indicator_id": ident if kind == "indicator" else None,
             "evidence": self._stored("evidence", values["evidence"].strip()),
         }
+        if values["team"]:
+            fields["team_id"] = values["team"]
         me = self.store.require_me()
         try:
             if self.activity is None:
