@@ -22,7 +22,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -206,8 +206,10 @@ class _Record(BaseModel):
 
 
 def validate_nip(nip: str) -> str:
-    """Check an 18-digit NIP: birth date (8), appointment year-month (6), sex (1), serial (3).
+    """Check an 18-digit ASN number: 18 digits whose first 8 are a real birth date.
 
+    A PNS NIP goes on with the appointment year-month, sex and serial, but a PPPK number (NI
+    PPPK, e.g. 198503152021212001) puts other codes there, so only what both share is checked.
     Raises DomainError("nip_invalid") naming what is wrong.
     """
     nip = nip.strip().replace(" ", "")
@@ -217,11 +219,6 @@ def validate_nip(nip: str) -> str:
         dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise DomainError("nip_invalid", nip=nip, why="nip_birth") from None
-    year, month = int(nip[8:12]), int(nip[12:14])
-    if not (1 <= month <= 12) or year < int(nip[0:4]) + 15:
-        raise DomainError("nip_invalid", nip=nip, why="nip_appointment")
-    if nip[14] not in "12":
-        raise DomainError("nip_invalid", nip=nip, why="nip_sex")
     return nip
 
 
@@ -415,11 +412,18 @@ class DwaArrangement(_Record):
         return int(self.pattern.split("-")[0])
 
 
+AttendanceStatus = Literal["hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan"]
+
+
 class Absence(_Record):
+    """A day's attendance. Imported rows carry ``status`` (the attendance system's word);
+    older rows only ``excused`` (False: tanpa keterangan)."""
+
     employee_id: Id
     day: dt.date
     excused: bool = False
     reason: ReasonText = ""
+    status: AttendanceStatus | None = None
 
 
 class NegativeEvent(_Record):
@@ -428,3 +432,25 @@ class NegativeEvent(_Record):
     employee_id: Id
     day: dt.date
     reason: ReasonText = Field(min_length=1)
+    kind: ShortText = "lainnya"  # e.g. hukuman_disiplin, lhkpn; the policy may price it
+    reference: ShortText = ""  # e.g. the disciplinary decision's number
+
+
+class AgencyPolicy(_Record):
+    """The agency's policy as the server holds it: the TOML text, its version and hash."""
+
+    version: int = Field(ge=0, le=2**31 - 1)
+    hash: str = Field(max_length=64)
+    toml: str = Field(max_length=200_000)
+    set_at: str = Field(default="", max_length=40)
+
+
+class MonthClose(_Record):
+    """One person's official month, frozen by HR on the server (figures as the recap's JSON)."""
+
+    employee_id: Id
+    month: str = Field(pattern=r"^\d{4}-\d{2}$")
+    policy_version: int = Field(ge=0, le=2**31 - 1)
+    hash: str = Field(max_length=64)
+    figures: dict[str, Any] = Field(default_factory=dict)
+    closed_at: str = Field(default="", max_length=40)
