@@ -107,7 +107,7 @@ def _round_half_up(value: Fraction) -> int:
 
 def _four(value: Fraction) -> Decimal:
     """A fraction shown to 4 decimals, half up (display only: the allowance uses the exact value)."""
-    return Decimal(_round_half_up(value * 10_000)) / 10_000
+    return (Decimal(_round_half_up(value * 10_000)) / 10_000).quantize(Decimal("0.0001"))
 
 
 @dataclass(frozen=True)
@@ -218,6 +218,38 @@ class Explanation:
     def value(self, key: str) -> str:
         return next(s.value for s in self.steps if s.key == key)
 
+    def step(self, key: str) -> Step:
+        return next(s for s in self.steps if s.key == key)
+
+    def figures(self) -> dict[str, Any]:
+        """The month's figures as one flat JSON object: what a closed month freezes, what
+        `server recap --format json|csv` prints (the same keys on every side)."""
+        late, absent, excused = self.step("late"), self.step("absent"), self.step("excused")
+        target, negative, ceiling = self.step("target"), self.step("negative"), self.step("ceiling")
+        return {
+            "month": self.month,
+            "approved": int(self.value("approved")),
+            "late_reports": int(late.value),
+            "late_minutes": late.detail["minutes"],
+            "absent_days": int(absent.value),
+            "absent_deduction": absent.detail["deduction"],
+            "excused_days": int(excused.value),
+            "excused_target_removed": excused.detail["removed"],
+            "effective": int(self.value("effective")),
+            "target": target.value,
+            "target_exact": target.detail["exact"],
+            "base": self.value("base"),
+            "negative_activities": int(negative.value),
+            "negative_penalty": negative.detail["penalty"],
+            "negative_events": negative.detail["items"],
+            "achievement": self.value("achievement"),
+            "job_class": ceiling.detail.get("job_class"),
+            "ceiling": None if self.recap is None else self.recap.ceiling,
+            "allowance": None if self.recap is None else self.recap.allowance,
+            "policy_version": self.policy_version,
+            "warnings": list(self.warnings),
+        }
+
 
 @dataclass(frozen=True)
 class MonthInputs:
@@ -274,7 +306,7 @@ def explain(
     """
     steps: list[Step] = []
     warnings: list[str] = []
-    first, last = month_bounds(month)
+    first = month_bounds(month)[0]
     missing = policy.missing_holiday_years(first.year)
     if missing:
         warnings.append(f"holidays_missing:{missing[0]}")
@@ -353,3 +385,102 @@ def output_per_day_by_mode(rows: list[tuple[str, int]]) -> dict[str, float]:
     for mode, minutes in rows:
         sums.setdefault(str(mode), []).append(minutes)
     return {mode: sum(v) / len(v) for mode, v in sums.items()}
+
+
+# --- the explanation as people read it (the TUI, `sk-tui recap` and `server recap` share it) ---
+
+STEP_LABELS: dict[str, tuple[str, str]] = {
+    "approved": ("Menit disetujui", "Approved minutes"),
+    "late": ("Laporan terlambat (tidak dihitung)", "Late reports (not counted)"),
+    "absent": ("Hari tanpa keterangan", "Days absent without leave"),
+    "excused": ("Hari cuti/sakit (mengurangi target)", "Leave/sick days (lower the target)"),
+    "effective": ("Menit efektif", "Effective minutes"),
+    "target": ("Target menit", "Target minutes"),
+    "base": ("Capaian dasar", "Base achievement"),
+    "negative": ("Kegiatan negatif", "Negative activities"),
+    "achievement": ("Capaian", "Achievement"),
+    "ceiling": ("Kelas jabatan dan pagu", "Job class and ceiling"),
+    "allowance": ("Tunjangan", "Allowance"),
+    "policy": ("Kebijakan", "Policy"),
+    "official": ("Angka resmi (bulan ditutup)", "Official figure (month closed)"),
+    "closed": ("Status bulan", "Month"),
+}
+
+_KIND_LABELS: dict[str, tuple[str, str]] = {
+    OVERDUE_REVIEW: ("verifikasi terlambat", "overdue review"),
+}
+
+
+def grouped(value: int | float | str, lang: str = "id", decimals: int = 0) -> str:
+    """Thousands grouped the local way: 6.750 in Indonesian, 6,750 in English."""
+    text = f"{float(value) if decimals else int(value):,.{decimals}f}"
+    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _rp(value: object, lang: str) -> str:
+    return "Rp " + grouped(int(str(value)), lang) if str(value).lstrip("-").isdigit() else "?"
+
+
+def _pct(value: str, lang: str) -> str:
+    return grouped(float(value) * 100, lang, 2) + "%"
+
+
+def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]]:
+    """(label, value) lines of an explanation in ``lang`` (Indonesian unless "en")."""
+    en = lang == "en"
+
+    def say(indonesian: str, english: str) -> str:
+        return english if en else indonesian
+
+    lines: list[tuple[str, str]] = []
+    for step in explanation.steps:
+        label = STEP_LABELS[step.key][1 if en else 0]
+        d = step.detail
+        if step.key in ("approved", "effective"):
+            value = grouped(step.value, lang) + say(" menit", " min")
+        elif step.key == "late":
+            value = say(f"{step.value} laporan, {grouped(d['minutes'], lang)} menit",
+                        f"{step.value} reports, {grouped(d['minutes'], lang)} min")
+        elif step.key == "absent":
+            value = say(f"{step.value} hari × {d['per_day']} = −{grouped(d['deduction'], lang)} menit",
+                        f"{step.value} days × {d['per_day']} = −{grouped(d['deduction'], lang)} min")
+        elif step.key == "excused":
+            value = say(f"{step.value} hari, target −{grouped(d['removed'], lang, 2)} menit",
+                        f"{step.value} days, target −{grouped(d['removed'], lang, 2)} min")
+        elif step.key == "target":
+            value = (grouped(step.value, lang, 2) + say(" menit", " min")
+                     + f" ({grouped(d['monthly'], lang)} × {d['days_held']}/{d['days_all']}"
+                     + say(" hari kerja)", " working days)"))
+        elif step.key in ("base", "achievement"):
+            value = _pct(step.value, lang)
+        elif step.key == "negative":
+            value = say(f"{step.value} × potongan = −{_pct(d['penalty'], lang)}",
+                        f"{step.value} × penalty = −{_pct(d['penalty'], lang)}")
+        elif step.key == "ceiling":
+            value = say(f"kelas {d.get('job_class')}: ", f"class {d.get('job_class')}: ") + (
+                _rp(step.value, lang) if step.value != "?" else say("tidak ada di tabel pagu", "not in the ceiling table"))
+        elif step.key in ("allowance", "official"):
+            value = _rp(step.value, lang)
+        elif step.key == "policy":
+            value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
+        elif step.key == "closed":
+            value = say("ditutup (angka resmi)", "closed (official figure)") if step.value == "yes" else say(
+                "terbuka (pratinjau)", "open (preview)")
+        else:
+            value = step.value
+        lines.append((label, value))
+        if step.key == "negative":
+            for item in d["items"]:
+                kind = _KIND_LABELS.get(item["kind"], (item["kind"], item["kind"]))[1 if en else 0]
+                when = item["day"] or "–"
+                ref = f" {item['reference']}" if item["reference"] else ""
+                lines.append(("", f"  {when} {kind}{ref}: −{_pct(item['penalty'], lang)}"))
+    for warning in explanation.warnings:
+        code, _, arg = warning.partition(":")
+        if code == "holidays_missing":
+            lines.append(("⚠", say(f"kebijakan tidak memuat hari libur tahun {arg}",
+                                   f"the policy lists no holidays for {arg}")))
+        elif code == "job_class_unknown":
+            lines.append(("⚠", say(f"kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
+                                   f"job class {arg} is not in the policy's ceiling table")))
+    return lines
