@@ -436,21 +436,43 @@ class NegativeEvent(_Record):
     reference: ShortText = ""  # e.g. the disciplinary decision's number
 
 
+POLICY_TEXT_MAX = 200_000
+PolicyText = Annotated[str, _text_rule(POLICY_TEXT_MAX, multiline=True), _schema_max(POLICY_TEXT_MAX)]
+
+
 class AgencyPolicy(_Record):
     """The agency's policy as the server holds it: the TOML text, its version and hash."""
 
-    version: int = Field(ge=0, le=2**31 - 1)
-    hash: str = Field(max_length=64)
-    toml: str = Field(max_length=200_000)
-    set_at: str = Field(default="", max_length=40)
+    version: Version
+    hash: ShortText
+    toml: PolicyText
+    set_at: ShortText = ""
 
 
 class MonthClose(_Record):
     """One person's official month, frozen by HR on the server (figures as the recap's JSON)."""
 
     employee_id: Id
-    month: str = Field(pattern=r"^\d{4}-\d{2}$")
-    policy_version: int = Field(ge=0, le=2**31 - 1)
-    hash: str = Field(max_length=64)
-    figures: dict[str, Any] = Field(default_factory=dict)
-    closed_at: str = Field(default="", max_length=40)
+    month: str = Field(max_length=7)  # YYYY-MM
+    policy_version: Version
+    hash: ShortText
+    figures: dict[str, Any] = Field(default_factory=dict, max_length=100)
+    closed_at: ShortText = ""
+
+    @field_validator("month")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        year, _, month = value.partition("-")
+        if len(value) != 7 or not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+            raise ValueError("month must be YYYY-MM")
+        return value
+
+    @field_validator("figures")
+    @classmethod
+    def _figures(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # the server's own numbers; bounded as a whole since its keys and values are not free text
+        import json
+
+        if len(json.dumps(value, default=str)) > 50_000:
+            raise ValueError("figures: at most 50,000 characters of JSON")
+        return value

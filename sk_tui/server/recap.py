@@ -75,7 +75,7 @@ def approved_minutes_by_employee(conn: Connection, month: str, policy: Policy) -
     for row in conn.execute(select(st.reports.c.employee_id, st.reports.c.data).where(
             st.reports.c.status == "approved", st.reports.c.work_date >= first.isoformat(),
             st.reports.c.work_date <= last.isoformat())):
-        report = st.from_row(DailyReport, row.data)
+        report = _report(row.data)
         counted, late, late_minutes = out.get(row.employee_id, (0, 0, 0))
         if kinerja.is_late(report.work_date, report.submitted_at, policy):
             late, late_minutes = late + 1, late_minutes + report.total_minutes
@@ -83,6 +83,15 @@ def approved_minutes_by_employee(conn: Connection, month: str, policy: Policy) -
             counted += report.total_minutes
         out[row.employee_id] = (counted, late, late_minutes)
     return out
+
+
+def _report(data: str) -> DailyReport:
+    """A stored report (its record carries its activities too; the minutes are what counts)."""
+    record = json.loads(data)
+    activities = record.pop("activities", None) or []
+    if activities and not record.get("total_minutes"):
+        record["total_minutes"] = sum(int(a.get("minutes") or 0) for a in activities)
+    return DailyReport.model_validate(record, context=st.STORED)
 
 
 def _overdue_reviews(conn: Connection, month: str, policy: Policy, today: dt.date) -> dict[str, int]:
@@ -99,7 +108,7 @@ def _overdue_reviews(conn: Connection, month: str, policy: Policy, today: dt.dat
             st.reports.c.work_date >= since, st.reports.c.work_date <= last.isoformat())):
         if not row.team_id or row.team_id not in leads:
             continue
-        report = st.from_row(DailyReport, row.data)
+        report = _report(row.data)
         if report.submitted_at is None:
             continue
         submitted = _local_day(report.submitted_at, policy)
