@@ -23,8 +23,8 @@ def explanation_table(explanation: kinerja.Explanation) -> Table:
     """The steps as a two-column table; values may hold people's text (a decision's number),
     so every cell is a Text, never markup."""
     table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-    table.add_column(no_wrap=True, style="bold", ratio=2)
-    table.add_column(ratio=3)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
     for label, value in kinerja.describe(explanation, language()):
         table.add_row(Text(label), plain(value, multiline=False))
     return table
@@ -44,12 +44,13 @@ class ExplainScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         explanation = self.store.explain(self.employee, self.month)
+        self.table = explanation_table(explanation)
         title = Text.assemble(t("explain.title", month=month_name(self.month)) + " · ",
                               plain(self.employee.short_name), f" ({self.employee.nip})")
         with Vertical(classes="dialog", id="explain-dialog"):
             yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll(id="explain-scroll"):
-                yield Static(explanation_table(explanation), id="explain-table")
+                yield Static(self.table, id="explain-table")
             yield Label(t("explain.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:

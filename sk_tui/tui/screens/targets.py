@@ -96,7 +96,8 @@ class TargetsScreen(SkScreen):
         prefix = (shown(me.short_name) + " · ") if self.team_view else ""
         allowance = rupiah(figures["allowance"]) if figures["allowance"] is not None else "?"
         line = prefix + t("targets.month", month=month_name(today), approved=number(figures["approved"]),
-                          target=number(target), achievement=percent(Decimal(figures["achievement"])),
+                          target=number(target, 0 if target.is_integer() else 2),
+                          achievement=percent(Decimal(figures["achievement"])),
                           allowance=allowance)
         version = explanation.policy_version
         line += " · " + (t("targets.policy", version=version) if version is not None else t("targets.policy_local"))
