@@ -51,6 +51,7 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
     """Rows of figures (``Explanation.figures()`` plus nip and name) as JSON, CSV or a table;
     with ``steps`` each person's explanation follows the table (shared with `server recap`)."""
     from sk_tui.domain import kinerja
+    from sk_tui.domain.text import visible
 
     if args.format == "json":
         print_json(rows)
@@ -74,11 +75,14 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
         if explanation is None:
             continue
         print()
-        print(f"{row['name']} ({row['nip']}) · {row['month']}")
+        version = explanation.policy_version
+        policy = (say(args, f"kebijakan v{version}", f"policy v{version}") if version is not None
+                  else say(args, "kebijakan lokal", "local policy"))
+        print(visible(f"{row['name']} ({row['nip']}) · {row['month']} · {policy}"))
         lines = kinerja.describe(explanation, language(args))
         width = max(len(label) for label, _value in lines)
-        for label, value in lines:
-            print(f"  {label:<{width}}  {value}")
+        for label, value in lines:  # a value may hold HR's text (a decision's number): shown, never obeyed
+            print(f"  {label:<{width}}  {visible(value)}")
 
 
 def run_recap(args: argparse.Namespace) -> int:

@@ -156,16 +156,18 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
             if row.get("nip"):
                 known.nips.setdefault(row["nip"], row.get("id") or stable_id("employee", row["nip"]))
         def employee(row: dict[str, str]) -> Employee:
+            built = Employee(  # the row's other columns first, so a bad NIP is named before the class
+                id=known.nips[row["nip"]], nip=row["nip"], name=row["name"],
+                position_kind=row["position_kind"], unit_id=unit_ref(row["unit"]) or _missing("unit"),
+                superior_id=nip_ref(row.get("superior_nip", "")),
+                **{k: row[k] for k in ("position_title", "jf_level", "timezone", "post_start", "post_end")
+                   if row.get(k)})
             job_class = row.get("job_class") or _missing("job_class")
             if not job_class.isdigit() or not policy.has_ceiling(int(job_class)):
                 raise ValueError(f"job_class {job_class!r} is not in the policy's ceiling table "
                                  f"({min(policy.job_class_ceiling, default='-')}-{max(policy.job_class_ceiling, default='-')})")
-            return Employee(
-                id=known.nips[row["nip"]], nip=row["nip"], name=row["name"],
-                position_kind=row["position_kind"], unit_id=unit_ref(row["unit"]) or _missing("unit"),
-                superior_id=nip_ref(row.get("superior_nip", "")), job_class=int(job_class),
-                **{k: row[k] for k in ("position_title", "jf_level", "timezone", "post_start", "post_end")
-                   if row.get(k)})
+            built.job_class = int(job_class)  # validated on assignment
+            return built
 
         for line, row in rows:
             check("employees", line, row, employee)

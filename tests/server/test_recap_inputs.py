@@ -28,7 +28,7 @@ ATTENDANCE = (
     f"{ANI},2026-11-12,izin\n"
     f"{ANI},2026-11-13,dinas_luar\n"
 )
-NEGATIVES = "nip,date,kind,reference\n" f"{ANI},2026-11-05,hukuman_disiplin,800/HD-01/2026\n"
+NEGATIVES = f"nip,date,kind,reference\n{ANI},2026-11-05,hukuman_disiplin,800/HD-01/2026\n"
 PLANS = f"id,nip,period_start,period_end\nskp-ani,{ANI},2026-01-01,2026-12-31\nskp-rina,{RINA},2026-01-01,2026-12-31\n"
 TARGETS = ("id,plan,text,parent,team\nrhk-rina,skp-rina,Produk hukum tersusun,,tim-ph\n"
            "rhk-ani,skp-ani,Rancangan Pergub tersusun,rhk-rina,tim-ph\n")
@@ -142,7 +142,7 @@ def test_negative_add_is_idempotent_and_refuses_an_unknown_nip(db, tmp_path):
 def test_policy_versions_count_up_and_the_same_numbers_change_nothing(db):
     assert admin.current_policy(db)[1] == 0
     assert admin.set_policy(db, POLICY)[:1] == (1,)
-    version, digest, changed = admin.set_policy(db, POLICY + "\n# only a comment\n")
+    version, _digest, changed = admin.set_policy(db, POLICY + "\n# only a comment\n")
     assert (version, changed) == (1, False)
     assert admin.set_policy(db, "monthly_target_minutes = 6000\n")[0] == 2
     assert admin.current_policy(db)[0].monthly_target_minutes == 6000

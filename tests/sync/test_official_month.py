@@ -87,7 +87,7 @@ def test_inputs_policy_and_the_closed_month_reach_the_right_devices(live, tmp_pa
     assert (figures["excused_days"], figures["absent_days"], figures["negative_penalty"]) == (5, 1, "0.1000")
     assert figures["policy_version"] == 1 and not mine.closed
     shown = run_cli(cli_env, "--db", str(paths["ani"]), "recap", "--month", "2026-11").stdout
-    assert "v1" in shown and "800/HD-01/2026" in shown and "5.142,86" in shown
+    assert "kebijakan v1" in shown and "800/HD-01/2026" in shown and "5.142,86" in shown
 
     db = st.ServerDB.open(live.db_url)
     try:

@@ -99,7 +99,7 @@ def test_working_weekdays_come_from_the_policy():
     assert len(kinerja.working_days(first, last)) == 21
     assert len(kinerja.working_days(first, last, six_days)) == 25  # + 4 Saturdays
     assert six_days.is_working_day(nov(7)) and not Policy().is_working_day(nov(7))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ISO weekday"):
         Policy(working_weekdays=[0])
 
 
