@@ -206,3 +206,20 @@ def test_cli_server_recap_csv_and_close(server_db, cli_env, tmp_path):
     assert again.returncode == 0, again.stderr
     table = run_cli(cli_env, "--lang", "en", "server", "recap", "--month", "2026-11", "--db", server_db).stdout
     assert "Month 2026-11 open (preview, policy v1)" in table and "reopen (v1): koreksi" in table
+
+
+def test_cli_negative_add_and_policy_show(server_db, cli_env, tmp_path):
+    folder = org(tmp_path)["units"].parent
+    assert run_cli(cli_env, "server", "import", "--units", str(folder / "units.csv"), "--employees",
+                   str(folder / "employees.csv"), "--db", server_db).returncode == 0
+    done = run_cli(cli_env, "--lang", "en", "server", "negative", "add", "--nip", ANI, "--date", "2026-11-20",
+                   "--kind", "lhkpn", "--reference", "LHKPN-2026", "--db", server_db)
+    assert done.returncode == 0 and "Negative event recorded: 2026-11-20 lhkpn LHKPN-2026" in done.stdout
+    bad = run_cli(cli_env, "--lang", "en", "server", "negative", "add", "--nip", ANI, "--date", "2026-11-31",
+                  "--kind", "lhkpn", "--reference", "x", "--db", server_db)
+    assert bad.returncode != 0 and len(bad.stderr.splitlines()) == 1 and "Traceback" not in bad.stderr
+    shown = run_cli(cli_env, "--lang", "en", "server", "policy", "show", "--db", server_db)
+    assert shown.stdout.startswith("# policy v0 (hash ") and "the defaults" in shown.stdout
+    (tmp_path / "bad.toml").write_text("working_weekdays = [9]\n", encoding="utf-8")
+    refused = run_cli(cli_env, "server", "policy", "set", str(tmp_path / "bad.toml"), "--db", server_db)
+    assert refused.returncode != 0 and "working_weekdays" in refused.stderr

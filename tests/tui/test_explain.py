@@ -77,3 +77,24 @@ async def test_a_lead_opens_a_members_explanation_from_the_team_table(workspace)
         shown = _text(app)
         assert "Ani Lestari" in str(app.screen.query_one(".dialog-title").render())
         assert "Leave/sick days (lower the target)" in shown and "2 days, target" in shown
+
+
+async def test_a_closed_month_shows_its_official_figure(workspace):
+    path, org, _ids = workspace
+    store = Store.open(path)
+    try:  # as a pull brings it after HR's `server close-month`
+        store.apply_pulled_page([{"seq": 1, "entity": "month_close", "entity_id": "close-ani-2026-11", "data": {
+            "id": "close-ani-2026-11", "employee_id": org.ani.id, "month": "2026-11", "policy_version": 4,
+            "hash": "ab" * 32, "figures": {"allowance": 1_234_567, "policy_version": 4}, "closed_at": "2026-12-01"}}], 1)
+    finally:
+        store.close()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Bulan ditutup · angka resmi Rp 1.234.567 · kebijakan v4" in str(
+            app.screen.query_one("#month-line").render())
+        await pilot.press("r")
+        await pilot.pause()
+        shown = _text(app)
+        assert "Angka resmi (bulan ditutup)" in shown and "Rp 1.234.567" in shown and "ditutup (angka resmi)" in shown
