@@ -223,3 +223,11 @@ def test_cli_negative_add_and_policy_show(server_db, cli_env, tmp_path):
     (tmp_path / "bad.toml").write_text("working_weekdays = [9]\n", encoding="utf-8")
     refused = run_cli(cli_env, "server", "policy", "set", str(tmp_path / "bad.toml"), "--db", server_db)
     assert refused.returncode != 0 and "working_weekdays" in refused.stderr
+
+
+def test_server_recap_of_one_unit(db, tmp_path):
+    admin.import_csv(db, org(tmp_path))
+    assert {r.employee.nip for r in recap.month_recap(db, "2026-11", "BH-PP").rows} == {RINA, ANI}
+    assert {r.employee.nip for r in recap.month_recap(db, "2026-11", "BH").rows} == {HENDRA}
+    with pytest.raises(ValueError, match="unknown unit"):
+        recap.month_recap(db, "2026-11", "XX")

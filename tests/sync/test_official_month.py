@@ -42,7 +42,7 @@ def server_inputs(url: str) -> None:
 
 
 def test_inputs_policy_and_the_closed_month_reach_the_right_devices(live, tmp_path, cli_env):
-    paths = {who: tmp_path / f"{who}.db" for who in ("ani", "lead", "dedi", "lead2")}
+    paths = {who: tmp_path / f"{who}.db" for who in ("ani", "lead", "dedi", "lead2", "jpt")}
     for who, path in paths.items():
         sync(path, live, who)
     ani = Store.open(paths["ani"], policy=Policy(monthly_target_minutes=100, absent_day_deduction_minutes=0))
@@ -59,7 +59,7 @@ def test_inputs_policy_and_the_closed_month_reach_the_right_devices(live, tmp_pa
     for who, path in paths.items():
         sync(path, live, who)
 
-    # who sees Ani's attendance and negative event: Ani, her lead; not a teammate, not another team's lead
+    # who sees Ani's attendance and negative event: Ani, her lead, her JPT; not a teammate, not another team's lead
     def counts(who: str) -> tuple[int, int]:
         store = Store.open(paths[who])
         try:
@@ -68,7 +68,7 @@ def test_inputs_policy_and_the_closed_month_reach_the_right_devices(live, tmp_pa
         finally:
             store.close()
 
-    assert counts("ani") == (7, 1) and counts("lead") == (7, 1)
+    assert counts("ani") == (7, 1) and counts("lead") == (7, 1) and counts("jpt") == (7, 1)
     assert counts("dedi") == (0, 0) and counts("lead2") == (0, 0)
 
     # the device's own policy (target 100, no absence deduction) changes nothing: the server's v1 counts
