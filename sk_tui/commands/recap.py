@@ -47,7 +47,7 @@ def _percent(value: Any) -> str:
 
 
 def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanations: list[Any],
-                  steps: bool = False) -> None:
+                  steps: bool = False, with_nip: bool = False) -> None:
     """Rows of figures (``Explanation.figures()`` plus nip and name) as JSON, CSV or a table;
     with ``steps`` each person's explanation follows the table (shared with `server recap`)."""
     from sk_tui.domain import kinerja
@@ -66,9 +66,15 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
     header = [say(args, "Nama", "Name"), say(args, "disetujui", "approved"), "target",
               say(args, "efektif", "effective"), say(args, "negatif", "negative"),
               say(args, "capaian", "achieve"), say(args, "kelas", "class"), say(args, "tunjangan", "allowance")]
-    print_table([[row["name"], row["approved"], row["target"], row["effective"], row["negative_activities"],
-                  _percent(row["achievement"]), row.get("job_class") or "?", _rupiah(row.get("allowance"))]
-                 for row in rows], align="<>>>>>>>", header=header, min_widths=(28, 9, 8, 8, 7, 8, 5, 15))
+    table = [[row["name"], row["approved"], row["target"], row["effective"], row["negative_activities"],
+              _percent(row["achievement"]), row.get("job_class") or "?", _rupiah(row.get("allowance"))]
+             for row in rows]
+    align = "<>>>>>>>"
+    widths: tuple[int, ...] = (28, 9, 8, 8, 7, 8, 5, 15)
+    if with_nip:  # HR pays by NIP
+        header, table = ["NIP", *header], [[row["nip"], *line] for row, line in zip(rows, table, strict=True)]
+        align, widths = "<" + align, (18, *widths)
+    print_table(table, align=align, header=header, min_widths=widths)
     if not steps:
         return
     for row, explanation in zip(rows, explanations, strict=True):

@@ -473,7 +473,7 @@ def run_server_recap(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     rows = [{"nip": r.employee.nip, "name": r.employee.name, **r.figures, "closed": result.closed,
              "hash": r.hash or ""} for r in result.rows]
-    print_figures(args, rows, [r.explanation for r in result.rows], steps=False)
+    print_figures(args, rows, [r.explanation for r in result.rows], with_nip=True)
     if args.format == "table":
         state = (say(args, f"Bulan {month} DITUTUP (angka resmi, kebijakan v{result.policy_version}).",
                      f"Month {month} CLOSED (official figures, policy v{result.policy_version}).")
