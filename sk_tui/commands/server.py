@@ -13,7 +13,7 @@
     sk-tui server policy set policy.toml         # the agency's policy (a new version each change)
     sk-tui server policy show
     sk-tui server negative add --nip NIP --date 2026-11-12 --kind hukuman_disiplin --reference 800/1/2026
-    sk-tui server recap --month 2026-11 [--unit BH] [--format table|csv|json]
+    sk-tui server recap --month 2026-11 [--unit BH] [--nip NIP] [--format table|csv|json]
     sk-tui server close-month 2026-11            # freeze the official figures
     sk-tui server reopen-month 2026-11 --reason "..."
 
@@ -386,6 +386,7 @@ def register_official_month(actions: argparse._SubParsersAction) -> None:
     _db_option(rec)
     rec.add_argument("--month", required=True, help="YYYY-MM")
     rec.add_argument("--unit", help="only this unit (code or id)")
+    rec.add_argument("--nip", help="only this employee, with every step of the month (table)")
     rec.add_argument("--format", choices=["table", "csv", "json"], default="table")
     rec.set_defaults(func=run_server_recap)
 
@@ -471,9 +472,13 @@ def run_server_recap(args: argparse.Namespace) -> int:
         result = recap.month_recap(_open(args), month, args.unit)
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    chosen = [r for r in result.rows if not args.nip or r.employee.nip == args.nip.strip().replace(" ", "")]
+    if args.nip and not chosen:
+        raise UserError(say(args, f"NIP {args.nip} tidak ada dalam rekap {month}.",
+                            f"NIP {args.nip} is not in the {month} recap."))
     rows = [{"nip": r.employee.nip, "name": r.employee.name, **r.figures, "closed": result.closed,
-             "hash": r.hash or ""} for r in result.rows]
-    print_figures(args, rows, [r.explanation for r in result.rows], with_nip=True)
+             "hash": r.hash or ""} for r in chosen]
+    print_figures(args, rows, [r.explanation for r in chosen], steps=bool(args.nip), with_nip=True)
     if args.format == "table":
         state = (say(args, f"Bulan {month} DITUTUP (angka resmi, kebijakan v{result.policy_version}).",
                      f"Month {month} CLOSED (official figures, policy v{result.policy_version}).")
