@@ -71,7 +71,11 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def load_policy(path: Path | None = None) -> Policy:
-    """The agency policy: policy.toml in the config folder when present, else the defaults."""
+    """The device's policy: policy.toml in the config folder when present, else the defaults.
+
+    It counts only in a workspace without a server: a workspace that syncs computes with the
+    agency's policy as pulled from the server (``Store.agency_policy``), whatever this file says.
+    """
     from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
     path = path or paths.policy_file()

@@ -9,6 +9,13 @@
     sk-tui server token NIP                      # prints a new device token and nothing else
     sk-tui server revoke NIP                     # revokes every token of NIP
     sk-tui server users --json
+    sk-tui server import --attendance absen.csv --negative-events negatif.csv   # recap inputs
+    sk-tui server policy set policy.toml         # the agency's policy (a new version each change)
+    sk-tui server policy show
+    sk-tui server negative add --nip NIP --date 2026-11-12 --kind hukuman_disiplin --reference 800/1/2026
+    sk-tui server recap --month 2026-11 [--unit BH] [--nip NIP] [--format table|csv|json]
+    sk-tui server close-month 2026-11            # freeze the official figures
+    sk-tui server reopen-month 2026-11 --reason "..."
 
 Every command takes the same --db (a SQLite path, sqlite:///..., or postgresql://...).
 """
@@ -19,7 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sk_tui.commands.common import UserError, print_json, say
+from sk_tui.commands.common import UserError, language, print_json, say
 
 DEFAULT_PORT = 8765
 
@@ -48,12 +55,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
 
-    imp = actions.add_parser("import", help="load units, employees, teams, memberships from CSV")
+    imp = actions.add_parser("import", help="load the organisation, SKP and recap inputs from CSV (see README)")
     _db_option(imp)
-    imp.add_argument("--dir", type=Path, help="folder holding units.csv, employees.csv, teams.csv, memberships.csv")
-    for name in ("units", "employees", "teams", "memberships"):
-        imp.add_argument(f"--{name}", type=Path, metavar="CSV", help=f"{name} CSV file")
+    imp.add_argument("--dir", type=Path, help="folder holding units.csv, employees.csv, teams.csv, memberships.csv, "
+                                              "plans.csv, targets.csv, indicators.csv, attendance.csv, "
+                                              "negative_events.csv (those present)")
+    for name in ("units", "employees", "teams", "memberships", "plans", "targets", "indicators", "attendance",
+                 "negative_events"):
+        imp.add_argument(f"--{name.replace('_', '-')}", dest=name, type=Path, metavar="CSV", help=f"{name} CSV file")
     imp.set_defaults(func=run_import)
+    register_official_month(actions)
 
     add = actions.add_parser(
         "user-add", help="add an employee (a user of the server), or change the fields given of an existing one",
@@ -156,7 +167,7 @@ def run_serve(args: argparse.Namespace) -> int:
     db = _open(args)
     if args.demo:
         _demo_tokens(args, db)
-    app = create_app(db=db, policy=load_policy())
+    app = create_app(db=db, policy=_serving_policy(db, load_policy))
     scheme = "https" if tls else "http"
     print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)})",
               f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
@@ -334,4 +345,174 @@ def run_users(args: argparse.Namespace) -> int:
         return 0
     for u in users:
         print(f"{u['nip']}  {u['name']:<40} {','.join(u['roles']) or '-'}")
+    return 0
+
+
+# --- issue 10: the agency's policy, negative events and the official month ------------------
+
+
+def _serving_policy(db, load_local):
+    """The policy the server runs with: the one set by `server policy set`, else policy.toml."""
+    from sk_tui.server import admin
+
+    if admin.current_policy_text(db) is not None:
+        return admin.current_policy(db)[0]
+    return load_local()
+
+
+def register_official_month(actions: argparse._SubParsersAction) -> None:
+    pol = actions.add_parser("policy", help="the agency's policy: set a new version from TOML, or show it")
+    pol_actions = pol.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    pol_set = pol_actions.add_parser("set", help="store FILE.toml as the agency's policy (a new version)")
+    _db_option(pol_set)
+    pol_set.add_argument("file", type=Path, metavar="FILE.toml")
+    pol_set.set_defaults(func=run_policy_set)
+    pol_show = pol_actions.add_parser("show", help="print the version, hash and TOML in force")
+    _db_option(pol_show)
+    pol_show.set_defaults(func=run_policy_show)
+
+    neg = actions.add_parser("negative", help="record a negative event (HR)")
+    neg_actions = neg.add_subparsers(dest="negative_command", metavar="ACTION", required=True)
+    neg_add = neg_actions.add_parser("add", help="one negative event: it costs the policy's penalty for its kind")
+    _db_option(neg_add)
+    neg_add.add_argument("--nip", required=True)
+    neg_add.add_argument("--date", required=True, help="YYYY-MM-DD")
+    neg_add.add_argument("--kind", required=True, help="e.g. hukuman_disiplin, lhkpn")
+    neg_add.add_argument("--reference", required=True, help="e.g. the decision's number")
+    neg_add.add_argument("--reason", default="", help="a note (default: kind and reference)")
+    neg_add.set_defaults(func=run_negative_add)
+
+    rec = actions.add_parser("recap", help="the month's official figures from the server's data")
+    _db_option(rec)
+    rec.add_argument("--month", required=True, help="YYYY-MM")
+    rec.add_argument("--unit", help="only this unit (code or id)")
+    rec.add_argument("--nip", help="only this employee, with every step of the month (table)")
+    rec.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rec.set_defaults(func=run_server_recap)
+
+    close = actions.add_parser("close-month", help="freeze a month's figures (HR)")
+    _db_option(close)
+    close.add_argument("month", metavar="YYYY-MM")
+    close.set_defaults(func=run_close_month)
+
+    reopen = actions.add_parser("reopen-month", help="lift a month's freeze; the reason is logged")
+    _db_option(reopen)
+    reopen.add_argument("month", metavar="YYYY-MM")
+    reopen.add_argument("--reason", required=True)
+    reopen.set_defaults(func=run_reopen_month)
+
+
+def run_policy_set(args: argparse.Namespace) -> int:
+    from sk_tui.server import admin
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(say(args, f"Berkas {args.file} tidak dapat dibaca: {exc.strerror or exc}",
+                            f"Cannot read {args.file}: {exc.strerror or exc}")) from None
+    try:
+        version, digest, changed = admin.set_policy(_open(args), text)
+    except ValueError as exc:
+        raise UserError(f"{args.file}: {exc}") from None
+    if changed:
+        print(say(args, f"Kebijakan v{version} disimpan (hash {digest[:12]}).",
+                  f"Policy v{version} stored (hash {digest[:12]})."))
+    else:
+        print(say(args, f"Tidak berubah: kebijakan v{version} sudah sama (hash {digest[:12]}).",
+                  f"Unchanged: policy v{version} is the same (hash {digest[:12]})."))
+    return 0
+
+
+def run_policy_show(args: argparse.Namespace) -> int:
+    from sk_tui.server import admin
+
+    db = _open(args)
+    _policy, version, digest = admin.current_policy(db)
+    text = admin.current_policy_text(db)
+    print(say(args, f"# kebijakan v{version} (hash {digest})", f"# policy v{version} (hash {digest})"))
+    print(text if text is not None else say(args, "# bawaan (belum ada `server policy set`)",
+                                            "# the defaults (no `server policy set` yet)"))
+    return 0
+
+
+def run_negative_add(args: argparse.Namespace) -> int:
+    from sk_tui.domain.errors import DomainError
+    from sk_tui.server import admin
+
+    try:
+        event = admin.add_negative(_open(args), nip=args.nip, day=args.date, kind=args.kind,
+                                   reference=args.reference, reason=args.reason)
+    except DomainError as exc:
+        raise UserError(exc.message(language(args))) from None
+    except ValueError as exc:
+        from sk_tui.server.admin import _why
+
+        raise UserError(_why(exc)) from None
+    print(say(args, f"Kejadian negatif dicatat: {event.day} {event.kind} {event.reference}",
+              f"Negative event recorded: {event.day} {event.kind} {event.reference}"))
+    return 0
+
+
+def _month_arg(args: argparse.Namespace, month: str) -> str:
+    from sk_tui.domain import kinerja
+
+    try:
+        return kinerja.month_bounds(month)[0].strftime("%Y-%m")
+    except (ValueError, TypeError):
+        raise UserError(say(args, f"Bulan tidak valid: {month!r} (format YYYY-MM).",
+                            f"Invalid month: {month!r} (use YYYY-MM).")) from None
+
+
+def run_server_recap(args: argparse.Namespace) -> int:
+    from sk_tui.commands.recap import print_figures
+    from sk_tui.server import recap
+
+    month = _month_arg(args, args.month)
+    try:
+        result = recap.month_recap(_open(args), month, args.unit)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    chosen = [r for r in result.rows if not args.nip or r.employee.nip == args.nip.strip().replace(" ", "")]
+    if args.nip and not chosen:
+        raise UserError(say(args, f"NIP {args.nip} tidak ada dalam rekap {month}.",
+                            f"NIP {args.nip} is not in the {month} recap."))
+    rows = [{"nip": r.employee.nip, "name": r.employee.name, **r.figures, "closed": result.closed,
+             "hash": r.hash or ""} for r in chosen]
+    print_figures(args, rows, [r.explanation for r in chosen], steps=bool(args.nip), with_nip=True)
+    if args.format == "table":
+        state = (say(args, f"Bulan {month} DITUTUP (angka resmi, kebijakan v{result.policy_version}).",
+                     f"Month {month} CLOSED (official figures, policy v{result.policy_version}).")
+                 if result.closed else
+                 say(args, f"Bulan {month} terbuka (pratinjau, kebijakan v{result.policy_version}).",
+                     f"Month {month} open (preview, policy v{result.policy_version})."))
+        print(state)
+        for entry in result.log:
+            reason = f": {entry['reason']}" if entry["reason"] else ""
+            print(f"  {entry['at']}  {entry['action']} (v{entry['policy_version']}){reason}")
+    return 0
+
+
+def run_close_month(args: argparse.Namespace) -> int:
+    from sk_tui.server import recap
+
+    month = _month_arg(args, args.month)
+    try:
+        result = recap.close_month(_open(args), month)
+    except recap.MonthStateError as exc:
+        raise UserError(str(exc)) from None
+    print(say(args, f"Bulan {month} ditutup: {len(result.rows)} pegawai, kebijakan v{result.policy_version}.",
+              f"Month {month} closed: {len(result.rows)} employees, policy v{result.policy_version}."))
+    return 0
+
+
+def run_reopen_month(args: argparse.Namespace) -> int:
+    from sk_tui.server import recap
+
+    month = _month_arg(args, args.month)
+    try:
+        count = recap.reopen_month(_open(args), month, args.reason)
+    except recap.MonthStateError as exc:
+        raise UserError(str(exc)) from None
+    print(say(args, f"Bulan {month} dibuka kembali ({count} angka resmi dicabut); alasan dicatat.",
+              f"Month {month} reopened ({count} official figures lifted); the reason is logged."))
     return 0

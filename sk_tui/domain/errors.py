@@ -171,6 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tanggal kerja {day} di luar jendela {days} hari.",
         "Work date {day} is outside the {days}-day window.",
     ),
+    "job_class_unknown": (
+        "Kelas jabatan {job_class!r} tidak ada di tabel pagu kebijakan; tunjangan tidak dapat dihitung.",
+        "Job class {job_class!r} is not in the policy's ceiling table; the allowance cannot be computed.",
+    ),
     "assignee_not_member": (
         "Penerima tugas harus anggota tim tugas itu.",
         "Task assignees must be members of the task's team.",

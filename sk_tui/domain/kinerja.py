@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Expectation, Rating
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
@@ -28,7 +33,7 @@ def month_bounds(month: str | dt.date) -> tuple[dt.date, dt.date]:
 
 
 def working_days(start: dt.date, end: dt.date, policy: Policy = DEFAULT_POLICY) -> list[dt.date]:
-    """Monday-Friday between start and end inclusive, minus the agency's holidays."""
+    """The policy's working weekdays between start and end inclusive, minus its holidays."""
     days = []
     day = start
     while day <= end:
@@ -63,28 +68,52 @@ def is_late(
     return (submitted_at.date() - work_date).days > policy.late_report_max_days
 
 
+def target_days(
+    month: str | dt.date,
+    policy: Policy = DEFAULT_POLICY,
+    post_start: dt.date | None = None,
+    post_end: dt.date | None = None,
+    excused_days: Iterable[dt.date] = (),
+) -> tuple[int, int, int]:
+    """(working days in the month, of them held in post, of those excused): the target's ratio
+    is (held - excused) / all. Excused days are whole days of a target-reducing status."""
+    first, last = month_bounds(month)
+    all_days = working_days(first, last, policy)
+    held = {
+        d for d in all_days if (post_start is None or d >= post_start) and (post_end is None or d <= post_end)
+    }
+    excused = held & set(excused_days)
+    return len(all_days), len(held), len(excused)
+
+
 def prorated_target(
     month: str | dt.date,
     policy: Policy = DEFAULT_POLICY,
     post_start: dt.date | None = None,
     post_end: dt.date | None = None,
-) -> int:
-    """monthly_target x (working days holding the post / working days in the month), rounded."""
-    first, last = month_bounds(month)
-    all_days = working_days(first, last, policy)
+    excused_days: Iterable[dt.date] = (),
+) -> Fraction:
+    """monthly_target x (working days in post and not excused / working days in the month),
+    exactly: a fraction, never rounded (DOMAIN.md "Exactness")."""
+    all_days, held, excused = target_days(month, policy, post_start, post_end, excused_days)
     if not all_days:
-        return 0
-    held = [
-        d for d in all_days if (post_start is None or d >= post_start) and (post_end is None or d <= post_end)
-    ]
-    share = Decimal(policy.monthly_target_minutes) * len(held) / len(all_days)
-    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return Fraction(0)
+    return Fraction(policy.monthly_target_minutes * (held - excused), all_days)
+
+
+def _round_half_up(value: Fraction) -> int:
+    return math.floor(value + Fraction(1, 2))
+
+
+def _four(value: Fraction) -> Decimal:
+    """A fraction shown to 4 decimals, half up (display only: the allowance uses the exact value)."""
+    return (Decimal(_round_half_up(value * 10_000)) / 10_000).quantize(Decimal("0.0001"))
 
 
 @dataclass(frozen=True)
 class Recap:
     approved: int
-    target: int
+    target: Fraction
     absent_days: int
     negative_activities: int
     effective: int
@@ -94,11 +123,13 @@ class Recap:
     allowance: int
     late_reports: int = 0
     late_minutes: int = 0
+    penalty: Fraction = Fraction(0)
 
     def as_dict(self) -> dict:
         return {
             "approved": self.approved,
-            "target": self.target,
+            "target": f"{float(self.target):.2f}" if self.target.denominator != 1 else str(self.target),
+            "target_exact": str(self.target),
             "absent_days": self.absent_days,
             "negative_activities": self.negative_activities,
             "effective": self.effective,
@@ -111,51 +142,216 @@ class Recap:
         }
 
 
-_FOUR = Decimal("0.0001")
-
-
 def monthly_recap(
     *,
     approved_minutes: int,
-    target_minutes: int,
+    target_minutes: int | Fraction,
     absent_days: int = 0,
     negative_activities: int = 0,
     ceiling: int = 0,
     policy: Policy = DEFAULT_POLICY,
     late_reports: int = 0,
     late_minutes: int = 0,
+    event_penalties: Sequence[Decimal] = (),
 ) -> Recap:
     """Steps 3-6 of the recap; ``approved_minutes`` already excludes late reports (step 1).
 
-    base and achievement are computed exactly and reported to 4 decimals; the allowance comes
-    from the exact achievement, round-half-up to whole rupiah (the DOMAIN.md example).
+    ``negative_activities`` each cost the policy's penalty; ``event_penalties`` are negative
+    events with their own figure (one entry each). Everything is exact fractions until the
+    allowance, round-half-up to whole rupiah; base and achievement are shown to 4 decimals.
     """
+    target = Fraction(target_minutes)
     effective = max(0, approved_minutes - policy.absent_day_deduction_minutes * absent_days)
-    if target_minutes <= 0:
-        exact_base = Decimal(0)
-    else:
-        exact_base = min(Decimal(1), Decimal(effective) / Decimal(target_minutes))
-    exact_achievement = max(
-        Decimal(0), exact_base - policy.negative_activity_penalty * negative_activities
-    )
-    allowance = int(
-        (Decimal(ceiling) * exact_achievement).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    )
-    base = exact_base.quantize(_FOUR, rounding=ROUND_HALF_UP)
-    achievement = exact_achievement.quantize(_FOUR, rounding=ROUND_HALF_UP)
+    exact_base = Fraction(0) if target <= 0 else min(Fraction(1), Fraction(effective) / target)
+    penalty = Fraction(policy.negative_activity_penalty) * negative_activities + sum(
+        (Fraction(p) for p in event_penalties), Fraction(0))
+    exact_achievement = max(Fraction(0), exact_base - penalty)
+    allowance = _round_half_up(ceiling * exact_achievement)
     return Recap(
         approved=approved_minutes,
-        target=target_minutes,
+        target=target,
         absent_days=absent_days,
-        negative_activities=negative_activities,
+        negative_activities=negative_activities + len(event_penalties),
         effective=effective,
-        base=base,
-        achievement=achievement,
+        base=_four(exact_base),
+        achievement=_four(exact_achievement),
         ceiling=ceiling,
         allowance=allowance,
         late_reports=late_reports,
         late_minutes=late_minutes,
+        penalty=penalty,
     )
+
+
+# --- every number explained (issue 10 point 6) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class NegativeItem:
+    """One negative activity: an event HR recorded, or an overdue review (kind "overdue_review")."""
+
+    day: dt.date | None
+    kind: str
+    reference: str = ""
+    penalty: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the explanation: a stable key (the label's catalogue key), the value as
+    shown, and for a step with parts (negative events) the parts."""
+
+    key: str
+    value: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    month: str
+    recap: Recap | None
+    steps: list[Step]
+    warnings: list[str]
+    closed: bool
+    policy_version: int | None
+
+    def value(self, key: str) -> str:
+        return next(s.value for s in self.steps if s.key == key)
+
+    def step(self, key: str) -> Step:
+        return next(s for s in self.steps if s.key == key)
+
+    def figures(self) -> dict[str, Any]:
+        """The month's figures as one flat JSON object: what a closed month freezes, what
+        `server recap --format json|csv` prints (the same keys on every side)."""
+        late, absent, excused = self.step("late"), self.step("absent"), self.step("excused")
+        target, negative, ceiling = self.step("target"), self.step("negative"), self.step("ceiling")
+        return {
+            "month": self.month,
+            "approved": int(self.value("approved")),
+            "late_reports": int(late.value),
+            "late_minutes": late.detail["minutes"],
+            "absent_days": int(absent.value),
+            "absent_deduction": absent.detail["deduction"],
+            "excused_days": int(excused.value),
+            "excused_target_removed": excused.detail["removed"],
+            "effective": int(self.value("effective")),
+            "target": target.value,
+            "target_exact": target.detail["exact"],
+            "base": self.value("base"),
+            "negative_activities": int(negative.value),
+            "negative_penalty": negative.detail["penalty"],
+            "negative_events": negative.detail["items"],
+            "achievement": self.value("achievement"),
+            "job_class": ceiling.detail.get("job_class"),
+            "ceiling": None if self.recap is None else self.recap.ceiling,
+            "allowance": None if self.recap is None else self.recap.allowance,
+            "policy_version": self.policy_version,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class MonthInputs:
+    """What the recap of one person-month reads, gathered by a store (local or server)."""
+
+    approved_minutes: int
+    late_reports: int = 0
+    late_minutes: int = 0
+    absent_days: Sequence[dt.date] = ()  # tanpa keterangan
+    excused_days: Sequence[dt.date] = ()  # target-reducing statuses, whole days
+    negatives: Sequence[NegativeItem] = ()
+    job_class: int | None = None
+    post_start: dt.date | None = None
+    post_end: dt.date | None = None
+
+
+def _two(value: Fraction) -> str:
+    return f"{Decimal(_round_half_up(value * 100)) / 100:.2f}"
+
+
+def recap_for(month: str, inputs: MonthInputs, policy: Policy) -> Recap:
+    """The recap of a person-month from its inputs (raises DomainError on an unknown job class)."""
+    ceiling = policy.ceiling_for(inputs.job_class)
+    excused = set(inputs.excused_days)
+    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, excused)
+    absent = len(set(inputs.absent_days))
+    overdue = [n for n in inputs.negatives if n.kind == OVERDUE_REVIEW]
+    events = [policy.penalty_for(n.kind) for n in inputs.negatives if n.kind != OVERDUE_REVIEW]
+    return monthly_recap(approved_minutes=inputs.approved_minutes, target_minutes=target, absent_days=absent,
+                         negative_activities=len(overdue), ceiling=ceiling, policy=policy,
+                         late_reports=inputs.late_reports, late_minutes=inputs.late_minutes,
+                         event_penalties=events)
+
+
+OVERDUE_REVIEW = "overdue_review"
+
+
+def explain(
+    month: str,
+    inputs: MonthInputs,
+    policy: Policy = DEFAULT_POLICY,
+    *,
+    policy_version: int | None = None,
+    closed: bool = False,
+    official: dict[str, Any] | None = None,
+) -> Explanation:
+    """The ordered steps behind one person-month's allowance (DOMAIN.md steps 1-6).
+
+    Values are plain text (numbers unformatted, target and base to 2 or 4 decimals) so the
+    TUI, the CLI and the server's recap show the same figures. An unknown job class is not a
+    crash: the recap is None, the ceiling step says so and the warnings carry the reason.
+    ``official``: a closed month's frozen figures, shown for the allowance instead of the
+    preview (which is what the inputs give now).
+    """
+    steps: list[Step] = []
+    warnings: list[str] = []
+    first = month_bounds(month)[0]
+    missing = policy.missing_holiday_years(first.year)
+    if missing:
+        warnings.append(f"holidays_missing:{missing[0]}")
+    all_days, held, excused = target_days(month, policy, inputs.post_start, inputs.post_end,
+                                          set(inputs.excused_days))
+    try:
+        recap: Recap | None = recap_for(month, inputs, policy)
+    except DomainError as exc:
+        recap = None
+        warnings.append(f"{exc.code}:{exc.params.get('job_class')}")
+    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, set(inputs.excused_days))
+    absent = len(set(inputs.absent_days))
+    deduction = policy.absent_day_deduction_minutes * absent
+    effective = max(0, inputs.approved_minutes - deduction)
+    full = Fraction(policy.monthly_target_minutes * held, all_days) if all_days else Fraction(0)
+    steps.append(Step("approved", str(inputs.approved_minutes)))
+    steps.append(Step("late", str(inputs.late_reports), {"minutes": inputs.late_minutes}))
+    steps.append(Step("absent", str(absent), {"deduction": deduction,
+                                               "per_day": policy.absent_day_deduction_minutes}))
+    steps.append(Step("excused", str(excused), {"removed": _two(full - target)}))
+    steps.append(Step("effective", str(effective)))
+    steps.append(Step("target", _two(target), {"exact": str(target), "days_held": held - excused,
+                                                "days_all": all_days, "monthly": policy.monthly_target_minutes}))
+    base = Fraction(0) if target <= 0 else min(Fraction(1), Fraction(effective) / target)
+    steps.append(Step("base", str(_four(base))))
+    items = []
+    for n in inputs.negatives:
+        cost = policy.negative_activity_penalty if n.kind == OVERDUE_REVIEW else policy.penalty_for(n.kind)
+        items.append({"day": n.day.isoformat() if n.day else "", "kind": n.kind, "reference": n.reference,
+                      "penalty": str(cost)})
+    penalty = sum((Fraction(Decimal(i["penalty"])) for i in items), Fraction(0))
+    steps.append(Step("negative", str(len(items)), {"penalty": str(_four(penalty)), "items": items}))
+    steps.append(Step("achievement", str(recap.achievement) if recap else str(_four(max(Fraction(0), base - penalty)))))
+    if recap is None:
+        steps.append(Step("ceiling", "?", {"job_class": inputs.job_class}))
+        steps.append(Step("allowance", "?"))
+    else:
+        steps.append(Step("ceiling", str(recap.ceiling), {"job_class": inputs.job_class}))
+        steps.append(Step("allowance", str(recap.allowance)))
+    steps.append(Step("policy", "" if policy_version is None else str(policy_version)))
+    if official is not None:
+        steps.append(Step("official", str(official.get("allowance", "")), {"figures": official}))
+    steps.append(Step("closed", "yes" if closed else "no"))
+    return Explanation(month=first.strftime("%Y-%m"), recap=recap, steps=steps, warnings=warnings,
+                       closed=closed, policy_version=policy_version)
 
 
 _MATRIX: dict[tuple[Expectation, Expectation], Rating] = {
@@ -189,3 +385,102 @@ def output_per_day_by_mode(rows: list[tuple[str, int]]) -> dict[str, float]:
     for mode, minutes in rows:
         sums.setdefault(str(mode), []).append(minutes)
     return {mode: sum(v) / len(v) for mode, v in sums.items()}
+
+
+# --- the explanation as people read it (the TUI, `sk-tui recap` and `server recap` share it) ---
+
+STEP_LABELS: dict[str, tuple[str, str]] = {
+    "approved": ("Menit disetujui", "Approved minutes"),
+    "late": ("Laporan terlambat (tidak dihitung)", "Late reports (not counted)"),
+    "absent": ("Hari tanpa keterangan", "Days absent without leave"),
+    "excused": ("Hari cuti/sakit (mengurangi target)", "Leave/sick days (lower the target)"),
+    "effective": ("Menit efektif", "Effective minutes"),
+    "target": ("Target menit", "Target minutes"),
+    "base": ("Capaian dasar", "Base achievement"),
+    "negative": ("Kegiatan negatif", "Negative activities"),
+    "achievement": ("Capaian", "Achievement"),
+    "ceiling": ("Kelas jabatan dan pagu", "Job class and ceiling"),
+    "allowance": ("Tunjangan", "Allowance"),
+    "policy": ("Kebijakan", "Policy"),
+    "official": ("Angka resmi (bulan ditutup)", "Official figure (month closed)"),
+    "closed": ("Status bulan", "Month"),
+}
+
+_KIND_LABELS: dict[str, tuple[str, str]] = {
+    OVERDUE_REVIEW: ("verifikasi terlambat", "overdue review"),
+}
+
+
+def grouped(value: int | float | str, lang: str = "id", decimals: int = 0) -> str:
+    """Thousands grouped the local way: 6.750 in Indonesian, 6,750 in English."""
+    text = f"{float(value) if decimals else int(value):,.{decimals}f}"
+    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _rp(value: object, lang: str) -> str:
+    return "Rp " + grouped(int(str(value)), lang) if str(value).lstrip("-").isdigit() else "?"
+
+
+def _pct(value: str, lang: str) -> str:
+    return grouped(float(value) * 100, lang, 2) + "%"
+
+
+def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]]:
+    """(label, value) lines of an explanation in ``lang`` (Indonesian unless "en")."""
+    en = lang == "en"
+
+    def say(indonesian: str, english: str) -> str:
+        return english if en else indonesian
+
+    lines: list[tuple[str, str]] = []
+    for step in explanation.steps:
+        label = STEP_LABELS[step.key][1 if en else 0]
+        d = step.detail
+        if step.key in ("approved", "effective"):
+            value = grouped(step.value, lang) + say(" menit", " min")
+        elif step.key == "late":
+            value = say(f"{step.value} laporan, {grouped(d['minutes'], lang)} menit",
+                        f"{step.value} reports, {grouped(d['minutes'], lang)} min")
+        elif step.key == "absent":
+            value = say(f"{step.value} hari × {d['per_day']} = −{grouped(d['deduction'], lang)} menit",
+                        f"{step.value} days × {d['per_day']} = −{grouped(d['deduction'], lang)} min")
+        elif step.key == "excused":
+            value = say(f"{step.value} hari, target −{grouped(d['removed'], lang, 2)} menit",
+                        f"{step.value} days, target −{grouped(d['removed'], lang, 2)} min")
+        elif step.key == "target":
+            value = (grouped(step.value, lang, 2) + say(" menit", " min")
+                     + f" ({grouped(d['monthly'], lang)} × {d['days_held']}/{d['days_all']}"
+                     + say(" hari kerja)", " working days)"))
+        elif step.key in ("base", "achievement"):
+            value = _pct(step.value, lang)
+        elif step.key == "negative":
+            value = say(f"{step.value} × potongan = −{_pct(d['penalty'], lang)}",
+                        f"{step.value} × penalty = −{_pct(d['penalty'], lang)}")
+        elif step.key == "ceiling":
+            value = say(f"kelas {d.get('job_class')}: ", f"class {d.get('job_class')}: ") + (
+                _rp(step.value, lang) if step.value != "?" else say("tidak ada di tabel pagu", "not in the ceiling table"))
+        elif step.key in ("allowance", "official"):
+            value = _rp(step.value, lang)
+        elif step.key == "policy":
+            value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
+        elif step.key == "closed":
+            value = say("ditutup (angka resmi)", "closed (official figure)") if step.value == "yes" else say(
+                "terbuka (pratinjau)", "open (preview)")
+        else:
+            value = step.value
+        lines.append((label, value))
+        if step.key == "negative":
+            for item in d["items"]:
+                kind = _KIND_LABELS.get(item["kind"], (item["kind"], item["kind"]))[1 if en else 0]
+                when = item["day"] or "–"
+                ref = f" {item['reference']}" if item["reference"] else ""
+                lines.append(("", f"  {when} {kind}{ref}: −{_pct(item['penalty'], lang)}"))
+    for warning in explanation.warnings:
+        code, _, arg = warning.partition(":")
+        if code == "holidays_missing":
+            lines.append(("⚠", say(f"kebijakan tidak memuat hari libur tahun {arg}",
+                                   f"the policy lists no holidays for {arg}")))
+        elif code == "job_class_unknown":
+            lines.append(("⚠", say(f"kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
+                                   f"job class {arg} is not in the policy's ceiling table")))
+    return lines

@@ -22,7 +22,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -214,8 +214,10 @@ class _Record(BaseModel):
 
 
 def validate_nip(nip: str) -> str:
-    """Check an 18-digit NIP: birth date (8), appointment year-month (6), sex (1), serial (3).
+    """Check an 18-digit ASN number: 18 digits whose first 8 are a real birth date.
 
+    A PNS NIP goes on with the appointment year-month, sex and serial, but a PPPK number (NI
+    PPPK, e.g. 198503152021212001) puts other codes there, so only what both share is checked.
     Raises DomainError("nip_invalid") naming what is wrong.
     """
     nip = nip.strip().replace(" ", "")
@@ -225,11 +227,6 @@ def validate_nip(nip: str) -> str:
         dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise DomainError("nip_invalid", nip=nip, why="nip_birth") from None
-    year, month = int(nip[8:12]), int(nip[12:14])
-    if not (1 <= month <= 12) or year < int(nip[0:4]) + 15:
-        raise DomainError("nip_invalid", nip=nip, why="nip_appointment")
-    if nip[14] not in "12":
-        raise DomainError("nip_invalid", nip=nip, why="nip_sex")
     return nip
 
 
@@ -436,11 +433,18 @@ class DwaArrangement(_Record):
         return int(self.pattern.split("-")[0])
 
 
+AttendanceStatus = Literal["hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan"]
+
+
 class Absence(_Record):
+    """A day's attendance. Imported rows carry ``status`` (the attendance system's word);
+    older rows only ``excused`` (False: tanpa keterangan)."""
+
     employee_id: Id
     day: dt.date
     excused: bool = False
     reason: ReasonText = ""
+    status: AttendanceStatus | None = None
 
 
 class NegativeEvent(_Record):
@@ -449,3 +453,47 @@ class NegativeEvent(_Record):
     employee_id: Id
     day: dt.date
     reason: ReasonText = Field(min_length=1)
+    kind: ShortText = "lainnya"  # e.g. hukuman_disiplin, lhkpn; the policy may price it
+    reference: ShortText = ""  # e.g. the disciplinary decision's number
+
+
+POLICY_TEXT_MAX = 200_000
+PolicyText = Annotated[str, _text_rule(POLICY_TEXT_MAX, multiline=True), _schema_max(POLICY_TEXT_MAX)]
+
+
+class AgencyPolicy(_Record):
+    """The agency's policy as the server holds it: the TOML text, its version and hash."""
+
+    version: Version
+    hash: ShortText
+    toml: PolicyText
+    set_at: ShortText = ""
+
+
+class MonthClose(_Record):
+    """One person's official month, frozen by HR on the server (figures as the recap's JSON)."""
+
+    employee_id: Id
+    month: str = Field(max_length=7)  # YYYY-MM
+    policy_version: Version
+    hash: ShortText
+    figures: dict[str, Any] = Field(default_factory=dict, max_length=100)
+    closed_at: ShortText = ""
+
+    @field_validator("month")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        year, _, month = value.partition("-")
+        if len(value) != 7 or not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+            raise ValueError("month must be YYYY-MM")
+        return value
+
+    @field_validator("figures")
+    @classmethod
+    def _figures(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # the server's own numbers; bounded as a whole since its keys and values are not free text
+        import json
+
+        if len(json.dumps(value, default=str)) > 50_000:
+            raise ValueError("figures: at most 50,000 characters of JSON")
+        return value

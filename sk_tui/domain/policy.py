@@ -36,13 +36,22 @@ EXAMPLE_JOB_CLASS_CEILING: dict[int, int] = {
     17: 33_240_000,
 }
 
-# Indonesian national holidays and collective leave for the demo years (agency-overridable).
+# Indonesian national holidays and collective leave (cuti bersama) for the years the demo uses,
+# 2025-2027 (2027 from the expected calendar); an agency lists its own in policy.toml.
 DEFAULT_HOLIDAYS: tuple[str, ...] = (
+    "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-03-28", "2025-03-31",
+    "2025-04-01", "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07", "2025-04-18",
+    "2025-05-01", "2025-05-12", "2025-05-13", "2025-05-29", "2025-05-30", "2025-06-06",
+    "2025-06-09", "2025-06-27", "2025-08-18", "2025-09-05", "2025-12-25", "2025-12-26",
     "2026-01-01", "2026-01-16", "2026-02-17", "2026-03-19", "2026-03-20", "2026-03-23",
     "2026-03-24", "2026-04-03", "2026-05-01", "2026-05-14", "2026-05-27", "2026-05-31",
     "2026-06-01", "2026-06-16", "2026-08-17", "2026-08-25", "2026-12-24", "2026-12-25",
-    "2027-01-01",
+    "2027-01-01", "2027-01-05", "2027-02-08", "2027-03-09", "2027-03-10", "2027-03-11",
+    "2027-03-12", "2027-03-26", "2027-05-06", "2027-05-17", "2027-05-20", "2027-06-01",
+    "2027-08-17", "2027-12-24",
 )
+
+ATTENDANCE_STATUSES = ("hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan")
 
 
 class Policy(BaseModel):
@@ -72,6 +81,12 @@ class Policy(BaseModel):
     holidays: frozenset[dt.date] = Field(
         default_factory=lambda: frozenset(dt.date.fromisoformat(d) for d in DEFAULT_HOLIDAYS)
     )
+    # ISO weekday numbers (1 = Monday) that are working days
+    working_weekdays: frozenset[int] = Field(default=frozenset({1, 2, 3, 4, 5}), min_length=1, max_length=7)
+    # attendance statuses whose whole days lower the month's target like days not in post
+    target_reducing_statuses: frozenset[str] = frozenset({"cuti", "sakit"})
+    # negative event kind -> its own penalty (else negative_activity_penalty)
+    negative_kind_penalty: dict[str, Decimal] = Field(default_factory=dict, max_length=100)
 
     @field_validator("job_class_ceiling", mode="before")
     @classmethod
@@ -79,15 +94,76 @@ class Policy(BaseModel):
         # TOML table keys are strings.
         return {int(k): int(v) for k, v in dict(value).items()}
 
+    @field_validator("working_weekdays")
+    @classmethod
+    def _iso_weekdays(cls, value: frozenset[int]) -> frozenset[int]:
+        if not all(1 <= d <= 7 for d in value):
+            raise ValueError("ISO weekday numbers are 1 (Monday) to 7 (Sunday)")
+        return value
+
+    @field_validator("target_reducing_statuses")
+    @classmethod
+    def _known_statuses(cls, value: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(set(value) - set(ATTENDANCE_STATUSES))
+        if unknown:
+            raise ValueError(f"unknown attendance status {unknown[0]!r} (one of {', '.join(ATTENDANCE_STATUSES)})")
+        return value
+
+    @field_validator("negative_kind_penalty")
+    @classmethod
+    def _penalties(cls, value: dict[str, Decimal]) -> dict[str, Decimal]:
+        for kind, penalty in value.items():
+            if not (0 < len(kind) <= 64) or not (0 <= penalty <= 1):
+                raise ValueError(f"negative_kind_penalty.{kind}: a kind of 1-64 characters, a penalty from 0 to 1")
+        return value
+
     @classmethod
     def from_toml_text(cls, text: str) -> Policy:
         return cls.model_validate(tomllib.loads(text))
 
-    def ceiling_for(self, job_class: int) -> int:
-        return self.job_class_ceiling.get(job_class, 0)
+    def has_ceiling(self, job_class: int | None) -> bool:
+        return job_class is not None and job_class in self.job_class_ceiling
+
+    def ceiling_for(self, job_class: int | None) -> int:
+        """The post's ceiling; a job class the table lacks is an error (never a silent Rp 0)."""
+        if not self.has_ceiling(job_class):
+            from sk_tui.domain.errors import DomainError
+
+            raise DomainError("job_class_unknown", job_class=job_class)
+        return self.job_class_ceiling[job_class]  # type: ignore[index]
+
+    def penalty_for(self, kind: str | None) -> Decimal:
+        """What one negative event of ``kind`` costs (an overdue review: kind None)."""
+        if kind is not None and kind in self.negative_kind_penalty:
+            return self.negative_kind_penalty[kind]
+        return self.negative_activity_penalty
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays
+        return day.isoweekday() in self.working_weekdays and day not in self.holidays
+
+    def missing_holiday_years(self, *years: int) -> list[int]:
+        """Years among ``years`` without a single holiday listed (the recap warns about them)."""
+        listed = {d.year for d in self.holidays}
+        return [y for y in years if y not in listed]
+
+    def fingerprint(self) -> str:
+        """sha256 of the policy's canonical JSON: the same numbers give the same hash."""
+        import hashlib
+        import json
+
+        data = self.model_dump(mode="json")
+        canonical = json.dumps(_sorted(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _sorted(value: object) -> object:
+    # sets dump as lists in iteration order; sort them so the hash does not depend on it
+    if isinstance(value, list):
+        return sorted((_sorted(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return {k: _sorted(v) for k, v in value.items()}
+    return value
+
 
 
 DEFAULT_POLICY = Policy()

@@ -9,15 +9,24 @@ CSV files (UTF-8, header row, comma separated; empty cells mean "none"):
 |                 | superior_nip, timezone                                                           |
 | teams.csv       | id, name, unit, jpt_nip, scope, kind, decree_no, period_start, period_end         |
 | memberships.csv | team, nip, role                                                                  |
+| attendance.csv  | nip, date, status (hadir, cuti, sakit, izin, dinas_luar, tanpa_keterangan)       |
+| negative_events.csv | nip, date, kind, reference, reason                                           |
+| plans.csv       | id, nip, period_start, period_end, status                                        |
+| targets.csv     | id, plan, text, kind, parent, team                                               |
+| indicators.csv  | id, target, text, target_value, unit, aspect                                     |
 
-``unit`` / ``parent`` name a unit by code or id; ``team`` names a team by id. A bad row is
-reported as ``file:line: reason`` and nothing is imported.
+employees.csv also takes post_start and post_end (dates); its job_class is required and must be
+in the policy's ceiling table. ``unit`` / ``parent`` name a unit by code or id; ``team`` names a
+team by id; ``plan``, ``target`` and ``parent`` (an RHK) name a record by id. A bad row is
+reported as ``file:line: reason`` and nothing is imported. Re-importing a file changes nothing:
+attendance is keyed by (nip, date), a negative event by (nip, date, kind, reference).
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -26,12 +35,24 @@ from typing import Any, NoReturn, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
-from sk_tui.domain.errors import validation_error
-from sk_tui.domain.models import Employee, Membership, Team, Unit
+from sk_tui.domain.errors import DomainError, validation_error
+from sk_tui.domain.models import (
+    Absence,
+    Employee,
+    Indicator,
+    Membership,
+    NegativeEvent,
+    PerformancePlan,
+    Target,
+    Team,
+    Unit,
+)
+from sk_tui.domain.policy import ATTENDANCE_STATUSES, DEFAULT_POLICY, Policy
 from sk_tui.server import storage as st
 
 NAMESPACE = uuid.UUID("6f1e1a52-6d0c-4b7e-9d41-5c1f3b7a2e10")
-CSV_FILES = ("units", "employees", "teams", "memberships")
+CSV_FILES = ("units", "employees", "teams", "memberships", "plans", "targets", "indicators", "attendance",
+             "negative_events")
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -68,6 +89,8 @@ class _Known:
     nips: dict[str, str]  # NIP -> employee id
     teams: set[str]
     members: dict[tuple[str, str], str]  # (team id, employee id) -> membership id
+    plans: set[str] = dataclasses.field(default_factory=set)
+    targets: set[str] = dataclasses.field(default_factory=set)
 
 
 def _existing(db: st.ServerDB) -> _Known:
@@ -77,13 +100,17 @@ def _existing(db: st.ServerDB) -> _Known:
         teams = set(conn.execute(select(st.teams.c.id)).scalars())
         members = {(r.team_id, r.employee_id): r.id for r in conn.execute(
             select(st.memberships.c.team_id, st.memberships.c.employee_id, st.memberships.c.id))}
+        plans = set(conn.execute(select(st.plans.c.id)).scalars())
+        targets = set(conn.execute(select(st.targets.c.id)).scalars())
     by_code = {u.code: uid for uid, u in units.items() if u.code}
-    return _Known(unit_ids=set(units), unit_codes=by_code, nips=employees, teams=teams, members=members)
+    return _Known(unit_ids=set(units), unit_codes=by_code, nips=employees, teams=teams, members=members,
+                  plans=plans, targets=targets)
 
 
 def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
     """Validate every row of every file, then load them all in one transaction."""
     known = _existing(db)
+    policy = current_policy(db)[0]
     problems: list[str] = []
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in CSV_FILES}
 
@@ -128,12 +155,22 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
         for _line, row in rows:
             if row.get("nip"):
                 known.nips.setdefault(row["nip"], row.get("id") or stable_id("employee", row["nip"]))
-        for line, row in rows:
-            check("employees", line, row, lambda row: Employee(
+        def employee(row: dict[str, str]) -> Employee:
+            built = Employee(  # the row's other columns first, so a bad NIP is named before the class
                 id=known.nips[row["nip"]], nip=row["nip"], name=row["name"],
                 position_kind=row["position_kind"], unit_id=unit_ref(row["unit"]) or _missing("unit"),
                 superior_id=nip_ref(row.get("superior_nip", "")),
-                **{k: row[k] for k in ("position_title", "jf_level", "job_class", "timezone") if row.get(k)}))
+                **{k: row[k] for k in ("position_title", "jf_level", "timezone", "post_start", "post_end")
+                   if row.get(k)})
+            job_class = row.get("job_class") or _missing("job_class")
+            if not job_class.isdigit() or not policy.has_ceiling(int(job_class)):
+                raise ValueError(f"job_class {job_class!r} is not in the policy's ceiling table "
+                                 f"({min(policy.job_class_ceiling, default='-')}-{max(policy.job_class_ceiling, default='-')})")
+            built.job_class = int(job_class)  # validated on assignment
+            return built
+
+        for line, row in rows:
+            check("employees", line, row, employee)
     if "teams" in files:
         rows = _read(files["teams"])
         known.teams.update(row["id"] for _line, row in rows if row.get("id"))
@@ -153,12 +190,196 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
 
         for line, row in _read(files["memberships"]):
             check("memberships", line, row, membership)
+    _skp(files, known, nip_ref, check)
+    _recap_inputs(files, nip_ref, check)
     if problems:
         raise CsvImportError(problems)
     records = {"unit": out["units"], "employee": out["employees"], "team": out["teams"],
-               "membership": out["memberships"]}
+               "membership": out["memberships"], "plan": out["plans"], "target": out["targets"],
+               "indicator": out["indicators"]}
     st.load_org(db, records)
+    if out["attendance"] or out["negative_events"]:
+        save_person_records(db, absences=out["attendance"], negatives=out["negative_events"])
     return {name: len(rows) for name, rows in out.items() if name in files}
+
+
+_Check = Callable[[str, int, dict[str, str], Callable[[dict[str, str]], BaseModel]], None]
+
+
+def _skp(files: dict[str, Path], known: _Known, nip_ref: Callable[[str], str | None], check: _Check) -> None:
+    """plans.csv, targets.csv (RHK, with the parent RHK they cascade from), indicators.csv (IKI)."""
+    if "plans" in files:
+        rows = _read(files["plans"])
+        known.plans.update(row["id"] for _line, row in rows if row.get("id"))
+        for line, row in rows:
+            check("plans", line, row, lambda row: PerformancePlan(
+                id=row.get("id") or _missing("id"), employee_id=nip_ref(row.get("nip", "")) or _missing("nip"),
+                period_start=row.get("period_start") or _missing("period_start"),
+                period_end=row.get("period_end") or _missing("period_end"),
+                **{k: row[k] for k in ("status",) if row.get(k)}))
+    if "targets" in files:
+        rows = _read(files["targets"])
+        known.targets.update(row["id"] for _line, row in rows if row.get("id"))
+
+        def target(row: dict[str, str]) -> Target:
+            plan = row.get("plan") or _missing("plan")
+            if plan not in known.plans:
+                raise ValueError(f"unknown plan {plan!r}")
+            parent = row.get("parent") or None
+            if parent is not None and parent not in known.targets:
+                raise ValueError(f"unknown parent RHK {parent!r}")
+            team = row.get("team") or None
+            if team is not None and team not in known.teams:
+                raise ValueError(f"unknown team {team!r}")
+            return Target(id=row.get("id") or _missing("id"), plan_id=plan, text=row.get("text") or _missing("text"),
+                          parent_id=parent, team_id=team, **{k: row[k] for k in ("kind",) if row.get(k)})
+
+        for line, row in rows:
+            check("targets", line, row, target)
+    if "indicators" in files:
+        def indicator(row: dict[str, str]) -> Indicator:
+            target_id = row.get("target") or _missing("target")
+            if target_id not in known.targets:
+                raise ValueError(f"unknown target {target_id!r}")
+            return Indicator(id=row.get("id") or _missing("id"), target_id=target_id,
+                             text=row.get("text") or _missing("text"),
+                             target_value=row.get("target_value") or _missing("target_value"),
+                             unit=row.get("unit") or _missing("unit"),
+                             **{k: row[k] for k in ("aspect",) if row.get(k)})
+
+        for line, row in _read(files["indicators"]):
+            check("indicators", line, row, indicator)
+
+
+def _recap_inputs(files: dict[str, Path], nip_ref: Callable[[str], str | None], check: _Check) -> None:
+    """attendance.csv and negative_events.csv; ids are derived from their keys, so a re-import
+    replaces rather than adds (and a corrected status replaces the day's old one)."""
+    if "attendance" in files:
+        seen: dict[tuple[str, str], int] = {}
+
+        def attendance(line: int, row: dict[str, str]) -> Absence:
+            employee_id = nip_ref(row.get("nip", "")) or _missing("nip")
+            day = row.get("date") or _missing("date")
+            status = row.get("status") or _missing("status")
+            if status not in ATTENDANCE_STATUSES:
+                raise ValueError(f"unknown status {status!r} (one of {', '.join(ATTENDANCE_STATUSES)})")
+            absence = Absence(id=stable_id("attendance", f"{employee_id}/{day}"), employee_id=employee_id, day=day,
+                              status=status, excused=status != "tanpa_keterangan")
+            key = (employee_id, absence.day.isoformat())
+            if key in seen:
+                raise ValueError(f"the same NIP and date as line {seen[key]}")
+            seen[key] = line
+            return absence
+
+        for line, row in _read(files["attendance"]):
+            check("attendance", line, row, lambda row, line=line: attendance(line, row))  # type: ignore[misc]
+    if "negative_events" in files:
+        for line, row in _read(files["negative_events"]):
+            check("negative_events", line, row, lambda row: negative_event(
+                nip_ref(row.get("nip", "")) or _missing("nip"), row.get("date") or _missing("date"),
+                row.get("kind") or _missing("kind"), row.get("reference", ""), row.get("reason", "")))
+
+
+def negative_event(employee_id: str, day: str | dt.date, kind: str, reference: str, reason: str = "") -> NegativeEvent:
+    """One negative event as HR records it; its id is its key (person, date, kind, reference)."""
+    day_text = day.isoformat() if isinstance(day, dt.date) else day
+    return NegativeEvent(id=stable_id("negative", f"{employee_id}/{day_text}/{kind}/{reference}"),
+                         employee_id=employee_id, day=day, kind=kind, reference=reference,
+                         reason=reason or (f"{kind} {reference}".strip()))
+
+
+def save_person_records(db: st.ServerDB, *, absences: list[dict[str, Any]] | None = None,
+                        negatives: list[dict[str, Any]] | None = None) -> None:
+    """Store attendance rows and negative events (row form) and log them to the person, their
+    team leads and their JPT, in one transaction. A row that is stored already, unchanged, is
+    not logged again (an idempotent re-import adds nothing to the change log)."""
+    with db.writing() as conn:
+        entries: list[dict[str, Any]] = []
+        for table, entity, rows in ((st.attendance, "absence", absences or []),
+                                    (st.negative_events, "negative_event", negatives or [])):
+            if not rows:
+                continue
+            ids = [r["id"] for r in rows]
+            stored: dict[str, str] = {}
+            for start in range(0, len(ids), 900):
+                stored.update(conn.execute(select(table.c.id, table.c.data)
+                                           .where(table.c.id.in_(ids[start:start + 900]))).all())
+            changed = [r for r in rows if stored.get(r["id"]) != st.dumps(r)]
+            if entity == "absence":
+                # a corrected day under another id (never: ids are keyed by person and day)
+                table_rows = [{"id": r["id"], "employee_id": r["employee_id"], "day": r["day"], "status": r["status"],
+                               "data": st.dumps(r)} for r in changed]
+            else:
+                table_rows = [{"id": r["id"], "employee_id": r["employee_id"], "day": r["day"], "kind": r["kind"],
+                               "data": st.dumps(r)} for r in changed]
+            db.upsert(conn, table, table_rows, existing=set(stored))
+            entries += st.person_changes(conn, entity, [{**r, "data": st.dumps(r)} for r in changed])
+        db.append_changes(conn, entries)
+
+
+def add_negative(db: st.ServerDB, *, nip: str, day: str, kind: str, reference: str, reason: str = "") -> NegativeEvent:
+    """`sk-tui server negative add`: one negative event (ValueError: unknown NIP or a bad field)."""
+    known = _existing(db)
+    key = nip.strip().replace(" ", "")
+    if key not in known.nips:
+        raise ValueError(f"unknown NIP {nip!r}")
+    event = negative_event(known.nips[key], day, kind, reference, reason)
+    save_person_records(db, negatives=[st.row_form(event)])
+    return event
+
+
+# --- the agency's policy (issue 10 point 4) ----------------------------------------------
+
+
+def current_policy(db: st.ServerDB) -> tuple[Policy, int, str]:
+    """(policy in force, version, hash); version 0 and the defaults until one is set."""
+    with db.reading() as conn:
+        row = conn.execute(select(st.policy_versions.c.version, st.policy_versions.c.toml)
+                           .order_by(st.policy_versions.c.version.desc()).limit(1)).first()
+    if row is None:
+        return DEFAULT_POLICY, 0, DEFAULT_POLICY.fingerprint()
+    policy = Policy.from_toml_text(row.toml)
+    return policy, row.version, policy.fingerprint()
+
+
+def current_policy_text(db: st.ServerDB) -> str | None:
+    with db.reading() as conn:
+        return conn.execute(select(st.policy_versions.c.toml)
+                            .order_by(st.policy_versions.c.version.desc()).limit(1)).scalar()
+
+
+def set_policy(db: st.ServerDB, text: str) -> tuple[int, str, bool]:
+    """Store a new policy version (validated first; DomainError/ValueError otherwise) and log
+    it to everyone. Returns (version, hash, changed): the same numbers as the version in force
+    change nothing. Raises ValueError naming the first bad key."""
+    import tomllib
+
+    try:
+        policy = Policy.from_toml_text(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        from sk_tui.domain.errors import first_error_line
+
+        raise ValueError(first_error_line(exc)) from None
+    digest = policy.fingerprint()
+    with db.writing() as conn:
+        row = conn.execute(select(st.policy_versions.c.version, st.policy_versions.c.hash)
+                           .order_by(st.policy_versions.c.version.desc()).limit(1)).first()
+        if row is not None and row.hash == digest:
+            return row.version, digest, False
+        version = (row.version if row is not None else 0) + 1
+        stamp = st.now_iso()
+        conn.execute(st.policy_versions.insert().values(version=version, hash=digest, toml=text, set_at=stamp))
+        record = {"id": st.POLICY_ENTITY_ID, "version": version, "hash": digest, "toml": text, "set_at": stamp}
+        db.append_changes(conn, [{"entity": "policy", "entity_id": st.POLICY_ENTITY_ID, "vis": st.VIS_ALL,
+                                  "data": st.dumps(record)}])
+    return version, digest, True
+
+
+def require_known_job_class(policy: Policy, job_class: int | None) -> None:
+    if not policy.has_ceiling(job_class):
+        raise DomainError("job_class_unknown", job_class=job_class)
 
 
 def _missing(column: str) -> NoReturn:

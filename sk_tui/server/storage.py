@@ -429,3 +429,58 @@ def _directory_resent(conn: Connection, records: Mapping[str, Iterable[dict[str,
         out.extend({"entity": "unit", "entity_id": row.id, "vis": VIS_DIRECTORY, "data": row.data}
                    for row in conn.execute(select(units.c.id, units.c.data).where(units.c.id.in_(wanted[start:start + 900]))))
     return out
+
+
+# === issue 10: the recap's inputs, the agency's policy and the official month ================
+# (Alembic revision 0003 creates them)
+attendance = Table(
+    "attendance", metadata, _id(primary_key=True), _id("employee_id", nullable=False),
+    Column("day", String(10), nullable=False), Column("status", String(20), nullable=False),
+    Column("data", Text, nullable=False), UniqueConstraint("employee_id", "day"),
+)
+negative_events = Table(
+    "negative_events", metadata, _id(primary_key=True), _id("employee_id", nullable=False, index=True),
+    Column("day", String(10), nullable=False), Column("kind", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+)
+# every version of the agency's policy; the highest is in force
+policy_versions = Table(
+    "policy", metadata, Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False), Column("toml", Text, nullable=False),
+    Column("set_at", String(40), nullable=False),
+)
+# one row per employee of a closed month: the frozen figures (canonical JSON) and their sha256
+month_closes = Table(
+    "month_closes", metadata, _id(primary_key=True), Column("month", String(7), nullable=False),
+    _id("employee_id", nullable=False), Column("policy_version", Integer, nullable=False),
+    Column("hash", String(64), nullable=False), Column("data", Text, nullable=False),
+    Column("closed_at", String(40), nullable=False), UniqueConstraint("month", "employee_id"),
+)
+# close and reopen, with the reason given: never deleted
+month_log = Table(
+    "month_log", metadata, Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("month", String(7), nullable=False, index=True), Column("action", String(16), nullable=False),
+    Column("reason", Text, nullable=False), Column("policy_version", Integer, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+POLICY_ENTITY_ID = "agency"
+
+
+def person_changes(conn: Connection, entity: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Change-log entries for records about one person (``employee_id``) that the person, their
+    team leads and their JPT may see: one entry per team the person is on (leads and JPTs pull
+    by team), or one for the person alone. ``data`` None logs a delete."""
+    people = sorted({r["employee_id"] for r in rows})
+    teams_of: dict[str, list[str]] = {}
+    for start in range(0, len(people), 900):
+        for row in conn.execute(select(memberships.c.employee_id, memberships.c.team_id)
+                                .where(memberships.c.employee_id.in_(people[start:start + 900]))):
+            teams_of.setdefault(row.employee_id, []).append(row.team_id)
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        data = r.get("data")
+        text_data = None if data is None else (data if isinstance(data, str) else dumps(data))
+        teams: list[str | None] = [*sorted(teams_of.get(r["employee_id"], []))] or [None]
+        out.extend({"entity": entity, "entity_id": r["id"], "vis": VIS_PARTIES, "data": text_data,
+                    "employee_id": r["employee_id"], "team_id": team_id} for team_id in teams)
+    return out

@@ -10,14 +10,59 @@ activities (a lead's overdue verifications read their own teams' activities).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sk_tui.domain import kinerja
 from sk_tui.domain.models import Employee
+from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.store.base import BaseStore
+
+AGENCY_POLICY_ID = "agency"
 
 
 class RecapMixin(BaseStore):
+    # --- the policy every figure uses (issue 10 point 4) ----------------------------------
+    # A workspace that syncs with a server computes with the agency's policy as pulled (the
+    # defaults until the server sets one, version 0); the device's own policy.toml, given to
+    # the store when it is opened, applies only to a workspace without a server.
+
+    @property
+    def policy(self) -> Policy:
+        return self.agency_policy()[0]
+
+    @policy.setter
+    def policy(self, value: Policy) -> None:
+        self._local_policy = value
+        self._agency_policy_cache: tuple[tuple[int, int], str | None, Policy, int | None] | None = None
+
+    def agency_policy(self) -> tuple[Policy, int | None]:
+        """(the policy in force, its server version; None: the device's own file, no server).
+
+        Re-read only when the database changed (this connection's writes or another's), so
+        the hot paths that read ``store.policy`` per row cost two integer reads."""
+        key = (self.db.execute("PRAGMA data_version").fetchone()[0], self.db.conn.total_changes)
+        cached = self._agency_policy_cache
+        if cached is not None and cached[0] == key:
+            return cached[2], cached[3]
+        row = self.db.execute("SELECT version, hash, toml FROM agency_policy WHERE id = ?",
+                              (AGENCY_POLICY_ID,)).fetchone()
+        if row is not None:
+            version, digest, toml = row
+            if cached is not None and cached[1] == digest:
+                policy = cached[2]
+            else:
+                try:
+                    policy = Policy.from_toml_text(toml)
+                except ValueError:  # a key this app does not know yet: the defaults, version 0
+                    policy, version = DEFAULT_POLICY, 0
+        elif self.get_meta("server_url"):
+            policy, version, digest = DEFAULT_POLICY, 0, None
+        else:
+            policy, version, digest = self._local_policy, None, None
+        self._agency_policy_cache = (key, digest, policy, version)
+        return policy, version
+
     def approved_minutes(self, employee_id: str, start: dt.date, end: dt.date) -> tuple[int, int, int]:
         """(counted minutes, late reports, late minutes) of approved activities, work date in range.
 
@@ -127,25 +172,86 @@ class RecapMixin(BaseStore):
         )
         return recorded + self.overdue_reviews(employee_id, start, end)
 
-    def recap(self, employee: Employee | str, month: str | dt.date) -> kinerja.Recap:
-        """The month's recap for one employee, exactly as DOMAIN.md defines it."""
-        if isinstance(employee, str):
-            employee = self.find_employee(employee)
+    def attendance_days(self, employee_id: str, start: dt.date, end: dt.date) -> tuple[list[dt.date], list[dt.date]]:
+        """(days absent without leave, whole days of a target-reducing status) in range.
+
+        Rows without a status (made before attendance was imported) count as absent unless
+        marked excused."""
+        reducing = sorted(self.policy.target_reducing_statuses)
+        absent: list[dt.date] = []
+        excused: list[dt.date] = []
+        for day, status, was_excused in self.db.execute(
+            "SELECT day, status, excused FROM absences WHERE employee_id = ? AND day BETWEEN ? AND ?",
+            (employee_id, start.isoformat(), end.isoformat()),
+        ):
+            if status == "tanpa_keterangan" or (status is None and not was_excused):
+                absent.append(dt.date.fromisoformat(day))
+            elif status in reducing:
+                excused.append(dt.date.fromisoformat(day))
+        return absent, excused
+
+    def negative_items(self, employee_id: str, start: dt.date, end: dt.date) -> list[kinerja.NegativeItem]:
+        """Every negative activity of the month: the events HR recorded, then one item per
+        overdue review this person owed."""
+        items = [
+            kinerja.NegativeItem(dt.date.fromisoformat(day), kind or "lainnya", reference or reason or "")
+            for day, kind, reference, reason in self.db.execute(
+                """SELECT day, kind, reference, reason FROM negative_events
+                   WHERE employee_id = ? AND day BETWEEN ? AND ? ORDER BY day, id""",
+                (employee_id, start.isoformat(), end.isoformat()),
+            )
+        ]
+        overdue = self.overdue_reviews(employee_id, start, end)
+        items += [kinerja.NegativeItem(None, kinerja.OVERDUE_REVIEW) for _ in range(overdue)]
+        return items
+
+    def month_inputs(self, employee: Employee, month: str | dt.date) -> kinerja.MonthInputs:
         start, end = kinerja.month_bounds(month)
         approved, late_reports, late_minutes = self.approved_minutes(employee.id, start, end)
-        return kinerja.monthly_recap(
-            approved_minutes=approved,
-            target_minutes=kinerja.prorated_target(month, self.policy, employee.post_start, employee.post_end),
-            absent_days=self.absent_days(employee.id, start, end),
-            negative_activities=self.negative_activities(employee.id, start, end),
-            ceiling=self.policy.ceiling_for(employee.job_class),
-            policy=self.policy,
-            late_reports=late_reports,
-            late_minutes=late_minutes,
-        )
+        absent, excused = self.attendance_days(employee.id, start, end)
+        return kinerja.MonthInputs(
+            approved_minutes=approved, late_reports=late_reports, late_minutes=late_minutes,
+            absent_days=absent, excused_days=excused, negatives=self.negative_items(employee.id, start, end),
+            job_class=employee.job_class, post_start=employee.post_start, post_end=employee.post_end)
 
-    def team_recap(self, team_id: str, month: str | dt.date) -> list[tuple[Employee, kinerja.Recap]]:
-        return [(employee, self.recap(employee, month)) for employee, _role in self.team_members(team_id)]
+    def month_close(self, employee_id: str, month: str) -> dict[str, Any] | None:
+        """The official figures of a closed month as the server froze them (None: open)."""
+        row = self.db.execute(
+            "SELECT policy_version, hash, figures, closed_at FROM month_closes WHERE employee_id = ? AND month = ?",
+            (employee_id, month),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            figures = json.loads(row[2])
+        except ValueError:
+            figures = {}
+        return {"policy_version": row[0], "hash": row[1], "closed_at": row[3],
+                "figures": figures if isinstance(figures, dict) else {}}
+
+    def explain(self, employee: Employee | str, month: str | dt.date) -> kinerja.Explanation:
+        """Every step of one person-month (the preview from local data), and when HR closed the
+        month on the server, the official figure it froze."""
+        if isinstance(employee, str):
+            employee = self.find_employee(employee)
+        key = kinerja.month_bounds(month)[0].strftime("%Y-%m")
+        policy, version = self.agency_policy()
+        closed = self.month_close(employee.id, key)
+        return kinerja.explain(key, self.month_inputs(employee, key), policy, policy_version=version,
+                               closed=closed is not None, official=closed["figures"] if closed else None)
+
+    def recap(self, employee: Employee | str, month: str | dt.date) -> kinerja.Recap:
+        """The month's recap for one employee, exactly as DOMAIN.md defines it.
+
+        Raises DomainError("job_class_unknown") when the policy has no ceiling for the post."""
+        if isinstance(employee, str):
+            employee = self.find_employee(employee)
+        key = kinerja.month_bounds(month)[0].strftime("%Y-%m")
+        return kinerja.recap_for(key, self.month_inputs(employee, key), self.policy)
+
+    def team_recap(self, team_id: str, month: str | dt.date) -> list[tuple[Employee, kinerja.Explanation]]:
+        """Each member's explained month (a member whose recap cannot be computed shows why)."""
+        return [(employee, self.explain(employee, month)) for employee, _role in self.team_members(team_id)]
 
     def indicator_progress(
         self, indicator_ids: list[str], start: dt.date, end: dt.date, employee_ids: list[str] | None = None

@@ -63,8 +63,13 @@ ENTITY_MODELS: dict[str, str] = {
     "unit": "Unit", "employee": "Employee", "team": "Team", "membership": "Membership",
     "plan": "PerformancePlan", "target": "Target", "indicator": "Indicator", "task": "Task",
     "report": "DailyReport", "review": "Review", "feedback": "Feedback",
+    # issue 10: the recap's inputs, the agency's policy and closed months (server-made, pull only)
+    "absence": "Absence", "negative_event": "NegativeEvent", "policy": "AgencyPolicy", "month_close": "MonthClose",
 }
-ENTITY_TABLES: dict[str, str] = {entity: TABLES[model] for entity, model in ENTITY_MODELS.items()}
+ENTITY_TABLES: dict[str, str] = {
+    entity: TABLES.get(model) or {"AgencyPolicy": "agency_policy", "MonthClose": "month_closes"}[model]
+    for entity, model in ENTITY_MODELS.items()
+}
 # what the checks validate: the wire entities, and a report's activities
 _CHECKED_MODELS = {**ENTITY_MODELS, "activity": "Activity"}
 
@@ -80,7 +85,7 @@ _INT64 = (-(2**63), 2**63 - 1)
 # what can go wrong binding a value SQLite cannot take (huge ints, lone surrogates, odd types)
 _WRITE_ERRORS = (sqlite3.Error, OverflowError, UnicodeError, ValueError, TypeError)
 # columns whose wire value is a list (stored as JSON text) or a boolean (stored as 0/1)
-_CONVERTED = frozenset({"assignees", "excused"})
+_CONVERTED = frozenset({"assignees", "excused", "figures"})
 
 
 class Invalid(Exception):

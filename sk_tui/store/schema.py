@@ -250,11 +250,34 @@ def _v4_verification_per_team(db: Database) -> None:
     db.execute("CREATE INDEX idx_activities_team ON activities(team_id, verdict)")
 
 
+def _v5_recap_inputs(db: Database) -> None:
+    """Issue 10: attendance statuses and negative-event kinds as imported on the server, the
+    agency's policy and the official (closed) months, all pulled from the server."""
+    db.execute("ALTER TABLE absences ADD COLUMN status TEXT")
+    db.execute("ALTER TABLE negative_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'lainnya'")
+    db.execute("ALTER TABLE negative_events ADD COLUMN reference TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """CREATE TABLE agency_policy (
+            id TEXT PRIMARY KEY, version INTEGER NOT NULL, hash TEXT NOT NULL, toml TEXT NOT NULL,
+            set_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE month_closes (
+            id TEXT PRIMARY KEY, employee_id TEXT NOT NULL, month TEXT NOT NULL,
+            policy_version INTEGER NOT NULL, hash TEXT NOT NULL, figures TEXT NOT NULL DEFAULT '{}',
+            closed_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX idx_month_closes_employee ON month_closes(employee_id, month)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
     _v3_pulled_problems,
     _v4_verification_per_team,
+    _v5_recap_inputs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -112,7 +112,7 @@ def test_recap_csv_and_json(ws, capsys):
     store.close()
     [row] = json.loads(ws.ok("recap", "--month", "2026-11", "--format", "json").out)
     # 300 of 6750 minutes: base 0.0444; 4,595,000 x 300/6750 = 204,222.2 -> Rp 204,222
-    assert (row["nip"], row["approved"], row["target"]) == (ws.org.ani.nip, 300, 6750)
+    assert (row["nip"], row["approved"], row["target"], row["target_exact"]) == (ws.org.ani.nip, 300, "6750.00", "6750")
     assert (row["base"], row["achievement"], row["allowance"]) == ("0.0444", "0.0444", 204_222)
     rows = list(csv.DictReader(io.StringIO(ws.ok("recap", "--month", "2026-11", "--format", "csv").out)))
     assert len(rows) == 1 and rows[0]["allowance"] == "204222" and rows[0]["name"] == ws.org.ani.name

@@ -145,3 +145,22 @@ def test_review_with_hostile_but_valid_text(snap_compare, workspace):
     _seed_hostile_but_valid(path)
     _as(path, org.lead.id)
     assert snap_compare(make_app(path), terminal_size=(80, 24), press=["4"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_targets_explanation(snap_compare, workspace, size):
+    """`r` on the targets screen: every step of the month, leave and a negative event included."""
+    from sk_tui.domain.models import Absence, NegativeEvent
+    from sk_tui.store import Store
+
+    path, org, _ids = workspace
+    store = Store.open(path)
+    store.save_models([
+        *[Absence(id=f"cuti-{d}", employee_id=org.ani.id, day=dt.date(2026, 11, d), status="cuti", excused=True)
+          for d in (9, 10, 11)],
+        Absence(id="tk-3", employee_id=org.ani.id, day=dt.date(2026, 11, 3), status="tanpa_keterangan"),
+        NegativeEvent(id="neg-1", employee_id=org.ani.id, day=dt.date(2026, 11, 5), kind="hukuman_disiplin",
+                      reference="800/HD-01/2026", reason="hukuman disiplin"),
+    ])
+    store.close()
+    assert snap_compare(make_app(path), terminal_size=size, press=["3", "r"])

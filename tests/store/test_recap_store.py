@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 from sk_tui.domain import kinerja
 from sk_tui.domain.models import Absence, NegativeEvent
@@ -70,7 +71,7 @@ def test_late_reports_are_kept_and_shown_but_count_zero(store, org):
 
 def test_recap_target_is_prorated_for_a_post_started_mid_month(store, org):
     store.save_models([org.ani.model_copy(update={"post_start": dt.date(2026, 11, 16)})])
-    assert store.recap(org.ani.id, "2026-11").target == 3536
+    assert store.recap(org.ani.id, "2026-11").target == Fraction(24750, 7)  # 11 of 21 days, exact
 
 
 def test_recap_by_nip(store, org):

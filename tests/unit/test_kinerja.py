@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -78,10 +79,10 @@ def test_holidays_are_not_working_days():
 
 
 def test_target_is_prorated_to_the_part_of_the_month_the_post_was_held():
-    # from 16 November: 11 of 21 working days -> 6750 * 11 / 21 = 3535.7 -> 3536
-    assert kinerja.prorated_target("2026-11", post_start=dt.date(2026, 11, 16)) == 3536
-    # until 13 November: 10 of 21 -> 3214.3 -> 3214
-    assert kinerja.prorated_target("2026-11", post_end=dt.date(2026, 11, 13)) == 3214
+    # from 16 November: 11 of 21 working days -> 6750 * 11 / 21 = 24750/7 (3535.71), not rounded
+    assert kinerja.prorated_target("2026-11", post_start=dt.date(2026, 11, 16)) == Fraction(24750, 7)
+    # until 13 November: 10 of 21 -> 22500/7 (3214.29)
+    assert kinerja.prorated_target("2026-11", post_end=dt.date(2026, 11, 13)) == Fraction(22500, 7)
     # a post held outside the month
     assert kinerja.prorated_target("2026-11", post_start=dt.date(2026, 12, 1)) == 0
     assert kinerja.prorated_target("2026-11", post_end=dt.date(2026, 10, 31)) == 0

@@ -42,9 +42,12 @@ BASE: dict[type[BaseModel], dict[str, typing.Any]] = {
     models.DwaArrangement: {"employee_id": "e1", "valid_from": "2026-01-01"},
     models.Absence: {"employee_id": "e1", "day": "2026-11-27"},
     models.NegativeEvent: {"employee_id": "e1", "day": "2026-11-27", "reason": "Terlambat apel"},
+    models.AgencyPolicy: {"version": 1, "hash": "ab12", "toml": "monthly_target_minutes = 6750\n"},
+    models.MonthClose: {"employee_id": "e1", "month": "2026-11", "policy_version": 1, "hash": "ab12"},
 }
 # str fields with their own stricter validator instead of a text rule
-OWN_VALIDATOR = {(models.Employee, "nip"), (models.DwaArrangement, "pattern")}
+OWN_VALIDATOR = {(models.Employee, "nip"), (models.DwaArrangement, "pattern"), (models.MonthClose, "month"),
+                 (models.MonthClose, "figures")}
 
 
 def _metadata(model: type[BaseModel], name: str) -> list[object]:

@@ -37,11 +37,6 @@ def test_a_nip_typed_with_spaces_is_normalised():
         ("1991-05-05-2019-03", "nip_digits"),
         ("199102302019032012", "nip_birth"),  # 30 February
         ("199113052019032012", "nip_birth"),  # month 13
-        ("199105052019132012", "nip_appointment"),  # appointment month 13
-        ("199105052019002012", "nip_appointment"),  # appointment month 00
-        ("199105052000032012", "nip_appointment"),  # appointed at 8 years old
-        ("199105052019033012", "nip_sex"),  # sex digit 3
-        ("199105052019030012", "nip_sex"),  # sex digit 0
     ],
 )
 def test_a_malformed_nip_is_refused_saying_why(nip, why):

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from sk_tui import paths
 from sk_tui.config import ConfigError, load_config
+from sk_tui.domain.errors import DomainError
 from sk_tui.domain.policy import Policy
 
 
@@ -44,7 +45,9 @@ def test_policy_toml_overrides_numbers_and_the_ceiling_table_with_string_keys():
     assert p.negative_activity_penalty == Decimal("0.05")  # exactly, not a binary float
     assert p.timezone == "Asia/Makassar"
     assert p.ceiling_for(8) == 5_000_000 and p.ceiling_for(9) == 6_000_000
-    assert p.ceiling_for(7) == 0  # the agency's table replaces the example one
+    assert not p.has_ceiling(7)  # the agency's table replaces the example one
+    with pytest.raises(DomainError):
+        p.ceiling_for(7)  # an error, never a silent Rp 0
     assert not p.is_working_day(dt.date(2026, 11, 30))
     assert p.is_working_day(dt.date(2026, 12, 25))  # the default holidays are replaced too
 

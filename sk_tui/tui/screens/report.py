@@ -146,7 +146,7 @@ class ReportScreen(SkScreen):
         day_total = report.total_minutes if report else 0
         text = t("report.day_total", minutes=number(day_total)) + " · " + t(
             "report.month_total", reported=number(sum(by_status.values())),
-            approved=number(by_status["approved"]), target=number(target))
+            approved=number(by_status["approved"]), target=number(float(target)))
         if not report or not self.store.activities(report.id):
             text = t("report.empty") + "\n" + text
         elif day_total > self.store.policy.daily_minutes_warn:

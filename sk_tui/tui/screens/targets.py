@@ -1,10 +1,12 @@
 """Target progress: indicators against their period targets, the month's minutes and
 achievement (the TRK recap), a sparkline of daily minutes and a projection at the current pace.
-A lead (or the JPT) can switch to a team's view."""
+A lead (or the JPT) can switch to a team's view. `r` (rincian) opens every step of my month;
+Enter on a member's row opens theirs. Figures use the agency's policy (its version shown)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,6 +28,7 @@ class TargetsScreen(SkScreen):
     BINDINGS = [
         make("m", "toggle_view", "targets.toggle"),
         make("t", "choose_team", "targets.team"),
+        make("r", "explain", "targets.explain"),
         make("down,j", "scroll(1)", "scroll.down", show=False),
         make("up,k", "scroll(-1)", "scroll.up", show=False),
     ]
@@ -51,8 +54,8 @@ class TargetsScreen(SkScreen):
 
     def after_compose(self) -> None:
         table = self.query_one("#members", DataTable)
-        for key in ("targets.col.name", "targets.col.approved", "targets.col.target",
-                    "targets.col.achievement", "targets.col.allowance"):
+        for key in ("targets.col.name", "targets.col.approved", "targets.col.target", "targets.col.effective",
+                    "targets.col.negative", "targets.col.achievement", "targets.col.class", "targets.col.allowance"):
             table.add_column(t(key), key=key)
         self.query_one("#targets-body").focus()
 
@@ -86,17 +89,29 @@ class TargetsScreen(SkScreen):
         self._show_month(me, today)
 
     def _show_month(self, me: Employee, today: dt.date) -> None:
-        recap = self.store.recap(me, today)
+        explanation = self.store.explain(me, today)
+        figures = explanation.figures()
+        target = float(explanation.recap.target) if explanation.recap else float(figures["target"])
         start, end = kinerja.month_bounds(today)
         prefix = (shown(me.short_name) + " · ") if self.team_view else ""
-        line = prefix + t("targets.month", month=month_name(today), approved=number(recap.approved),
-                 target=number(recap.target), achievement=percent(recap.achievement),
-                 allowance=rupiah(recap.allowance))
-        if recap.late_reports:
-            line += "\n" + t("targets.late", n=recap.late_reports, minutes=number(recap.late_minutes))
+        allowance = rupiah(figures["allowance"]) if figures["allowance"] is not None else "?"
+        line = prefix + t("targets.month", month=month_name(today), approved=number(figures["approved"]),
+                          target=number(target, 0 if target.is_integer() else 2),
+                          achievement=percent(Decimal(figures["achievement"])),
+                          allowance=allowance)
+        version = explanation.policy_version
+        line += " · " + (t("targets.policy", version=version) if version is not None else t("targets.policy_local"))
+        if figures["late_reports"]:
+            line += "\n" + t("targets.late", n=figures["late_reports"], minutes=number(figures["late_minutes"]))
+        if explanation.recap is None:
+            line += "\n⚠ " + t("targets.no_ceiling", job_class=me.job_class)
+        official = next((s.detail["figures"] for s in explanation.steps if s.key == "official"), None)
+        if explanation.closed and official is not None:
+            line += "\n" + t("targets.closed", allowance=rupiah(official.get("allowance") or 0),
+                              version=official.get("policy_version"))
         self.query_one("#month-line", Static).update(line)
         bar = self.query_one("#month-progress", ProgressBar)
-        bar.update(total=max(1, recap.target), progress=min(recap.approved, recap.target))
+        bar.update(total=max(1.0, target), progress=min(float(figures["approved"]), target))
         daily = self.store.daily_minutes(me.id, start, today)
         self.query_one("#daily", Sparkline).data = [minutes for _day, minutes in daily] or [0]
         by_status = self.store.minutes_by_status(me.id, start, today)
@@ -104,7 +119,7 @@ class TargetsScreen(SkScreen):
         elapsed = len(kinerja.working_days(start, today, self.store.policy))
         total = len(kinerja.working_days(start, end, self.store.policy))
         projected = kinerja.pace_projection(done, elapsed, total)
-        pct = percent(projected / recap.target) if recap.target else "–"
+        pct = percent(projected / target) if target else "–"
         self.query_one("#projection", Static).update(t("targets.projection", minutes=number(projected), pct=pct))
 
     def _show_indicators(self, targets: list[Target], today: dt.date, employee_ids: list[str] | None,
@@ -148,9 +163,12 @@ class TargetsScreen(SkScreen):
     def _show_members(self, team_id: str, today: dt.date) -> None:
         table = self.query_one("#members", DataTable)
         table.clear()
-        for employee, recap in self.store.team_recap(team_id, today):
-            table.add_row(plain(employee.short_name, ellipsis=True), number(recap.approved), number(recap.target),
-                          percent(recap.achievement), rupiah(recap.allowance))
+        for employee, explanation in self.store.team_recap(team_id, today):
+            f = explanation.figures()
+            table.add_row(plain(employee.short_name, ellipsis=True), number(f["approved"]),
+                          number(float(f["target"]), 2), number(f["effective"]), str(f["negative_activities"]),
+                          percent(Decimal(f["achievement"])), str(employee.job_class),
+                          rupiah(f["allowance"]) if f["allowance"] is not None else "?", key=employee.id)
         for widget in self.query("#members, #members-title"):
             widget.remove_class("-hidden")
 
@@ -175,6 +193,21 @@ class TargetsScreen(SkScreen):
                 self.reload()
 
         self.app.push_screen(PickScreen(t("board.choose_team"), options, self.team_id), done)
+
+    def action_explain(self) -> None:
+        from sk_tui.tui.screens.explain import ExplainScreen
+
+        me = self.store.require_me()
+        self.app.push_screen(ExplainScreen(me, self.store.today(me)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from sk_tui.tui.screens.explain import ExplainScreen
+
+        if event.data_table.id != "members" or event.row_key.value is None:
+            return
+        me = self.store.require_me()
+        employee = self.store.find_employee(event.row_key.value)
+        self.app.push_screen(ExplainScreen(employee, self.store.today(me)))
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#targets-body").scroll_relative(y=step, animate=False)
