@@ -346,6 +346,10 @@ class SkApp(App[None]):
         current = self.theme if self.theme in THEMES else THEMES[-1]
         self.set_theme(THEMES[(THEMES.index(current) + 1) % len(THEMES)])
 
+    def watch_theme(self) -> None:
+        # CSS cannot ask which theme is on; ANSI themes get reverse-video cursors (app.tcss).
+        self.set_class(self.current_theme.ansi, "-ansi")
+
     def set_theme(self, name: str) -> None:
         self.theme = name
         self._save_settings({"theme": name})

@@ -50,7 +50,7 @@ class HelpScreen(Dialog[None]):
         if here is not None:
             sections.remove(here)
             sections.insert(0, (t("help.section.here", screen=here[0]), here[1]))
-        table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
+        table = self.table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
         table.add_column(t("help.col.keys"), no_wrap=True, width=14)
         table.add_column(t("help.col.action"), ratio=2)
         table.add_column(t("help.col.id"), ratio=2, no_wrap=True, overflow="ellipsis")

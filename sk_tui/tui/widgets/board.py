@@ -104,15 +104,15 @@ class Board(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     Board { height: 1fr; width: 1fr; }
-    Board > .board--header { text-style: bold; color: $primary; }
+    Board > .board--header { text-style: bold; color: $text-primary; }
     Board > .board--rule { color: $foreground-darken-3; }
     Board > .board--card { }
-    Board > .board--cursor { background: $primary 40%; text-style: bold; }
-    Board > .board--cursor-dim { background: $primary 15%; }
-    Board > .board--meta { color: $text-muted; }
-    Board > .board--overdue { color: $error; text-style: bold; }
-    Board > .board--target { color: $secondary; }
-    Board > .board--empty { color: $text-disabled; }
+    Board > .board--cursor { background: $primary-darken-2; color: #ffffff; text-style: bold; }
+    Board > .board--cursor-dim { background: $boost; }
+    Board > .board--meta { color: $foreground-darken-1; }
+    Board > .board--overdue { color: $text-error; text-style: bold; }
+    Board > .board--target { color: $foreground-darken-1; text-style: italic; }
+    Board > .board--empty { color: $foreground-darken-1; text-style: italic; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -312,9 +312,13 @@ class Board(Widget, can_focus=True):
                 due_text = "!" + due_text
         room = width - 1 - len(due_text) - (1 if due_text else 0)
         left = _fit(people, max(0, room))
-        segments = [Segment(marker + left, base + self._part("board--meta"))]
+        selected = marker != " "
+        # On the cursor the theme's cursor colours stand; "!" and bold still say overdue.
+        meta = Style(bold=False) if selected else self._part("board--meta")
+        segments = [Segment(marker + left, base + meta)]
         if due_text:
-            due_style = self._part("board--overdue" if overdue else "board--meta")
+            due_style = (Style(bold=True) if overdue else meta) if selected else self._part(
+                "board--overdue" if overdue else "board--meta")
             segments.append(Segment(" " + due_text, base + due_style))
         used = sum(s.cell_length for s in segments)
         if used < width:

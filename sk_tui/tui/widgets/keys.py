@@ -16,7 +16,7 @@ class KeyFooter(Static):
     COMPONENT_CLASSES = {"key-footer--key"}
     DEFAULT_CSS = """
     KeyFooter { dock: bottom; height: 1; background: $panel; color: $foreground; }
-    KeyFooter > .key-footer--key { color: $accent; text-style: bold; }
+    KeyFooter > .key-footer--key { color: $text-accent; text-style: bold; }
     """
 
     def on_mount(self) -> None:
