@@ -55,7 +55,8 @@ class HelpScreen(Dialog[None]):
         table.add_column(t("help.col.action"), ratio=2)
         table.add_column(t("help.col.id"), ratio=2, no_wrap=True, overflow="ellipsis")
         for title, node_class in sections:
-            table.add_row(Text(title, style="bold underline"), "", "")
+            # The heading sits in the wide column: the keys column is too narrow for it.
+            table.add_row(Text("▸", style="bold"), Text(title, style="bold underline"), "")
             for keys, description, binding_id in binding_rows(node_class, keymap):
                 # Keys may come from the user's config file: Text, so Rich never reads markup.
                 table.add_row(Text(keys), Text(description), Text(binding_id))

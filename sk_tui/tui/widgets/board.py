@@ -75,7 +75,7 @@ def _wrap2(text: str, width: int) -> tuple[str, str]:
             break
         used += cell_len(char)
     space = text.rfind(" ", 0, end + 1)
-    if space > 0 and cell_len(text[:space]) >= width // 2:
+    if space > 0 and cell_len(text[:space]) >= width // 3:
         end = space
     return _fit(text[:end].rstrip(), width), _fit(text[end:].lstrip(), width)
 
@@ -123,7 +123,8 @@ class Board(Widget, can_focus=True):
         self.cursor_col = 0
         self.cursor_row = [0] * len(TASK_COLUMNS)
         self.top = [0] * len(TASK_COLUMNS)
-        # Per column: the one target all its cards share ("" when none has one), or None.
+        # Per column: the one target text all its cards share ("" when none has one), or None.
+        # Texts, not ids: each member's RHK is a record of its own, often with the same words.
         self.shared_target: list[str | None] = ["" for _ in TASK_COLUMNS]
 
     # --- data ----------------------------------------------------------------------------
@@ -166,7 +167,7 @@ class Board(Widget, can_focus=True):
         self.columns = columns
         self.shared_target = []
         for column in columns:
-            targets = {row.get("target_id") or "" for row in column}
+            targets = {self.data.targets.get(row.get("target_id") or "", "") for row in column}
             self.shared_target.append(None if len(targets) > 1 else (targets.pop() if targets else ""))
 
     def _is_overdue(self, row: dict) -> bool:
@@ -272,7 +273,7 @@ class Board(Widget, can_focus=True):
         if y == 1:
             shared = self.shared_target[c] if c < len(self.shared_target) else None
             if shared:
-                target = _short_target(self.data.targets.get(shared, ""))
+                target = _short_target(shared)
                 return [Segment(_fit(" ◎ " + target, width), style("board--target"))]
             return [Segment("─" * width, style("board--rule"))]
         slot, line = divmod(y - HEADER_HEIGHT, CARD_HEIGHT)
