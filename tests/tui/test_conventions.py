@@ -225,3 +225,13 @@ async def test_a_target_shared_by_a_column_is_shown_once_in_its_header(workspace
         own_lines = sum(1 for c, column in enumerate(board.columns) if board.shared_target[c] is None
                         for row in column if row.get("target_id"))
         assert sum(line.count("◎") for line in lines[2:]) == own_lines
+
+
+async def test_a_filter_that_empties_the_cursors_column_moves_to_a_card_it_left(workspace):
+    path, _org, _ids = workspace
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")  # overdue: only "Draf Pergub …" in the second column
+        await pilot.pause()
+        assert app.screen.board.current_card()["title"] == "Draf Pergub Pengelolaan Sampah Regional"
+        assert "Draf Pergub Pengelolaan Sampah Regional" in str(app.screen.query_one("#board-preview").render())

@@ -143,8 +143,9 @@ class Board(Widget, can_focus=True):
         keep = (self.current_card() or {}).get("id")
         self.filter = board_filter
         self._split()
-        if keep:
-            self.select_card(keep)
+        if not (keep and self.select_card(keep)) and not self.columns[self.cursor_col]:
+            # The filter emptied this column: show the first card it left, not "no card".
+            self.cursor_col = next((c for c, column in enumerate(self.columns) if column), self.cursor_col)
         self._clamp()
         self.refresh()
 
