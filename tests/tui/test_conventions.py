@@ -235,3 +235,13 @@ async def test_a_filter_that_empties_the_cursors_column_moves_to_a_card_it_left(
         await pilot.pause()
         assert app.screen.board.current_card()["title"] == "Draf Pergub Pengelolaan Sampah Regional"
         assert "Draf Pergub Pengelolaan Sampah Regional" in str(app.screen.query_one("#board-preview").render())
+
+
+async def test_the_footer_shows_only_keys_described_in_the_ui_language(workspace):
+    path, _org, _ids = workspace
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "m", "enter")  # the work mode's menu is open
+        await pilot.pause()
+        await pilot.pause()
+        assert "Dismiss" not in _footer(app)

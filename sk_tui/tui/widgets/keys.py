@@ -46,7 +46,9 @@ class KeyFooter(Static):
             if binding.action in ("command_palette", "app.command_palette"):
                 palette = binding
                 continue
-            if binding.show:
+            # Only keys of ours (with an id, described in the UI language): a widget's built-in
+            # key (a Select's "Dismiss menu") would put English on an Indonesian screen.
+            if binding.show and binding.id:
                 by_action[binding.action].append((binding, enabled, node is self.app))
         key_style = self.get_component_rich_style("key-footer--key", partial=True)
         groups: dict[str, list] = {}
