@@ -162,3 +162,13 @@ async def test_overdue_is_marked_by_a_character_not_only_by_colour(workspace):
         board = app.screen.query_one("#board")
         text = "\n".join(board.render_line(y).text for y in range(board.size.height))
         assert "!24/11" in text  # the overdue card's due date
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_first_run_welcome_has_enough_contrast(tmp_path, theme):
+    app = make_app(tmp_path / "none.db", theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        failures = low_contrast(screenshot(app))
+    assert not failures, "\n".join(map(str, sorted(set(failures))[:40]))
