@@ -37,6 +37,8 @@ class Config(BaseModel):
     theme: str = "textual-dark"
     server_url: str | None = None
     sync_interval_seconds: int = Field(default=300, ge=10, le=86400)
+    # The board's team when the app last closed (written by the app, see save_settings).
+    last_team: str | None = Field(default=None, max_length=200)
     # binding id -> key(s), e.g. {"board.move_right" = "ctrl+right"}; see `sk-tui --help`.
     keymap: dict[str, str] = Field(default_factory=dict)
 
@@ -117,3 +119,56 @@ def set_current_workspace(workspace: Path | None) -> None:
     paths.create_private_file(partial)
     partial.write_text(f"{workspace}\n", encoding="utf-8")
     os.replace(partial, path)  # a reader never sees half a path
+
+
+# --- writing settings back (F2 language, F3 theme, the last team) -----------------------------
+
+_BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes are all valid TOML escapes."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def save_settings(changes: dict[str, str | None], path: Path | None = None) -> Path:
+    """Set (or, with None, remove) top-level string keys of config.toml, keeping every other
+    line (comments, tables, the keymap) as the user wrote it. The new text is checked to parse
+    and to hold the new values, then replaces the file atomically (a reader sees old or new)."""
+    path = path or paths.config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    lines = text.splitlines()
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    for key, value in changes.items():
+        if not key or not set(key) <= _BARE_KEY:
+            raise ValueError(f"not a bare TOML key: {key!r}")
+        new_line = None if value is None else f"{key} = {_toml_string(value)}"
+        for i in range(first_table):
+            name, sep, _rest = lines[i].partition("=")
+            if sep and name.strip() == key:
+                if new_line is None:
+                    del lines[i]
+                    first_table -= 1
+                else:
+                    lines[i] = new_line
+                break
+        else:
+            if new_line is not None:
+                lines.insert(first_table, new_line)
+                first_table += 1
+    new_text = "\n".join(lines) + "\n"
+    parsed = tomllib.loads(new_text)  # never write a file the reader would refuse
+    for key, value in changes.items():
+        if parsed.get(key) != value:
+            raise ValueError(f"{path}: could not set {key}")
+    paths.ensure_parent(path)
+    partial = path.with_name(path.name + ".tmp")
+    partial.unlink(missing_ok=True)
+    partial.write_text(new_text, encoding="utf-8")
+    os.replace(partial, path)
+    return path

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from sk_tui.tui import i18n
 from sk_tui.tui.bindings import localize, make
@@ -32,6 +35,15 @@ if TYPE_CHECKING:
     from sk_tui.store import Store
 
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")
+SYNC_SOON_SECONDS = 2.0  # after a local change: several quick changes go in one sync
+DECISION_WINDOW_DAYS = 62  # my reports whose decisions a pull may bring
+
+
+@dataclass
+class DecisionsArrived(Message):
+    """A sync brought decisions on my reports: (work date, "approved" | "returned", note)."""
+
+    decisions: list[tuple[dt.date, str, str]]
 
 
 @dataclass
@@ -80,7 +92,16 @@ class SkApp(App[None]):
         make("f2", "toggle_language", "app.language", show=False),
         make("f3", "next_theme", "app.theme", show=False),
         make("f5", "sync", "app.sync", show=False),
-        make("ctrl+q", "quit", "app.quit", priority=True),
+        make("ctrl+q", "quit_app", "app.quit", priority=True, show=False),
+        # Focus moves when the app reads Tab, not when the field it leaves gets to it: keys
+        # that arrive together (typing over SSH) would otherwise all land in the first field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        # Not priority: typed into an Input, q and j/k are letters.
+        make("q", "quit_key", "app.quit"),
+        make("escape", "back", "app.back", show=False),
+        make("j", "list(1)", "app.list_down", show=False),
+        make("k", "list(-1)", "app.list_up", show=False),
     ]
 
     def __init__(
@@ -91,6 +112,7 @@ class SkApp(App[None]):
         config: Config | None = None,
         autosync: bool = True,
         theme: str | None = None,
+        save_settings: bool = True,
     ) -> None:
         from sk_tui.config import Config
 
@@ -104,8 +126,12 @@ class SkApp(App[None]):
         self.autosync = autosync
         self.sync_state = SyncState()
         self.who_label = ""
-        self.board_team_id: str | None = None
+        self.board_team_id: str | None = self.config.last_team
         self._theme_name = theme or self.config.theme
+        self.save_settings = save_settings
+        self._sync_timer: Timer | None = None
+        self._sync_soon: Timer | None = None
+        self._sync_again: bool | None = None  # a sync was asked for while one ran (True: manual)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -137,7 +163,9 @@ class SkApp(App[None]):
         self.switch_mode("board")
         if self.autosync:
             self.sync_in_background()
-            self.set_interval(self.config.sync_interval_seconds, self.sync_in_background, name="sync")
+            if self._sync_timer is None:
+                self._sync_timer = self.set_interval(self.config.sync_interval_seconds, self.sync_in_background,
+                                                     name="sync")
 
     def _who(self, me: Employee) -> str:
         store = self.require_store()
@@ -216,6 +244,65 @@ class SkApp(App[None]):
         """Screen keys are hidden until there is a workspace with a user (first run)."""
         return action not in ("mode", "sync") or bool(self.who_label)
 
+    def action_quit_key(self) -> None:
+        """``q`` quits from a main screen; in a dialog it means nothing (Esc closes those)."""
+        if not isinstance(self.screen, ModalScreen):
+            self.action_quit_app()
+
+    def action_quit_app(self) -> None:
+        """Quit; when changes wait in the queue and there is no server to take them, ask first."""
+        if isinstance(self.screen, ModalScreen) and self.screen.id == "quit-confirm":
+            return
+        queued = self.sync_state.queued
+        if self.store is not None:
+            queued = self.store.status()["queued"]
+        if not queued or self.sync_state.online:
+            self.exit()
+            return
+        from sk_tui.tui.screens.dialogs import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        screen = ConfirmScreen(t("quit.confirm_offline", n=queued))
+        screen.id = "quit-confirm"
+        self.push_screen(screen, done)
+
+    async def action_back(self) -> None:
+        """Esc on a main screen: the board is home; on the board, Esc clears the filters."""
+        if isinstance(self.screen, ModalScreen) or not self.who_label:
+            return
+        if self.current_mode != "board":
+            await self.switch_mode("board")
+            return
+        clear = getattr(self.screen, "action_clear_filters", None)
+        if clear is not None:
+            clear()
+
+    def action_list(self, step: int) -> None:
+        """j/k in every list and table (DataTable, OptionList, SelectionList, ListView)."""
+        focused = self.focused
+        action = getattr(focused, "action_cursor_down" if step > 0 else "action_cursor_up", None)
+        if action is not None:
+            action()
+
+    def remember_team(self, team_id: str) -> None:
+        """The team chosen on the board: shown again after a restart."""
+        self.board_team_id = team_id
+        self._save_settings({"last_team": team_id})
+
+    def _save_settings(self, changes: dict[str, str | None]) -> None:
+        """Write a choice back to config.toml; a refused write is said once, never a crash."""
+        if not self.save_settings:
+            return
+        from sk_tui.config import save_settings
+
+        try:
+            save_settings(changes)
+        except (OSError, ValueError) as exc:
+            self.notify(t("settings.not_saved", error=str(exc)), severity="warning")
+
     async def action_mode(self, mode: str) -> None:
         if self.store is None or self.store.me() is None:
             return
@@ -232,7 +319,7 @@ class SkApp(App[None]):
         from sk_tui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(type(self.screen)))
 
     async def action_toggle_language(self) -> None:
         await self.set_language("en" if i18n.language() == "id" else "id")
@@ -252,14 +339,20 @@ class SkApp(App[None]):
                 if hasattr(base, "relabel"):
                     await base.relabel()
         self.refresh_bindings()
+        self._save_settings({"language": lang})
         self.notify(t("lang.switched"))
 
     def action_next_theme(self) -> None:
         current = self.theme if self.theme in THEMES else THEMES[-1]
         self.set_theme(THEMES[(THEMES.index(current) + 1) % len(THEMES)])
 
+    def watch_theme(self) -> None:
+        # CSS cannot ask which theme is on; ANSI themes get reverse-video cursors (app.tcss).
+        self.set_class(self.current_theme.ansi, "-ansi")
+
     def set_theme(self, name: str) -> None:
         self.theme = name
+        self._save_settings({"theme": name})
         self.notify(t("theme.switched", name=name))
 
     def action_sync(self) -> None:
@@ -268,10 +361,13 @@ class SkApp(App[None]):
     # --- sync ----------------------------------------------------------------------------
 
     def request_sync(self) -> None:
-        """After a local change: refresh the queue count and push when syncing is on."""
+        """After a local change: refresh the queue count and push shortly (debounced, so a
+        burst of changes is one sync and typing never waits for the network)."""
         self.refresh_sync_state()
         if self.autosync:
-            self.sync_in_background()
+            if self._sync_soon is not None:
+                self._sync_soon.stop()
+            self._sync_soon = self.set_timer(SYNC_SOON_SECONDS, self.sync_in_background, name="sync-soon")
 
     def refresh_sync_state(self) -> None:
         if self.store is None:
@@ -289,16 +385,23 @@ class SkApp(App[None]):
             bar.refresh_status()
 
     def sync_in_background(self, manual: bool = False) -> None:
-        """Start a sync unless one is running; the header shows it until it reports back."""
+        """Start a sync unless one is running (then one more follows it); the header shows it
+        until it reports back."""
         if self.db_path is None or self.store is None:
+            return
+        if self.sync_state.syncing:
+            self._sync_again = bool(self._sync_again) or manual
             return
         self.sync_state.syncing = True
         self._refresh_status_bars()
         self._sync_worker(self.db_path, manual)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="sync")
+    @work(thread=True, exit_on_error=False, group="sync")
     def _sync_worker(self, db_path: Path, manual: bool = False) -> None:
-        """Push then pull once on a connection of its own; the result comes back as a message."""
+        """Push then pull once on a connection of its own; the result comes back as a message,
+        and decisions on my reports that the pull brought come back as another."""
+        import sqlite3
+
         try:
             from sk_tui.sync.client import sync_once
         except ImportError:
@@ -307,30 +410,47 @@ class SkApp(App[None]):
         from sk_tui.domain.errors import DomainError
 
         try:
+            before = _my_reports(db_path)
             result = sync_once(db_path, respect_backoff=not manual)
+            if result.received:
+                arrived = _decisions(before, _my_reports(db_path))
+                if arrived:
+                    self.post_message(DecisionsArrived(arrived))
         except DomainError as exc:  # a full disk or a read-only workspace: said in the user's words
             self.post_message(SyncFinished(online=False, error=exc.message(i18n.language()), manual=manual))
             return
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # another writer holds the file: not offline
+                self.post_message(SyncFinished(online=self.sync_state.online, error="busy", manual=manual))
+                return
+            self._post_crash(exc, manual)
+            return
         except Exception as exc:  # noqa: BLE001 - a thread: shown in the status line and logged, never a crash
-            from sk_tui.errorlog import write_error_log
-
-            log, failure = write_error_log()
-            error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            where = t("error.logged", path=log) if failure is None else t("error.not_logged", path=log, why=failure)
-            self.post_message(SyncFinished(online=False, error=f"{error} ({where})", manual=manual))
+            self._post_crash(exc, manual)
             return
         self.post_message(SyncFinished(
             online=bool(result.online), sent=result.sent, received=result.received,
             refused=result.refused, kept_aside=result.kept_aside, error=result.error, manual=manual,
         ))
 
+    def _post_crash(self, exc: Exception, manual: bool) -> None:
+        from sk_tui.errorlog import write_error_log
+
+        log, failure = write_error_log()
+        error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        where = t("error.logged", path=log) if failure is None else t("error.not_logged", path=log, why=failure)
+        self.post_message(SyncFinished(online=False, error=f"{error} ({where})", manual=manual))
+
     @on(SyncFinished)
     def _sync_finished(self, message: SyncFinished) -> None:
         self.sync_state.syncing = False
-        self.sync_state.online = message.online
+        if message.error not in ("busy", "backoff"):  # another sync or a wait: the last state stands
+            self.sync_state.online = message.online
         self.refresh_sync_state()
         if message.manual:
-            if not message.online and message.error in (None, "not_logged_in"):
+            if message.error == "busy":
+                self.notify(t("sync.busy"))
+            elif not message.online and message.error in (None, "not_logged_in"):
                 self.notify(t("sync.no_server"), severity="warning")
             elif message.error:
                 self.notify(t("sync.failed", error=message.error), severity="warning")
@@ -340,6 +460,20 @@ class SkApp(App[None]):
             self.notify(t("sync.kept_aside", n=message.kept_aside), severity="warning")
         if message.received:
             self.post_message(DataChanged())
+        again, self._sync_again = self._sync_again, None
+        if again is not None:
+            self.sync_in_background(manual=again)
+
+    @on(DecisionsArrived)
+    def _decisions_arrived(self, message: DecisionsArrived) -> None:
+        from sk_tui.tui.i18n import long_date
+
+        for day, status, note in message.decisions:
+            if status == "returned":
+                self.notify(t("sync.decision.returned", day=long_date(day), note=note or "–"),
+                            severity="warning", timeout=15)
+            else:
+                self.notify(t("sync.decision.approved", day=long_date(day)), timeout=10)
 
     @on(DataChanged)
     def _data_changed(self) -> None:
@@ -379,6 +513,35 @@ class SkApp(App[None]):
 
     def show_error(self, exc: Exception) -> None:
         self.notify(self.error_text(exc), severity="error", timeout=8)
+
+
+def _my_reports(db_path: Path) -> dict[str, tuple[dt.date, str, str]]:
+    """My recent reports (id -> work date, status, note), read on the calling thread's own
+    connection: compared before and after a pull to announce new decisions."""
+    from sk_tui.store import Store
+
+    store = Store.open(db_path)
+    try:
+        me = store.me()
+        if me is None:
+            return {}
+        today = store.today(me)
+        reports = store.reports_for(me.id, today - dt.timedelta(days=DECISION_WINDOW_DAYS), today)
+        return {r.id: (r.work_date, r.status.value, r.review_note or "") for r in reports}
+    finally:
+        store.close()
+
+
+def _decisions(before: dict[str, tuple[dt.date, str, str]],
+               after: dict[str, tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
+    """Reports I had that became approved or returned (or returned again with a new note); a
+    report first seen in this pull (a new device's history) is not news."""
+    arrived = []
+    for report_id, (day, status, note) in sorted(after.items(), key=lambda item: item[1][0]):
+        old = before.get(report_id)
+        if old is not None and status in ("approved", "returned") and old[1:] != (status, note):
+            arrived.append((day, status, note))
+    return arrived
 
 
 def _clock_time(stamp: str | None, timezone: str) -> str | None:

@@ -53,18 +53,18 @@ def binding_rows(node_class: type[DOMNode], keymap: dict[str, str]) -> list[tupl
 
 _NAMES = {
     "question_mark": "?", "slash": "/", "less_than_sign": "<", "greater_than_sign": ">",
-    "left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "enter": "Enter",
-    "space": "Space", "delete": "Del", "full_stop": ".", "comma": ",", "insert": "Ins",
+    "left_square_bracket": "[", "right_square_bracket": "]", "escape": "esc", "delete": "del",
+    "full_stop": ".", "comma": ",", "insert": "ins",
 }
 
 
 def _pretty(keys: str) -> str:
+    """Keys as they are typed, lower case: ``ctrl+s``, ``f1``, ``?``, ``shift+left``."""
     parts = []
     for key in keys.split(","):
-        key = key.strip()
-        mods = key.split("+")
-        mods[-1] = _NAMES.get(mods[-1], mods[-1].upper() if len(mods[-1]) == 1 else mods[-1].capitalize())
-        parts.append("+".join(m.capitalize() if i < len(mods) - 1 else m for i, m in enumerate(mods)))
+        mods = key.strip().split("+")
+        mods[-1] = _NAMES.get(mods[-1], mods[-1])
+        parts.append("+".join(mods))
     return " ".join(dict.fromkeys(parts))
 
 

@@ -308,6 +308,57 @@ TEXT: dict[str, tuple[str, str]] = {
     "who.member": ("anggota", "member"),
     "minutes": ("menit", "min"),
     "left.hm": ("{h} j {m} m", "{h} h {m} m"),
+    # --- added for issue 11 (conventions, live sync, forms) ---
+    "app.back": ("Kembali", "Back"),
+    "app.list_down": ("Baris berikutnya", "Next row"),
+    "app.list_up": ("Baris sebelumnya", "Previous row"),
+    "quit.confirm_offline": (
+        ("{n} perubahan masih di antrean dan aplikasi luring. Keluar sekarang? Perubahan tetap tersimpan "
+        "dan dikirim pada sinkron berikutnya."),
+        ("{n} changes are still queued and the app is offline. Quit now? They stay saved and are sent "
+        "at the next sync."),
+    ),
+    "settings.not_saved": ("Pengaturan tidak tersimpan ke config.toml: {error}",
+                           "The setting was not saved to config.toml: {error}"),
+    "sync.busy": ("Sinkronisasi lain sedang berjalan; dicoba lagi sebentar.",
+                  "Another sync is running; trying again shortly."),
+    "sync.decision.approved": ("Laporan {day} disetujui.", "Report for {day} approved."),
+    "sync.decision.returned": ("Laporan {day} dikembalikan: {note}", "Report for {day} returned: {note}"),
+    "report.confirm_submit_full": (
+        ("Ajukan laporan {day} ke ketua tim?\n\nMode kerja: {mode}{location}\nKegiatan: {count}\n"
+        "Jumlah: {minutes} menit\n\nSetelah diajukan, laporan tidak bisa diubah."),
+        ("Submit the report for {day} to your team lead?\n\nWork mode: {mode}{location}\nActivities: {count}\n"
+        "Total: {minutes} minutes\n\nOnce submitted, the report cannot be changed."),
+    ),
+    "report.confirm_location": (" · lokasi {location}", " · location {location}"),
+    "report.mode_invalid": ("Laporan belum bisa diajukan: {error}", "The report cannot be submitted yet: {error}"),
+    "report.location.hint": ("mis. Kantor Bappeda Garut", "e.g. Bappeda office, Garut"),
+    "activity.desc.hint": ("mis. Menyusun telaah Raperda Cadangan Pangan", "e.g. Drafted the review of the food reserve bylaw"),
+    "activity.minutes.hint": ("mis. 90", "e.g. 90"),
+    "activity.volume.hint": ("mis. 1 atau 1,5", "e.g. 1 or 1.5"),
+    "activity.unit.hint": ("mis. dokumen", "e.g. document"),
+    "activity.evidence.hint": ("mis. https://… atau ND 800/123/Huk", "e.g. https://… or ND 800/123/Huk"),
+    "task.title.hint": ("mis. Telaah Raperda Cadangan Pangan", "e.g. Review of the food reserve bylaw"),
+    "task.description.hint": ("mis. Biro Hukum, untuk rapat Kamis", "e.g. for Thursday's meeting"),
+    "task.due.hint": ("mis. 2026-12-15 (TTTT-BB-HH)", "e.g. 2026-12-15 (YYYY-MM-DD)"),
+    "draft.question": ("Isian belum disimpan. Apa yang ingin dilakukan?", "This form has unsaved changes. What now?"),
+    "draft.keep": ("Simpan sebagai draf (dipulihkan saat dibuka lagi)", "Keep as a draft (restored next time)"),
+    "draft.discard": ("Buang perubahan", "Discard the changes"),
+    "draft.back": ("Kembali ke isian", "Back to the form"),
+    "welcome.server_url.hint": ("mis. https://kinerja.contoh.go.id", "e.g. https://kinerja.example.go.id"),
+    "welcome.name.hint": ("mis. Ani Lestari, S.H.", "e.g. Ani Lestari, S.H."),
+    "welcome.nip.hint": ("18 angka, mis. 1991…", "18 digits, e.g. 1991…"),
+    "welcome.unit.hint": ("mis. Biro Hukum", "e.g. Legal Bureau"),
+    "draft.hint": ("↑↓/j k pilih · Enter lanjut · Esc kembali ke isian", "↑↓/j k choose · Enter go · Esc back to the form"),
+    "draft.kept": ("Isian disimpan sebagai draf.", "Kept as a draft."),
+    "board.preview.none": ("Tidak ada kartu terpilih.", "No card selected."),
+    "board.preview.assignees": ("Penerima tugas: {names}", "Assignees: {names}"),
+    "board.preview.due": ("Tenggat: {due}", "Due: {due}"),
+    "board.preview.overdue": ("Tenggat: {due} ! terlambat", "Due: {due} ! overdue"),
+    "board.preview.target": ("Target: {target}", "Target: {target}"),
+    "board.preview.no_description": ("(tanpa uraian)", "(no description)"),
+    "footer.filter": ("saring: {what}", "filter: {what}"),
+    "help.section.here": ("Layar ini: {screen}", "This screen: {screen}"),
 }
 
 MONTHS = (

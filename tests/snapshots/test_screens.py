@@ -10,8 +10,10 @@ import datetime as dt
 import pytest
 
 from tests.helpers.app import make_app
+from tests.helpers.clock import TODAY
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+LANGS = ["id", "en"]
 
 
 def _as(path, employee_id: str) -> None:
@@ -22,10 +24,11 @@ def _as(path, employee_id: str) -> None:
     store.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
-def test_board(snap_compare, workspace, size):
+def test_board(snap_compare, workspace, size, lang):
     path, _org, _ids = workspace
-    assert snap_compare(make_app(path), terminal_size=size, press=["down"])
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["right"])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -40,10 +43,43 @@ def test_task_form(snap_compare, workspace, size):
     assert snap_compare(make_app(path), terminal_size=size, press=["right", "enter"])
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
-def test_report(snap_compare, workspace, size):
+def test_report(snap_compare, workspace, size, lang):
     path, _org, _ids = workspace
-    assert snap_compare(make_app(path), terminal_size=size, press=["2"])
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["2"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_activity_form_empty_shows_hints(snap_compare, workspace, size, lang):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["2", "a"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_esc_on_a_changed_form_asks(snap_compare, workspace, size):
+    path, _org, _ids = workspace
+    assert snap_compare(make_app(path), terminal_size=size, press=["2", "a", *"Rapat", "escape"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_wfa_without_location_is_kept_and_explained(snap_compare, workspace, size):
+    path, org, _ids = workspace
+    from sk_tui.store import Store
+
+    store = Store.open(path)
+    draft = store.report_for(org.ani.id, TODAY)
+    store.set_work_mode(draft.id, "WFO", "")
+    store.close()
+
+    async def choose_wfa(pilot):
+        await pilot.press("2")
+        await pilot.pause()
+        pilot.app.screen.query_one("#report-mode").value = "WFA"
+        await pilot.pause()
+
+    assert snap_compare(make_app(path), terminal_size=size, run_before=choose_wfa)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -53,10 +89,11 @@ def test_activity_form_with_a_bad_value(snap_compare, workspace, size):
     assert snap_compare(make_app(path), terminal_size=size, press=keys)
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
-def test_submit_confirmation(snap_compare, workspace, size):
+def test_submit_confirmation(snap_compare, workspace, size, lang):
     path, _org, _ids = workspace
-    assert snap_compare(make_app(path), terminal_size=size, press=["2", "s"])
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["2", "s"])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -79,15 +116,17 @@ def test_review_for_a_lead(snap_compare, workspace, size):
     assert snap_compare(make_app(path), terminal_size=size, press=["4"])
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare, workspace, size):
+def test_help(snap_compare, workspace, size, lang):
     path, _org, _ids = workspace
-    assert snap_compare(make_app(path), terminal_size=size, press=["f1"])
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["f1"])
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
-def test_welcome(snap_compare, tmp_path, size):
-    assert snap_compare(make_app(tmp_path / "none.db"), terminal_size=size)
+def test_welcome(snap_compare, tmp_path, size, lang):
+    assert snap_compare(make_app(tmp_path / "none.db", language=lang), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

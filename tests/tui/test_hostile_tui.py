@@ -17,6 +17,7 @@ from sk_tui.domain.models import TASK_COLUMNS, ReportStatus
 from sk_tui.domain.text import visible
 from sk_tui.store import outbox
 from sk_tui.tui.plain import fit
+from sk_tui.tui.widgets.board import _wrap2
 from tests.helpers.app import make_app
 from tests.helpers.clock import TODAY
 from tests.helpers.hostile import REFUSED, REFUSED_ONE_LINE, TRAVELS
@@ -132,11 +133,14 @@ async def test_every_screen_shows_hostile_text_as_typed_and_never_passes_an_esca
         app.screen.refresh(layout=True)
         await pilot.pause()
 
-        # Board: each visible card title is the title as typed, cut by cell width with "…".
-        widths = app.screen.query_one("#board")._widths()
+        # Board: each visible card title is the title as typed, cut by cell width with "…" (on
+        # two lines when the column's cards share their target).
+        board = app.screen.query_one("#board")
+        widths = board._widths()
         lines = "\n".join(_board_lines(app))
         for index, (_task_id, title) in enumerate(seeded["cards"][:5]):
-            assert fit(title, widths[index] - 1) in lines
+            two_lines = board.shared_target[index] is not None
+            assert (_wrap2(title, widths[index] - 1)[0] if two_lines else fit(title, widths[index] - 1)) in lines
         assert visible(name) in str(app.screen.query_one("#board-title").render())
 
         # Task form on the first card: the inputs hold the text (escaped when it may not travel).
@@ -314,7 +318,7 @@ async def test_a_card_title_with_terminal_escapes_never_reaches_the_terminal(sto
         await pilot.press("1")
         await pilot.pause()
         width = app.screen.query_one("#board")._widths()[0] - 1
-    assert fit(title, width).rstrip() in board_output  # shown escaped, cut with "…"
+    assert _wrap2(title, width)[0].rstrip() in board_output  # shown escaped, wrapped to two lines
     assert visible(title) in review_output
     assert foreign_bytes(written) == []
     for sequence in ("\x1b]52;", "\x1b[2J"):

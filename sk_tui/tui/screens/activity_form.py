@@ -1,7 +1,9 @@
 """Add or edit one activity of a day's report, with validators and a crash-proof draft.
 
-Every keystroke saves the form's text to the workspace (meta ``draft.activity``), so an
-interrupted entry comes back the next time the form opens for the same day.
+The form's text is saved to the workspace (meta ``draft.activity``) half a second after the
+last change and when a field loses focus, never on the keystroke itself (typing never waits for
+the disk), so an interrupted entry comes back the next time the form opens for the same day.
+Esc on a changed form asks: keep as draft, discard, or back to the form.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.validation import Function, Integer, ValidationResult
 from textual.widgets import Input, Label, Select
 
@@ -25,9 +28,11 @@ from sk_tui.domain.rules import parse_volume
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import long_date, t
 from sk_tui.tui.plain import plain, say, shown
-from sk_tui.tui.screens.dialogs import Dialog
+from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
+from sk_tui.tui.widgets.inputs import TextInput
 
 DRAFT_KEY = "draft.activity"
+DRAFT_SAVE_SECONDS = 0.5
 FIELDS = ("desc", "minutes", "volume", "unit", "evidence")
 
 
@@ -68,6 +73,8 @@ class ActivityForm(Dialog[str]):
         super().__init__()
         self.day = day
         self.activity = activity
+        self._draft_timer: Timer | None = None
+        self._draft_dirty = False
 
     def _link_options(self) -> list[tuple[Text, str]]:
         me = self.store.require_me()
@@ -111,20 +118,21 @@ class ActivityForm(Dialog[str]):
             yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield Label(t("activity.desc"), markup=False)
-                yield Input(values["desc"], id="act-desc", validators=[
+                yield TextInput(values["desc"], id="act-desc", placeholder=t("activity.desc.hint"), validators=[
                     Function(lambda v: bool(v.strip()), t("valid.desc"))])
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label(t("activity.minutes"), markup=False)
-                        yield Input(values["minutes"], id="act-minutes", placeholder="90", validators=[
+                        yield TextInput(values["minutes"], id="act-minutes", placeholder=t("activity.minutes.hint"), validators=[
                             Integer(minimum=1, maximum=1440, failure_description=t("valid.minutes"))])
                     with Vertical():
                         yield Label(t("activity.volume"), markup=False)
-                        yield Input(values["volume"], id="act-volume", validators=[
+                        yield TextInput(values["volume"], id="act-volume", placeholder=t("activity.volume.hint"),
+                                    validators=[
                             Function(volume_ok, t("valid.volume"))])
                     with Vertical():
                         yield Label(t("activity.unit"), markup=False)
-                        yield Input(values["unit"], id="act-unit", validators=[
+                        yield TextInput(values["unit"], id="act-unit", placeholder=t("activity.unit.hint"), validators=[
                             Function(lambda v: bool(v.strip()), t("valid.unit"))])
                 yield Label(t("activity.link"), markup=False)
                 current = self.restored.get("link") or self._current_link()
@@ -140,13 +148,15 @@ class ActivityForm(Dialog[str]):
                 yield Select(teams, prompt=t("activity.team_auto"), id="act-team",
                              value=chosen if chosen in {v for _l, v in teams} else Select.NULL)
                 yield Label(t("activity.evidence"), markup=False)
-                yield Input(values["evidence"], id="act-evidence", placeholder="https://… / 800/123/Huk",
+                yield TextInput(values["evidence"], id="act-evidence", placeholder=t("activity.evidence.hint"),
                             validators=[Function(evidence_ok, t("valid.evidence"))])
             yield Label("", id="act-error", classes="form-error", markup=False)
             yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#act-desc", Input).focus()
+        # What "unchanged" means for Esc: the values as loaded, before any restored draft.
+        self.loaded = self._loaded_values()
         if self.restored:
             self.app.notify(t("activity.draft_restored"))
 
@@ -167,6 +177,22 @@ class ActivityForm(Dialog[str]):
             return {}
         return {k: v for k, v in draft.get("fields", {}).items() if isinstance(v, str)}
 
+    def _loaded_values(self) -> dict[str, str]:
+        a = self.activity
+        return {
+            "desc": shown(a.description) if a else "",
+            "minutes": str(a.minutes) if a else "",
+            "volume": volume_text(a.volume) if a else "1",
+            "unit": shown(a.volume_unit) if a else "kegiatan",
+            "evidence": shown(a.evidence) if a else "",
+            "link": self._current_link() or "",
+        }
+
+    def changed(self) -> bool:
+        """The form differs from what it was opened for (a restored draft counts as a change)."""
+        values = self._values()
+        return any(values.get(name, "") != value for name, value in self.loaded.items())
+
     def _values(self) -> dict[str, str]:
         values = {name: self.query_one(f"#act-{name}", Input).value for name in FIELDS}
         link = self.query_one("#act-link", Select).value
@@ -180,7 +206,11 @@ class ActivityForm(Dialog[str]):
     def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
         if not self.is_mounted:
             return
-        self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._values()}))
+        self._draft_dirty = True
+        self._latest = self._values()  # no IO: kept so a draft can be written even while closing
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_draft)
         validation = getattr(event, "validation_result", None)
         if validation is not None and not validation.is_valid:
             self._error(validation.failure_descriptions[0])
@@ -192,9 +222,47 @@ class ActivityForm(Dialog[str]):
             self._shown_error = text
             self.query_one("#act-error", Label).update(plain(text, multiline=True))
 
-    def action_cancel(self) -> None:
+    def save_draft(self) -> None:
+        """Write the form's text to the workspace, if it changed since the last write."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if not self._draft_dirty:
+            return
+        self._draft_dirty = False
+        self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._latest}))
+
+    def on_unmount(self) -> None:
+        self.save_draft()  # the app is closing with a change not yet written
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.save_draft()
+
+    def _drop_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self._draft_dirty = False
         self.store.set_meta(DRAFT_KEY, None)
-        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Esc: close at once when nothing changed; else ask keep as draft / discard / back."""
+        if not self.changed():
+            self._drop_draft()
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "keep":
+                self._draft_dirty, self._latest = True, self._values()
+                self.save_draft()
+                self.app.notify(t("draft.kept"))
+                self.dismiss(None)
+            elif choice == "discard":
+                self._drop_draft()
+                self.dismiss(None)
+
+        self.app.push_screen(DraftChoiceScreen(), chosen)
 
     # --- saving --------------------------------------------------------------------------
 
@@ -236,6 +304,6 @@ class ActivityForm(Dialog[str]):
         except (DomainError, ValidationError) as exc:  # shown in the form; what was typed stays
             self._error(self.sk.error_text(exc))
             return
-        self.store.set_meta(DRAFT_KEY, None)
+        self._drop_draft()
         self.app.notify(t("report.saved"))
         self.dismiss(saved.id)

@@ -1,22 +1,33 @@
-"""The team board: choose a team, move cards between columns, create, edit, assign, filter."""
+"""The team board: choose a team, move cards between columns, create, edit, assign, filter.
+
+The selected card's preview (title, description, assignees, due date, target) sits beside the
+board when the terminal is at least 120 columns wide, below it when it is at least 24 rows
+high, and is hidden on smaller terminals.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
+from textual.containers import Container
 from textual.widgets import Input, Static
 
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import TASK_COLUMNS, Task, Team
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import t
+from sk_tui.tui.i18n import long_date, t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen
 from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
+from sk_tui.tui.widgets.inputs import TextInput
+
+PREVIEW_SIDE_WIDTH = 120
+PREVIEW_BOTTOM_HEIGHT = 24
 
 
 class BoardScreen(SkScreen):
@@ -45,8 +56,10 @@ class BoardScreen(SkScreen):
 
     def body(self) -> ComposeResult:
         yield Static("", id="board-title", classes="screen-title", markup=False)
-        yield Board(id="board")
-        yield Input(placeholder=t("board.search.placeholder"), id="board-search", classes="-hidden")
+        with Container(id="board-area"):
+            yield Board(id="board")
+            yield Static("", id="board-preview", markup=False)
+        yield TextInput(placeholder=t("board.search.placeholder"), id="board-search", classes="-hidden")
 
     @property
     def board(self) -> Board:
@@ -54,6 +67,59 @@ class BoardScreen(SkScreen):
 
     def after_compose(self) -> None:
         self.board.focus()
+        self._place_preview()
+
+    def on_resize(self) -> None:
+        self._place_preview()
+
+    def _place_preview(self) -> None:
+        """Beside the board from 120 columns, below it from 24 rows, else not shown."""
+        width, height = self.app.size
+        area = self.query_one("#board-area")
+        area.set_class(width >= PREVIEW_SIDE_WIDTH, "-side")
+        area.set_class(width < PREVIEW_SIDE_WIDTH and height >= PREVIEW_BOTTOM_HEIGHT, "-bottom")
+        area.set_class(width < PREVIEW_SIDE_WIDTH and height < PREVIEW_BOTTOM_HEIGHT, "-nopreview")
+
+    def update_preview(self) -> None:
+        card = self.board.current_card()
+        preview = self.query_one("#board-preview", Static)
+        task = self.store.task(card["id"]) if card else None
+        if task is None:
+            preview.update(plain(t("board.preview.none")))
+            return
+        text = Text(no_wrap=False)
+        text.append_text(plain(task.title, "bold"))
+        text.append("\n")
+        text.append_text(plain(task.description or t("board.preview.no_description"), multiline=False))
+        names = [e.name for e in self.store.employees(set(task.assignees))]
+        text.append("\n")
+        text.append_text(plain(t("board.preview.assignees", names=", ".join(names) or "–")))
+        if task.due_date:
+            overdue = self.board._is_overdue(card) if card else False
+            key = "board.preview.overdue" if overdue else "board.preview.due"
+            text.append("\n")
+            text.append_text(plain(t(key, due=long_date(task.due_date)), "bold" if overdue else ""))
+        if task.target_id:
+            target = self.store.target_texts({task.target_id}).get(task.target_id, "?")
+            text.append("\n")
+            text.append_text(plain(t("board.preview.target", target=target)))
+        preview.update(text)
+
+    def footer_note(self) -> str | None:
+        """The active filter, for the footer: "saring: AL, terlambat"."""
+        what = self._filter_words(initials=True)
+        return t("footer.filter", what=", ".join(what)) if what else None
+
+    def _filter_words(self, *, initials: bool = False) -> list[str]:
+        what = []
+        if self.filter.assignee:
+            person = self.store.employee(self.filter.assignee)
+            what.append((person.initials if initials else person.short_name) if person else "?")
+        if self.filter.overdue:
+            what.append(t("board.filter.overdue"))
+        if self.filter.search:
+            what.append(f"“{self.filter.search}”")
+        return what
 
     # --- data ----------------------------------------------------------------------------
 
@@ -87,17 +153,12 @@ class BoardScreen(SkScreen):
             return
         shown = sum(len(c) for c in self.board.columns)
         parts = [team.name, t("board.cards", n=shown)]
-        what = []
-        if self.filter.assignee:
-            person = self.store.employee(self.filter.assignee)
-            what.append(person.short_name if person else "?")
-        if self.filter.overdue:
-            what.append(t("board.filter.overdue"))
-        if self.filter.search:
-            what.append(f"“{self.filter.search}”")
+        what = self._filter_words()
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
         self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True))
+        self.update_preview()
+        self.refresh_bindings()  # the footer shows the filter
 
     def apply_filter(self) -> None:
         self.board.set_filter(self.filter)
@@ -111,6 +172,7 @@ class BoardScreen(SkScreen):
 
     def action_cursor(self, columns: int, rows: int) -> None:
         self.board.move_cursor(columns, rows)
+        self.update_preview()
 
     def action_move(self, step: int) -> None:
         card = self.board.current_card()
@@ -228,7 +290,7 @@ class BoardScreen(SkScreen):
 
     def show_team(self, team_id: str) -> None:
         self.team_id = team_id
-        self.sk.board_team_id = team_id
+        self.sk.remember_team(team_id)
         self.filter = BoardFilter()
         self.board.cursor_col, self.board.cursor_row = 0, [0] * len(TASK_COLUMNS)
         self.board.top = [0] * len(TASK_COLUMNS)

@@ -23,6 +23,7 @@ from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import AppAccess
+from sk_tui.tui.widgets.inputs import TextInput
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +40,12 @@ class Dialog(AppAccess, ModalScreen[ResultT]):
     """A centred box; Esc closes it with None. Every title, question and option it shows is
     plain text (callers may pass ``str`` with data in it)."""
 
-    BINDINGS = [make("escape", "cancel", "form.cancel_id")]
+    BINDINGS = [
+        make("escape", "cancel", "form.cancel_id"),
+        # A modal screen hides the app's bindings: j/k for the lists in dialogs, here too.
+        make("j", "list(1)", "app.list_down", show=False),
+        make("k", "list(-1)", "app.list_up", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +53,9 @@ class Dialog(AppAccess, ModalScreen[ResultT]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_list(self, step: int) -> None:
+        self.sk.action_list(step)
 
 
 class PickScreen(Dialog[str]):
@@ -75,6 +84,24 @@ class PickScreen(Dialog[str]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class DraftChoiceScreen(Dialog[str]):
+    """Esc on a changed form: "keep" (as a draft), "discard", or None (back to the form)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="draft-dialog"):
+            yield Label(t("draft.question"), classes="dialog-title", markup=False)
+            yield OptionList(Option(t("draft.keep"), id="keep"), Option(t("draft.discard"), id="discard"),
+                             Option(t("draft.back"), id="back"), id="draft-choices")
+            yield Label(t("draft.hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(None if event.option.id == "back" else event.option.id)
 
 
 class ConfirmScreen(Dialog[bool]):
@@ -134,7 +161,7 @@ class NoteScreen(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
             yield Label(_text(self.title_text), classes="dialog-title", markup=False)
-            yield Input(placeholder=self.placeholder, id="note-input")
+            yield TextInput(placeholder=self.placeholder, id="note-input")
             yield Label("", id="note-error", classes="form-error", markup=False)
             yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 

@@ -15,11 +15,17 @@ from sk_tui.tui.screens.dialogs import Dialog
 
 
 class HelpScreen(Dialog[None]):
+    """Every key: the screen it was opened from first, then the app's, then the other screens'."""
+
     BINDINGS = [
-        make("escape,q,f1,question_mark", "cancel", "help.close", key_display="Esc"),
+        make("escape,q,f1,question_mark", "cancel", "help.close", key_display="esc"),
         make("down,j", "scroll(1)", "scroll.down", show=False),
         make("up,k", "scroll(-1)", "scroll.up", show=False),
     ]
+
+    def __init__(self, here: type[DOMNode] | None = None) -> None:
+        super().__init__()
+        self.here = here
 
     def compose(self) -> ComposeResult:
         from sk_tui.tui.app import SkApp
@@ -40,12 +46,17 @@ class HelpScreen(Dialog[None]):
             (t("mode.problems"), ProblemsScreen),
             (t("form.save"), ActivityForm),
         ]
-        table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
+        here = next((s for s in sections if s[1] is self.here), None)
+        if here is not None:
+            sections.remove(here)
+            sections.insert(0, (t("help.section.here", screen=here[0]), here[1]))
+        table = self.table = Table(box=None, expand=True, show_header=True, header_style="bold", padding=(0, 1))
         table.add_column(t("help.col.keys"), no_wrap=True, width=14)
         table.add_column(t("help.col.action"), ratio=2)
-        table.add_column(t("help.col.id"), ratio=2, style="dim", no_wrap=True, overflow="ellipsis")
+        table.add_column(t("help.col.id"), ratio=2, no_wrap=True, overflow="ellipsis")
         for title, node_class in sections:
-            table.add_row(Text(title, style="bold underline"), "", "")
+            # The heading sits in the wide column: the keys column is too narrow for it.
+            table.add_row(Text("▸", style="bold"), Text(title, style="bold underline"), "")
             for keys, description, binding_id in binding_rows(node_class, keymap):
                 # Keys may come from the user's config file: Text, so Rich never reads markup.
                 table.add_row(Text(keys), Text(description), Text(binding_id))

@@ -10,6 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Select, Static
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -22,6 +23,9 @@ from sk_tui.tui.i18n import language, long_date, number, t
 from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen
+from sk_tui.tui.widgets.inputs import TextInput
+
+LOCATION_SAVE_SECONDS = 0.5
 
 
 class ReportScreen(SkScreen):
@@ -41,6 +45,9 @@ class ReportScreen(SkScreen):
         super().__init__()
         self.day: dt.date | None = None  # None until the first reload: then today
         self.report: DailyReport | None = None
+        # Why the mode and location on screen are not the stored ones (None: they are).
+        self.mode_error: str | None = None
+        self._location_timer: Timer | None = None
 
     def body(self) -> ComposeResult:
         yield Static("", id="report-title", classes="screen-title", markup=False)
@@ -49,7 +56,7 @@ class ReportScreen(SkScreen):
             yield Label(t("report.mode"), classes="field-label", markup=False)
             yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO", id="report-mode")
             yield Label(t("report.location"), classes="field-label", markup=False)
-            yield Input(placeholder=t("report.location.placeholder"), id="report-location")
+            yield TextInput(placeholder=t("report.location.hint"), id="report-location")
         yield Label("", id="report-mode-error", classes="form-error", markup=False)
         yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-totals", markup=False)
@@ -87,6 +94,12 @@ class ReportScreen(SkScreen):
         else:
             note.add_class("-hidden")
         editable = report is None or report.editable
+        if self.mode_error is not None and editable:
+            # The choice on screen is not stored yet (e.g. WFA still without a location): keep
+            # it, and its reason, rather than put the stored mode back under the user's hands.
+            self._fill_table(report)
+            self._update_totals(me, day, report)
+            return
         with self.prevent(Select.Changed, Input.Changed):
             mode = self.query_one("#report-mode", Select)
             mode.value = (report.work_mode.value if report else "WFO")
@@ -162,7 +175,18 @@ class ReportScreen(SkScreen):
 
     # --- actions -------------------------------------------------------------------------
 
+    def _leave_day(self) -> bool:
+        """Store a pending location; refuse to leave a day whose chosen mode is not valid."""
+        self._save_mode()
+        if self.mode_error is not None:
+            self.app.notify(self.mode_error, severity="warning")
+            self.query_one("#report-location", Input).focus()
+            return False
+        return True
+
     def action_day(self, step: int) -> None:
+        if not self._leave_day():
+            return
         today = self.store.today(self.me)
         new_day = (self.day or today) + dt.timedelta(days=step)
         if new_day > today:
@@ -172,6 +196,8 @@ class ReportScreen(SkScreen):
         self.reload()
 
     def action_today(self) -> None:
+        if not self._leave_day():
+            return
         self.day = self.store.today(self.me)
         self.reload()
 
@@ -232,8 +258,13 @@ class ReportScreen(SkScreen):
         self.app.push_screen(ConfirmScreen(say("report.confirm_delete", desc=clip(activity.description, 60))), done)
 
     def action_submit(self) -> None:
+        self._save_mode()
         report, day = self.report, self.day
         if day is None:
+            return
+        if self.mode_error is not None:  # never submit a mode other than the one on screen
+            self.app.notify(t("report.mode_invalid", error=self.mode_error), severity="error", timeout=8)
+            self.query_one("#report-location", Input).focus()
             return
         if report is None or not self.store.activities(report.id):
             self.fail(DomainError("report_empty", day=day.isoformat()))
@@ -241,8 +272,10 @@ class ReportScreen(SkScreen):
         if not self._check_editable():
             return
         count = len(self.store.activities(report.id))
-        question = t("report.confirm_submit", day=long_date(day), minutes=number(report.total_minutes),
-                     count=count)
+        location = t("report.confirm_location", location=report.location) if report.location.strip() else ""
+        question = plain(t("report.confirm_submit_full", day=long_date(day), mode=report.work_mode.value,
+                           location=location, count=count, minutes=number(report.total_minutes)),
+                         multiline=True)
 
         def done(yes: bool | None) -> None:
             if not yes:
@@ -258,11 +291,36 @@ class ReportScreen(SkScreen):
 
         self.app.push_screen(ConfirmScreen(question), done)
 
-    # --- work mode: saved on every change ------------------------------------------------
+    # --- work mode: the mode is saved when chosen, the location shortly after typing stops
 
     @on(Select.Changed, "#report-mode")
+    def _mode_chosen(self) -> None:
+        self._save_mode()
+
     @on(Input.Changed, "#report-location")
-    def _mode_changed(self) -> None:
+    def _location_typed(self) -> None:
+        # Typing never waits for the database: one write after the last key (or on leaving).
+        if self._location_timer is not None:
+            self._location_timer.stop()
+        self._location_timer = self.set_timer(LOCATION_SAVE_SECONDS, self._save_mode)
+
+    @on(Input.Submitted, "#report-location")
+    def _location_done(self) -> None:
+        self._save_mode()
+        if self.mode_error is None:
+            self.query_one("#activities", DataTable).focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if getattr(event.control, "id", None) == "report-location":
+            self._save_mode()
+
+    def _save_mode(self) -> None:
+        """Store the mode and location on screen, or say (and remember) why they cannot be."""
+        if self._location_timer is not None:
+            self._location_timer.stop()
+            self._location_timer = None
+        if not self.is_mounted:
+            return
         mode = str(self.query_one("#report-mode", Select).value)
         location = self.query_one("#report-location", Input).value
         error = self.query_one("#report-mode-error", Label)
@@ -271,15 +329,20 @@ class ReportScreen(SkScreen):
         if report and location == shown(report.location):
             location = report.location
         if (mode, location.strip()) == current or day is None:
+            self.mode_error = None
             error.update("")
+            return
+        if report is not None and not report.editable:
             return
         try:
             if report is None:
                 report = self.report = self.store.ensure_draft(self.me.id, day)
             self.report = self.store.set_work_mode(report.id, mode, location)
         except DomainError as exc:
-            error.update(plain(exc.message(language()), multiline=True))
+            self.mode_error = exc.message(language())
+            error.update(plain(self.mode_error, multiline=True))
             return
+        self.mode_error = None
         error.update("")
 
     def on_key(self, event: events.Key) -> None:

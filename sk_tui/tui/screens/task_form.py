@@ -1,8 +1,13 @@
-"""Create or edit a card: title, description, due date, linked target, assignees."""
+"""Create or edit a card: title, description, due date, linked target, assignees.
+
+Esc on a changed form asks: keep as draft (meta ``draft.task``, restored when the same card, or
+a new card of the same team, is opened again), discard, or back to the form.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,7 +21,10 @@ from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.tui.bindings import make
 from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain, say, shown
-from sk_tui.tui.screens.dialogs import Dialog
+from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
+from sk_tui.tui.widgets.inputs import TextInput
+
+DRAFT_KEY = "draft.task"
 
 
 class TaskForm(Dialog[str]):
@@ -40,16 +48,19 @@ class TaskForm(Dialog[str]):
             targets += [extra] if extra else []
         members = [(plain(e.name), e.id, bool(task and e.id in task.assignees))
                    for e, _role in self.store.team_members(self.team_id)]
+        self._target_ids = {x.id for x in targets}
+        self._member_ids = {value for _label, value, _on in members}
         with Vertical(classes="dialog form", id="task-form"):
             yield Label(title, classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield Label(t("task.title"), markup=False)
-                yield Input(self._shown("title"), id="task-title")
+                yield TextInput(self._shown("title"), id="task-title", placeholder=t("task.title.hint"))
                 yield Label(t("task.description"), markup=False)
-                yield Input(self._shown("description"), id="task-description")
+                yield TextInput(self._shown("description"), id="task-description",
+                            placeholder=t("task.description.hint"))
                 yield Label(t("task.due"), markup=False)
-                yield Input(task.due_date.isoformat() if task and task.due_date else "", id="task-due",
-                            placeholder="2026-12-15")
+                yield TextInput(task.due_date.isoformat() if task and task.due_date else "", id="task-due",
+                            placeholder=t("task.due.hint"))
                 yield Label(t("task.target"), markup=False)
                 yield Select([(plain(x.text, ellipsis=True), x.id) for x in targets], prompt=t("task.none"),
                              id="task-target", value=task.target_id if task and task.target_id else Select.NULL)
@@ -72,6 +83,66 @@ class TaskForm(Dialog[str]):
 
     def on_mount(self) -> None:
         self.query_one("#task-title", Input).focus()
+        self.loaded = self._values()
+        draft = self._restore_draft()
+        if draft:
+            for name in ("title", "description", "due"):
+                if isinstance(draft.get(name), str):
+                    self.query_one(f"#task-{name}", Input).value = shown(draft[name])
+            if draft.get("target") in self._target_ids:
+                self.query_one("#task-target", Select).value = draft["target"]
+            chosen = draft.get("assignees")
+            if isinstance(chosen, list):
+                people = self.query_one("#task-assignees", SelectionList)
+                people.deselect_all()
+                for value in chosen:
+                    if isinstance(value, str) and value in self._member_ids:
+                        people.select(value)
+            self.app.notify(t("activity.draft_restored"))
+
+    # --- the draft kept by Esc -------------------------------------------------------------
+
+    def _draft_owner(self) -> dict[str, str | None]:
+        return {"team": self.team_id, "task": self.card.id if self.card else None}
+
+    def _restore_draft(self) -> dict[str, Any]:
+        raw = self.store.get_meta(DRAFT_KEY)
+        try:
+            draft = json.loads(raw) if raw else {}
+        except ValueError:
+            return {}
+        if not isinstance(draft, dict) or {k: draft.get(k) for k in ("team", "task")} != self._draft_owner():
+            return {}
+        fields = draft.get("fields")
+        return fields if isinstance(fields, dict) else {}
+
+    def _values(self) -> dict[str, Any]:
+        target = self.query_one("#task-target", Select).value
+        return {
+            "title": self.query_one("#task-title", Input).value,
+            "description": self.query_one("#task-description", Input).value,
+            "due": self.query_one("#task-due", Input).value,
+            "target": "" if target in (Select.NULL, None) else str(target),
+            "assignees": sorted(self.query_one("#task-assignees", SelectionList).selected),
+        }
+
+    def action_cancel(self) -> None:
+        """Esc: close at once when nothing changed; else ask keep as draft / discard / back."""
+        if self._values() == self.loaded:
+            self.store.set_meta(DRAFT_KEY, None)
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "keep":
+                self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._values()}))
+                self.app.notify(t("draft.kept"))
+                self.dismiss(None)
+            elif choice == "discard":
+                self.store.set_meta(DRAFT_KEY, None)
+                self.dismiss(None)
+
+        self.app.push_screen(DraftChoiceScreen(), chosen)
 
     def _error(self, text: str) -> None:
         self.query_one("#task-error", Label).update(plain(text, multiline=True))
@@ -111,4 +182,5 @@ class TaskForm(Dialog[str]):
         except (DomainError, ValidationError) as exc:  # shown in the form; what was typed stays
             self._error(self.sk.error_text(exc))
             return
+        self.store.set_meta(DRAFT_KEY, None)
         self.dismiss(saved.id)

@@ -19,6 +19,7 @@ from sk_tui.tui.messages import WorkspaceReady
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import sk_app
 from sk_tui.tui.screens.dialogs import Dialog
+from sk_tui.tui.widgets.inputs import TextInput
 from sk_tui.tui.widgets.keys import KeyFooter
 
 
@@ -91,9 +92,9 @@ class ServerForm(Dialog[bool]):
         with Vertical(classes="dialog form", id="server-form"):
             yield Label(t("welcome.server"), classes="dialog-title", markup=False)
             yield Label(t("welcome.server_url"), markup=False)
-            yield Input(placeholder="https://kinerja.example.go.id", id="server-url")
+            yield TextInput(placeholder=t("welcome.server_url.hint"), id="server-url")
             yield Label(t("welcome.token"), markup=False)
-            yield Input(password=True, id="server-token")
+            yield TextInput(password=True, id="server-token")
             yield Label("", id="server-error", classes="form-error", markup=False)
             yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 
@@ -147,11 +148,11 @@ class PersonalForm(Dialog[None]):
         with Vertical(classes="dialog form", id="personal-form"):
             yield Label(t("welcome.personal"), classes="dialog-title", markup=False)
             yield Label(t("welcome.name"), markup=False)
-            yield Input(id="me-name")
+            yield TextInput(id="me-name", placeholder=t("welcome.name.hint"))
             yield Label(t("welcome.nip"), markup=False)
-            yield Input(id="me-nip", placeholder="199105052019032012", max_length=18)
+            yield TextInput(id="me-nip", placeholder=t("welcome.nip.hint"), max_length=18)
             yield Label(t("welcome.unit"), markup=False)
-            yield Input(id="me-unit", placeholder="Biro Hukum")
+            yield TextInput(id="me-unit", placeholder=t("welcome.unit.hint"))
             yield Label("", id="personal-error", classes="form-error", markup=False)
             yield Label(t("form.hint"), classes="dialog-hint", markup=False)
 

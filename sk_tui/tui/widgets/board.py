@@ -5,6 +5,10 @@ height of the terminal, not on the number of cards (DESIGN.md section 9). Each c
 own scroll offset; the cursor is (column, index in the filtered column).
 
 Cards are plain dicts from ``Store.task_rows_for_team``; no model is built per card.
+
+A card is three lines. When every card of a column links the same target (or none does), the
+target is shown once under the column's name and the card's title gets two lines; otherwise a
+card shows its title on one line and its own target on the third.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from textual.widget import Widget
 from sk_tui.domain.models import TASK_COLUMNS
 from sk_tui.tui.i18n import short_date, t
 from sk_tui.tui.plain import fit as _fit
+from sk_tui.tui.plain import shown
 
 CARD_HEIGHT = 3
 HEADER_HEIGHT = 2
@@ -53,6 +58,28 @@ def _assignees(row: dict) -> list[str]:
     return value or []
 
 
+def _wrap2(text: str, width: int) -> tuple[str, str]:
+    """``text`` on two lines of ``width`` cells, cut at a space when one is near; the second
+    line ends in "…" when the text is longer still."""
+    from rich.cells import cell_len
+
+    text = shown(text)
+    if width <= 0:
+        return "", ""
+    if cell_len(text) <= width:
+        return _fit(text, width), " " * width
+    # The longest prefix that fits, then back to its last space if that keeps half the line.
+    used, end = 0, 0
+    for end, char in enumerate(text):  # noqa: B007 - ``end`` is the cut point after the loop
+        if used + cell_len(char) > width:
+            break
+        used += cell_len(char)
+    space = text.rfind(" ", 0, end + 1)
+    if space > 0 and cell_len(text[:space]) >= width // 3:
+        end = space
+    return _fit(text[:end].rstrip(), width), _fit(text[end:].lstrip(), width)
+
+
 def _short_target(text: str) -> str:
     """RHK texts mostly open with a nominalised verb ("Tersusunnya rancangan ..."); on a narrow
     card the object says more, so the first word goes when it ends in -nya."""
@@ -77,15 +104,15 @@ class Board(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     Board { height: 1fr; width: 1fr; }
-    Board > .board--header { text-style: bold; color: $primary; }
+    Board > .board--header { text-style: bold; color: $text-primary; }
     Board > .board--rule { color: $foreground-darken-3; }
     Board > .board--card { }
-    Board > .board--cursor { background: $primary 40%; text-style: bold; }
-    Board > .board--cursor-dim { background: $primary 15%; }
-    Board > .board--meta { color: $text-muted; }
-    Board > .board--overdue { color: $error; text-style: bold; }
-    Board > .board--target { color: $secondary; }
-    Board > .board--empty { color: $text-disabled; }
+    Board > .board--cursor { background: $primary-darken-2; color: #ffffff; text-style: bold; }
+    Board > .board--cursor-dim { background: $boost; }
+    Board > .board--meta { color: $foreground-darken-1; }
+    Board > .board--overdue { color: $text-error; text-style: bold; }
+    Board > .board--target { color: $foreground-darken-1; text-style: italic; }
+    Board > .board--empty { color: $foreground-darken-1; text-style: italic; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -96,6 +123,9 @@ class Board(Widget, can_focus=True):
         self.cursor_col = 0
         self.cursor_row = [0] * len(TASK_COLUMNS)
         self.top = [0] * len(TASK_COLUMNS)
+        # Per column: the one target text all its cards share ("" when none has one), or None.
+        # Texts, not ids: each member's RHK is a record of its own, often with the same words.
+        self.shared_target: list[str | None] = ["" for _ in TASK_COLUMNS]
 
     # --- data ----------------------------------------------------------------------------
 
@@ -113,8 +143,9 @@ class Board(Widget, can_focus=True):
         keep = (self.current_card() or {}).get("id")
         self.filter = board_filter
         self._split()
-        if keep:
-            self.select_card(keep)
+        if not (keep and self.select_card(keep)) and not self.columns[self.cursor_col]:
+            # The filter emptied this column: show the first card it left, not "no card".
+            self.cursor_col = next((c for c, column in enumerate(self.columns) if column), self.cursor_col)
         self._clamp()
         self.refresh()
 
@@ -135,6 +166,10 @@ class Board(Widget, can_focus=True):
                 continue
             columns[index.get(row["status"], 0)].append(row)
         self.columns = columns
+        self.shared_target = []
+        for column in columns:
+            targets = {self.data.targets.get(row.get("target_id") or "", "") for row in column}
+            self.shared_target.append(None if len(targets) > 1 else (targets.pop() if targets else ""))
 
     def _is_overdue(self, row: dict) -> bool:
         due = row.get("due_date")
@@ -237,6 +272,10 @@ class Board(Widget, can_focus=True):
             label = _fit(" " + t("col." + TASK_COLUMNS[c].value), max(0, width - len(count))).rstrip()
             return [Segment(_fit(label + count, width), style("board--header"))]
         if y == 1:
+            shared = self.shared_target[c] if c < len(self.shared_target) else None
+            if shared:
+                target = _short_target(shared)
+                return [Segment(_fit(" ◎ " + target, width), style("board--target"))]
             return [Segment("─" * width, style("board--rule"))]
         slot, line = divmod(y - HEADER_HEIGHT, CARD_HEIGHT)
         index = self.top[c] + slot
@@ -250,6 +289,12 @@ class Board(Widget, can_focus=True):
         if selected:
             base = style("board--cursor" if self.has_focus else "board--cursor-dim")
         marker = "▌" if selected else " "
+        if c < len(self.shared_target) and self.shared_target[c] is not None:
+            # The target (if any) is in the column's header: the title gets two lines.
+            if line == 2:
+                return self._meta_line(row, width, base, marker)
+            title = _wrap2(row["title"], width - 1)[line]
+            return [Segment(marker + title, base + self._part("board--card"))]
         if line == 0:
             return [Segment(marker + _fit(row["title"], width - 1), base + self._part("board--card"))]
         if line == 1:
@@ -269,9 +314,13 @@ class Board(Widget, can_focus=True):
                 due_text = "!" + due_text
         room = width - 1 - len(due_text) - (1 if due_text else 0)
         left = _fit(people, max(0, room))
-        segments = [Segment(marker + left, base + self._part("board--meta"))]
+        selected = marker != " "
+        # On the cursor the theme's cursor colours stand; "!" and bold still say overdue.
+        meta = Style(bold=False) if selected else self._part("board--meta")
+        segments = [Segment(marker + left, base + meta)]
         if due_text:
-            due_style = self._part("board--overdue" if overdue else "board--meta")
+            due_style = (Style(bold=True) if overdue else meta) if selected else self._part(
+                "board--overdue" if overdue else "board--meta")
             segments.append(Segment(" " + due_text, base + due_style))
         used = sum(s.cell_length for s in segments)
         if used < width:

@@ -12,8 +12,11 @@ from sk_tui.tui.plain import shown
 class StatusBar(Static):
     """`SK-TUI · Papan tim · Ani Lestari (anggota)        ● luring · antrean 2 · belum sinkron`"""
 
+    COMPONENT_CLASSES = {"status--online", "status--offline"}
     DEFAULT_CSS = """
     StatusBar { dock: top; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    StatusBar > .status--online { color: $text-success; text-style: bold; }
+    StatusBar > .status--offline { color: $text-warning; text-style: bold; }
     """
 
     def __init__(self, title_key: str) -> None:
@@ -37,14 +40,14 @@ class StatusBar(Static):
             if state.syncing:
                 right.append("◌ " + t("sync.syncing"), style="bold")
             elif state.online:
-                right.append("● " + t("sync.online"), style="bold green")
+                right.append("● " + t("sync.online"), style=self.get_component_rich_style("status--online", partial=True))
             else:
-                right.append("○ " + t("sync.offline"), style="bold yellow")
+                right.append("○ " + t("sync.offline"), style=self.get_component_rich_style("status--offline", partial=True))
             right.append(" · " + t("sync.queued", n=state.queued))
             problems = getattr(state, "problems", 0)
             if problems:
                 right.append(" · ")
-                right.append(t("sync.problems", n=problems), style="bold yellow")
+                right.append(t("sync.problems", n=problems), style=self.get_component_rich_style("status--offline", partial=True))
             right.append(" · " + (t("sync.last", time=state.last_sync) if state.last_sync else t("sync.never")))
         width = max(0, self.size.width - 2)
         if left.cell_len + right.cell_len + 1 > width:
