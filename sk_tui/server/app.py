@@ -61,6 +61,8 @@ from sk_tui.server import storage as st
 from sk_tui.server.engine import GroupCommitter, PushEngine, Refused
 from sk_tui.sync import protocol as p
 
+DB_ENV = "SK_TUI_SERVER_DB"  # app_from_env: the database URL each worker process opens
+POLICY_ENV = "SK_TUI_SERVER_POLICY"  # app_from_env: the agency's policy.toml, when it has one
 MAX_BODY_BYTES = 16 * 1024 * 1024  # 500 ops x ~32 KiB
 MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024
 MAX_TOKEN_CHARS = 256  # issued tokens are 47 characters; anything far longer is not one
@@ -480,3 +482,14 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         return Response(pull_page(db, actor, since, limit, limits.page_bytes), media_type="application/json")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's app factory for `sk-tui serve --workers N`: every worker process calls it and
+    opens its own pool on the database ``SK_TUI_SERVER_DB`` names, with the policy file
+    ``SK_TUI_SERVER_POLICY`` names (the defaults without one)."""
+    from pathlib import Path
+
+    policy_file = os.environ.get(POLICY_ENV)
+    policy = Policy.from_toml_text(Path(policy_file).read_text(encoding="utf-8")) if policy_file else None
+    return create_app(os.environ[DB_ENV], policy)
