@@ -13,6 +13,8 @@ frames really written, 120x40): keys go in as a terminal sends them, the app's t
 come back. The hello-world app (Header, Static, Footer) is the cold-start baseline.
 
     python bench/bench_tui.py [--n 5] [--rounds 3] [--quick]
+
+SK_TUI_BENCH_PROFILE=DIR records the pty run with py-spy into DIR/tui_keys_and_screens.collapsed.txt.
 """
 
 from __future__ import annotations
@@ -50,7 +52,12 @@ def in_terminal(db: str, rounds: int = 3, env: dict | None = None, gap: float = 
                          COLUMNS="120", LINES="40")
         pid, fd = pty.fork()
         if pid == 0:  # the child: the app on the pty
-            os.execve(sys.executable, [sys.executable, str(CHILD), "terminal", db, str(rss)], child_env)
+            argv = [sys.executable, str(CHILD), "terminal", db, str(rss)]
+            profiles = child_env.get("SK_TUI_BENCH_PROFILE")
+            if profiles:  # a py-spy profile of the app while it is driven (py-spy installed separately)
+                argv = [shutil.which("py-spy") or "py-spy", "record", "--rate", "250", "--format", "raw",
+                        "-o", str(Path(profiles) / "tui_keys_and_screens.collapsed.txt"), "--", *argv]
+            os.execve(argv[0], argv, child_env)
         import fcntl
         import struct
         import termios
@@ -137,9 +144,9 @@ def screen_opens(records: list[dict]) -> dict[str, list[dict]]:
             continue
         later = [k["t"] for k in keys if k["t"] > switch["t"]]
         until = later[0] if later else float("inf")
-        settled = [f for f in frames if switch["t"] <= f["t0"] < until and f["screen"] == switch["to"]]
+        settled = [f["t"] for f in frames if switch["t"] <= f["t0"] < until and f["screen"] == switch["to"]]
         out.setdefault(switch["to"], []).append({"first_full_s": first["t"] - start,
-                                                 "settled_s": settled[-1]["t"] - start})
+                                                 "settled_s": max([first["t"], *settled]) - start})
     return out
 
 

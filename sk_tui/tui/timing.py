@@ -97,4 +97,5 @@ def install(app: App[Any], path: str | None = None) -> Recorder | None:
     app._display = timed_display  # type: ignore[method-assign]
     for name in ("switch_mode", "push_screen", "switch_screen", "pop_screen"):
         setattr(app, name, switching(name, getattr(app, name)))
+    app._sk_timing = rec  # type: ignore[attr-defined]  # so a test can flush it
     return rec
