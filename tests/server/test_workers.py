@@ -16,8 +16,9 @@ import pytest
 
 from tests.helpers.live import PG_ENV, LiveServer, database, run_cli, seed
 
-PUSHERS = ("lead", "ani", "dedi")  # all on team-a: each may create its tasks
-BATCHES, BATCH = 12, 25
+# three people on team-a, each on three devices at once: many small concurrent transactions
+PUSHERS = tuple(f"{name}:{device}" for name in ("lead", "ani", "dedi") for device in range(3))
+BATCHES, BATCH = 15, 5
 
 
 def task_op(team: str, n: int) -> dict:
@@ -41,6 +42,11 @@ def worker_pids(pid: int) -> list[int]:
     return found
 
 
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def stop_gracefully(server: LiveServer) -> None:
     """SIGTERM first so uvicorn's supervisor takes its workers down with it."""
     if server.proc.poll() is None:
@@ -57,7 +63,9 @@ def test_two_workers_keep_the_change_log_gap_free_under_concurrent_pushers(tmp_p
         org = seed(url)
         server = LiveServer(url, cli_env, extra_args=("--workers", "2"))
         try:
-            assert len(worker_pids(server.proc.pid)) >= 2, server.output()
+            workers = worker_pids(server.proc.pid)
+            assert len(workers) >= 2, server.output()
+            idle = {pid: cpu_ticks(pid) for pid in workers}
             pushed: dict[str, list[dict]] = {name: [] for name in PUSHERS}
             results: dict[str, list[dict]] = {name: [] for name in PUSHERS}
             seen: list[int] = []
@@ -66,18 +74,19 @@ def test_two_workers_keep_the_change_log_gap_free_under_concurrent_pushers(tmp_p
 
             def pusher(name: str) -> None:
                 # its own connection: the kernel spreads connections over the worker processes
-                with httpx.Client(base_url=server.url, timeout=60,
-                                  headers={"Authorization": f"Bearer {org.tokens[name]}"}) as http:
+                token = org.tokens[name.split(":")[0]]
+                with httpx.Client(base_url=server.url, timeout=60, headers={"Authorization": f"Bearer {token}"}) as http:
                     for b in range(BATCHES):
                         ops = [task_op("team-a", b * BATCH + i) for i in range(BATCH)]
-                        response = http.post("/v1/sync/push", json={"device_id": name, "ops": ops})
+                        device = name.replace(":", "-")
+                        response = http.post("/v1/sync/push", json={"device_id": device, "ops": ops})
                         if response.status_code != 200:
                             errors.append(f"{name}: HTTP {response.status_code}")
                             return
                         pushed[name] += ops
                         results[name] += response.json()["results"]
                     # the last batch again, as a client does after losing the answer
-                    again = http.post("/v1/sync/push", json={"device_id": name, "ops": ops}).json()["results"]
+                    again = http.post("/v1/sync/push", json={"device_id": device, "ops": ops}).json()["results"]
                     results[name] += again
 
             def puller() -> None:
@@ -102,6 +111,8 @@ def test_two_workers_keep_the_change_log_gap_free_under_concurrent_pushers(tmp_p
             done.set()
             reader.join(timeout=120)
             assert not errors, errors
+            busy = [pid for pid in workers if cpu_ticks(pid) > idle[pid] + 5]
+            assert len(busy) >= 2, "the load did not reach two worker processes"
 
             # every op applied once: one applied result each, the resent batch answered duplicate
             for name in PUSHERS:
