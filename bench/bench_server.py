@@ -118,6 +118,35 @@ def load(server, tokens: list[str], args) -> tuple[float, list[float], list[str]
     return wall, latencies, errors
 
 
+def idle_pulls(server, tokens: list[str], since: int, threads: int = 20, each: int = 25) -> float:
+    """Pulls that find nothing new (what every device's periodic sync mostly is), a second."""
+    import httpx
+
+    def puller(token: str) -> None:
+        with httpx.Client(base_url=server.url, timeout=60, headers={"Authorization": f"Bearer {token}"}) as http:
+            for _ in range(each):
+                assert http.get("/v1/sync/pull", params={"since": since}).status_code == 200
+
+    workers = [threading.Thread(target=puller, args=(tokens[i % len(tokens)],)) for i in range(threads)]
+    began = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return threads * each / (time.perf_counter() - began)
+
+
+def last_seq(db_url: str) -> int:
+    from sk_tui.server import storage as st
+
+    db = st.ServerDB.open(db_url)
+    try:
+        with db.reading() as conn:
+            return db.last_seq(conn)
+    finally:
+        db.close()
+
+
 def clients_row(args, tmp: Path) -> None:
     """50 clients against one server process: errors, p99 batch latency, server memory."""
     db_url = make_db_url(args, tmp, "server")
@@ -126,6 +155,8 @@ def clients_row(args, tmp: Path) -> None:
     try:
         wall, latencies, errors = load(server, tokens, args)
         rss = server_rss_mb(server.proc.pid)
+        idle = idle_pulls(server, tokens, last_seq(db_url), threads=4 if args.quick else 20,
+                          each=5 if args.quick else 25)
     finally:
         server.stop()
     total = args.clients * args.batches * args.batch
@@ -141,6 +172,7 @@ def clients_row(args, tmp: Path) -> None:
         batch=args.batch, median_ms=stats["median_ms"])
     row("server", f"{name}_throughput", rate, "ops/s", baseline=baseline, baseline_of="bare SQLite executemany rows/s")
     row("server", f"{name}_server_rss", rss, "MB", budget="<= 300 MB", passed=rss <= 300)
+    row("server", f"idle_pulls_{backend}", idle, "requests/s", note="20 clients, pulls with nothing new")
 
 
 def workers_row(args, tmp: Path) -> None:
