@@ -17,13 +17,14 @@ if [ "${1:-}" = "--quick" ]; then
   quick=(--quick)
   out=results/quick.jsonl
 fi
+py="${PYTHON:-python3}"
 pg="${SK_TUI_BENCH_PG_URL:-${SK_TUI_TEST_PG_URL:-}}"
 mkdir -p results
 tmp="$out.partial"
 : > "$tmp"
 run() {
   echo "== $*" >&2
-  python "$@" "${quick[@]}" | grep '^{"bench"' | tee -a "$tmp"
+  "$py" "$@" "${quick[@]}" | grep '^{"bench"' | tee -a "$tmp"
 }
 run bench_save_report.py
 run bench_cli_report_add.py
@@ -37,7 +38,7 @@ else
   echo "== PostgreSQL rows skipped: set SK_TUI_BENCH_PG_URL or SK_TUI_TEST_PG_URL" >&2
 fi
 mv "$tmp" "$out"
-python - "$out" <<'PY'
+"$py" - "$out" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 held = sum(r["pass"] is True for r in rows)
