@@ -288,6 +288,8 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
         hi = db.last_seq(conn)
         if since > hi:
             raise HTTPException(410, "cursor ahead of the server: re-pull from 0")
+        if since == hi:  # nothing new (most periodic pulls): no visibility to work out
+            return _page_head(db, hi, False) + b"]}"
         mine = conn.execute(select(m.team_id, m.role).where(m.employee_id == actor)).all()
         led = {row.team_id for row in mine if row.role == "lead"}
         led.update(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
@@ -325,10 +327,14 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
                 rows, has_more = rows[:kept], True
                 body = ",".join(parts[:kept]).encode()
                 break
-    next_cursor = rows[-1][0] if has_more else hi
+    return _page_head(db, rows[-1][0] if has_more else hi, has_more) + body + b"]}"
+
+
+def _page_head(db: st.ServerDB, next_cursor: int, has_more: bool) -> bytes:
+    """A pull page's JSON up to the opening of its ``changes`` list."""
     head = json.dumps({"server_epoch": db.epoch(), "server_time": _server_time(), "next_cursor": next_cursor,
                        "has_more": has_more})
-    return head[:-1].encode("utf-8") + b',"changes":[' + body + b"]}"
+    return head[:-1].encode("utf-8") + b',"changes":['
 
 
 def _json_text(text: str) -> str:
