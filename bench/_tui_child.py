@@ -3,6 +3,7 @@
     python bench/_tui_child.py hello              # hello-world app, headless, to its first frame
     python bench/_tui_child.py sk DB_PATH         # SkApp, headless, to its first board frame
     python bench/_tui_child.py terminal DB RSS    # SkApp on the terminal it is given (a pty)
+    python bench/_tui_child.py terminal-hello TIMING RSS   # the key-to-frame baseline, on a pty
 
 The headless runs exit at their first frame (cold start is timed from spawn to exit by the
 parent) and print one JSON line.
@@ -69,8 +70,36 @@ def run_terminal(db_path: str, rss_file: str) -> None:
         out.write(str(round(rss_mb(), 1)))
 
 
+def run_terminal_hello(records: str, rss_file: str) -> None:
+    """The key-to-frame baseline: a bare Textual app whose arrow keys move a table's cursor, on
+    the terminal it is given, with the same timing hook as the app."""
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header
+
+    from sk_tui.tui import timing
+
+    class HelloTable(App):
+        def compose(self):
+            yield Header()
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("kartu", "status", "tim")
+            table.add_rows([(f"Kartu {i}", "backlog", "Tim Bench") for i in range(30)])
+
+    app = HelloTable()
+    timing.install(app, records)
+    app.run()
+    with open(rss_file, "w") as out:
+        out.write(str(round(rss_mb(), 1)))
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "terminal":
+    if sys.argv[1] == "terminal-hello":
+        run_terminal_hello(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "terminal":
         run_terminal(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "hello":
         run_hello()
