@@ -269,7 +269,7 @@ class ServerDB:
     def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         """One executemany straight through the driver (Core's per-row parameter work skipped);
         on PostgreSQL one COPY, a single round trip for the batch instead of a statement a row
-        (push on PostgreSQL spent most of its time in those statements: bench/results/profiles)."""
+        (they were a sixth of a PostgreSQL push's server samples: bench/results/profiles)."""
         if not rows:
             return
         columns = [c.name for c in table.columns]
