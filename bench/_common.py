@@ -41,6 +41,22 @@ def large_workspace() -> Path:
     return path
 
 
+def small_workspace() -> Path:
+    """The small demo workspace (quick mode: proves the harness runs, figures not compared)."""
+    os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
+    from sk_tui import demo
+
+    path = CACHE / "small.db"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        demo.ensure_demo(path, scale="small")
+    return path
+
+
+def workspace(quick: bool) -> Path:
+    return small_workspace() if quick else large_workspace()
+
+
 def percentile(samples: list[float], pct: float) -> float:
     ordered = sorted(samples)
     index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
@@ -59,5 +75,24 @@ def summary_ms(samples: list[float]) -> dict[str, float]:
 
 
 def emit(name: str, result: dict) -> None:
-    """Print one JSON line per benchmark (bench/run_all.py collects them)."""
-    print(json.dumps({"bench": name, **result}, ensure_ascii=False))
+    """The full figures of one benchmark, as one JSON line on stderr (for the log; the rows
+    are what bench/run_all.sh keeps)."""
+    print(json.dumps({"bench": name, "detail": result}, ensure_ascii=False), file=sys.stderr)
+
+
+def row(bench: str, metric: str, value: float | None, unit: str, *, baseline: float | None = None,
+        budget: str | None = None, ratio: float | None = None, passed: bool | None = None, **extra) -> None:
+    """One row of bench/results/latest.jsonl on stdout: a measured value, the baseline it was
+    measured against in the same run, the budget and whether it holds (None: no budget here)."""
+    if ratio is None and baseline and value is not None:
+        ratio = value / baseline
+    print(json.dumps({"bench": bench, "metric": metric, "value": _round(value), "unit": unit,
+                      "baseline": _round(baseline), "budget": budget,
+                      "ratio": None if ratio is None else round(ratio, 3), "pass": passed, **extra},
+                     ensure_ascii=False), flush=True)
+
+
+def _round(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return round(value, 3) if abs(value) < 100 else round(value, 1)

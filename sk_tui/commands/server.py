@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from sk_tui.commands.common import UserError, language, print_json, say
 
@@ -49,6 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
     serve.add_argument("--log-level", default="warning", help=argparse.SUPPRESS)
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="worker processes (PostgreSQL only; SQLite is one process; default 1)")
     serve.set_defaults(func=run_serve)
 
     server = subparsers.add_parser("server", help="administer the central endpoint", description=__doc__,
@@ -158,21 +161,49 @@ def _tls_options(args: argparse.Namespace) -> dict[str, str]:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
     from sk_tui.config import load_policy
-    from sk_tui.server.app import create_app
+    from sk_tui.server.app import DB_ENV, POLICY_ENV, create_app
 
+    if args.workers < 1:
+        raise UserError(say(args, "--workers paling sedikit 1.", "--workers must be at least 1."))
     tls = _tls_options(args)
     db = _open(args)
+    if args.workers > 1 and db.is_sqlite:
+        db.close()
+        raise UserError(say(
+            args, "SQLite: satu proses. --workers lebih dari 1 butuh PostgreSQL (--db postgresql://...).",
+            "SQLite: one process. --workers above 1 needs PostgreSQL (--db postgresql://...)."))
     if args.demo:
         _demo_tokens(args, db)
-    app = create_app(db=db, policy=_serving_policy(db, load_policy))
+    # read (and refused when broken) here, before any worker starts: the agency's stored policy,
+    # else policy.toml
+    policy = _serving_policy(db, load_policy)
     scheme = "https" if tls else "http"
-    print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)})",
-              f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)})"), flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
-                ssl_certfile=tls.get("ssl_certfile"), ssl_keyfile=tls.get("ssl_keyfile"))
+    workers = say(args, f", {args.workers} proses", f", {args.workers} processes") if args.workers > 1 else ""
+    print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)}{workers})",
+              f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)}{workers})"),
+          flush=True)
+    # uvicorn takes httptools and uvloop when they are installed (its "auto"); measured here they
+    # changed nothing beyond the noise (the time is in the push engine), so they are not required
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level,
+                               "access_log": False, "ssl_certfile": tls.get("ssl_certfile"),
+                               "ssl_keyfile": tls.get("ssl_keyfile")}
+    if args.workers == 1:
+        uvicorn.run(create_app(db=db, policy=policy), **options)
+        return 0
+    # each worker process builds its own app (its own connection pool) from the environment;
+    # the change log stays gap-free across them: seq is assigned under a PostgreSQL advisory lock
+    db.close()
+    os.environ[DB_ENV] = db.url
+    from sk_tui import paths
+
+    if paths.policy_file().exists():
+        os.environ[POLICY_ENV] = str(paths.policy_file())
+    uvicorn.run("sk_tui.server.app:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 

@@ -61,6 +61,8 @@ from sk_tui.server import storage as st
 from sk_tui.server.engine import GroupCommitter, PushEngine, Refused
 from sk_tui.sync import protocol as p
 
+DB_ENV = "SK_TUI_SERVER_DB"  # app_from_env: the database URL each worker process opens
+POLICY_ENV = "SK_TUI_SERVER_POLICY"  # app_from_env: the agency's policy.toml, when it has one
 MAX_BODY_BYTES = 16 * 1024 * 1024  # 500 ops x ~32 KiB
 MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024
 MAX_TOKEN_CHARS = 256  # issued tokens are 47 characters; anything far longer is not one
@@ -286,6 +288,8 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
         hi = db.last_seq(conn)
         if since > hi:
             raise HTTPException(410, "cursor ahead of the server: re-pull from 0")
+        if since == hi:  # nothing new (most periodic pulls): no visibility to work out
+            return _page_head(db, hi, False) + b"]}"
         mine = conn.execute(select(m.team_id, m.role).where(m.employee_id == actor)).all()
         led = {row.team_id for row in mine if row.role == "lead"}
         led.update(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
@@ -297,30 +301,48 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
             c.employee_id == actor, c.other_id == actor,
             c.team_id.in_(sorted(led)), and_(c.vis == st.VIS_TEAM, c.team_id.in_(sorted(member))),
         )
-        rows = conn.execute(
+        result = conn.execute(
             select(st.changes.c.seq, c.entity, c.entity_id, c.data).where(c.seq > since, c.seq <= hi, visible)
             .order_by(c.seq).limit(limit + 1)
-        ).all()
+        )
+        # plain tuples from the driver: these columns need no result processing, and SQLAlchemy's
+        # Row objects were a quarter of a page's cost (bench/results/profiles)
+        rows = result.cursor.fetchall() if result.cursor is not None else []
+        result.close()
     has_more = len(rows) > limit
     rows = rows[:limit]
     parts = [
-        (f'{{"seq":{r.seq},"entity":"{r.entity}","entity_id":{json.dumps(r.entity_id)},'
-         f'"kind":"{"upsert" if r.data is not None else "delete"}","data":{r.data if r.data is not None else "null"}}}'
-         ).encode()
-        for r in rows
+        f'{{"seq":{seq},"entity":"{entity}","entity_id":{_json_text(entity_id)},'
+        f'"kind":"{"delete" if data is None else "upsert"}","data":{"null" if data is None else data}}}'
+        for seq, entity, entity_id, data in rows
     ]
-    # byte cap: stop before the change that would pass ``max_bytes`` (a page always carries at
-    # least one change, so a cursor never stalls); the rest come on the next page
-    size = 0
-    for kept, part in enumerate(parts):
-        size += len(part) + 1
-        if kept and size > max_bytes:
-            parts, rows, has_more = parts[:kept], rows[:kept], True
-            break
-    next_cursor = rows[-1].seq if has_more else hi
+    body = ",".join(parts).encode()
+    if len(body) > max_bytes:
+        # byte cap: stop before the change that would pass ``max_bytes`` (a page always carries
+        # at least one change, so a cursor never stalls); the rest come on the next page
+        size = 0
+        for kept, part in enumerate(parts):
+            size += len(part.encode()) + 1
+            if kept and size > max_bytes:
+                rows, has_more = rows[:kept], True
+                body = ",".join(parts[:kept]).encode()
+                break
+    return _page_head(db, rows[-1][0] if has_more else hi, has_more) + body + b"]}"
+
+
+def _page_head(db: st.ServerDB, next_cursor: int, has_more: bool) -> bytes:
+    """A pull page's JSON up to the opening of its ``changes`` list."""
     head = json.dumps({"server_epoch": db.epoch(), "server_time": _server_time(), "next_cursor": next_cursor,
                        "has_more": has_more})
-    return head[:-1].encode("utf-8") + b',"changes":[' + b",".join(parts) + b"]}"
+    return head[:-1].encode("utf-8") + b',"changes":['
+
+
+def _json_text(text: str) -> str:
+    """``text`` as a JSON string: quoted as it is when nothing in it needs escaping (every id
+    the domain makes), else through json.dumps."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return json.dumps(text)
 
 
 class Faults:
@@ -490,3 +512,19 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         return Response(pull_page(db, actor, since, limit, limits.page_bytes), media_type="application/json")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's app factory for `sk-tui serve --workers N`: every worker process calls it and
+    opens its own pool on the database ``SK_TUI_SERVER_DB`` names, with the policy file
+    ``SK_TUI_SERVER_POLICY`` names (the defaults without one)."""
+    from pathlib import Path
+
+    from sk_tui.server import admin
+
+    db = st.ServerDB.open(os.environ[DB_ENV])
+    if admin.current_policy_text(db) is not None:  # the agency's policy (`server policy set`) first
+        return create_app(db=db, policy=admin.current_policy(db)[0])
+    policy_file = os.environ.get(POLICY_ENV)
+    policy = Policy.from_toml_text(Path(policy_file).read_text(encoding="utf-8")) if policy_file else None
+    return create_app(db=db, policy=policy)

@@ -303,10 +303,18 @@ class ServerDB:
 
     @staticmethod
     def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-        """One executemany straight through the driver (Core's per-row parameter work skipped)."""
+        """One executemany straight through the driver (Core's per-row parameter work skipped);
+        on PostgreSQL one COPY, a single round trip for the batch instead of a statement a row
+        (they were a sixth of a PostgreSQL push's server samples: bench/results/profiles)."""
         if not rows:
             return
         columns = [c.name for c in table.columns]
+        if conn.dialect.name == "postgresql":
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(tuple(map(row.get, columns)))
+            return
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
         conn.exec_driver_sql(sql, [tuple(map(row.get, columns)) for row in rows])

@@ -119,6 +119,12 @@ class SkApp(App[None]):
         self.config = config or Config()
         i18n.set_language(language or self.config.language)
         super().__init__()
+        import os  # frame timings for bench/bench_tui.py, installed only when asked (sk_tui/tui/timing.py)
+
+        if os.environ.get("SK_TUI_TIMING"):
+            from sk_tui.tui import timing
+
+            timing.install(self)
         localize(self)
         self.animation_level = "none"
         self.db_path = Path(db_path) if db_path else None
