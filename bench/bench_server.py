@@ -55,7 +55,7 @@ def run_clients(url: str, tokens: list[str], batch: int, batches: int, gate, que
             for body in bodies[index]:
                 began = time.perf_counter()
                 try:
-                    response = http.post("/v1/sync/push", content=body, headers={"Content-Type": "application/json"})
+                    response = http.post("/v2/sync/push", content=body, headers={"Content-Type": "application/json"})
                     ok = response.status_code == 200 and response.content.count(b'"status":"applied"') == batch
                     problem = None if ok else f"HTTP {response.status_code}"
                 except httpx.HTTPError as exc:
@@ -125,7 +125,7 @@ def idle_pulls(server, tokens: list[str], since: int, threads: int = 20, each: i
     def puller(token: str) -> None:
         with httpx.Client(base_url=server.url, timeout=60, headers={"Authorization": f"Bearer {token}"}) as http:
             for _ in range(each):
-                assert http.get("/v1/sync/pull", params={"since": since}).status_code == 200
+                assert http.get("/v2/sync/pull", params={"since": since}).status_code == 200
 
     workers = [threading.Thread(target=puller, args=(tokens[i % len(tokens)],)) for i in range(threads)]
     began = time.perf_counter()

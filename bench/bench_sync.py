@@ -108,7 +108,7 @@ class Server:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(self.url + "/v1/health", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/v2/health", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass

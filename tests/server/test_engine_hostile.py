@@ -182,6 +182,8 @@ def test_older_database_gains_the_employee_unit_column(server_db):
             conn.exec_driver_sql("ALTER TABLE reviews DROP COLUMN team_id")
             conn.exec_driver_sql("ALTER TABLE reports DROP COLUMN approved_minutes")
             conn.exec_driver_sql("DROP TABLE alembic_version")
+            for table in ("attendance", "negative_events", "policy", "month_closes", "month_log"):  # 0003's
+                conn.exec_driver_sql(f"DROP TABLE {table}")
     finally:
         db.close()
     db = st.ServerDB.open(server_db)  # what a server started on an older database does

@@ -79,14 +79,14 @@ def test_two_workers_keep_the_change_log_gap_free_under_concurrent_pushers(tmp_p
                     for b in range(BATCHES):
                         ops = [task_op("team-a", b * BATCH + i) for i in range(BATCH)]
                         device = name.replace(":", "-")
-                        response = http.post("/v1/sync/push", json={"device_id": device, "ops": ops})
+                        response = http.post("/v2/sync/push", json={"device_id": device, "ops": ops})
                         if response.status_code != 200:
                             errors.append(f"{name}: HTTP {response.status_code}")
                             return
                         pushed[name] += ops
                         results[name] += response.json()["results"]
                     # the last batch again, as a client does after losing the answer
-                    again = http.post("/v1/sync/push", json={"device_id": device, "ops": ops}).json()["results"]
+                    again = http.post("/v2/sync/push", json={"device_id": device, "ops": ops}).json()["results"]
                     results[name] += again
 
             def puller() -> None:
@@ -95,7 +95,7 @@ def test_two_workers_keep_the_change_log_gap_free_under_concurrent_pushers(tmp_p
                                   headers={"Authorization": f"Bearer {org.tokens['lead']}"}) as http:
                     while True:
                         finished = done.is_set()  # read before the pull: one more pull after the end
-                        page = http.get("/v1/sync/pull", params={"since": since, "limit": 50}).json()
+                        page = http.get("/v2/sync/pull", params={"since": since, "limit": 50}).json()
                         seen.extend(change["seq"] for change in page["changes"])
                         since = page["next_cursor"]
                         if finished and not page["has_more"]:
