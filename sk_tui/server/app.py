@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import json
 import math
 import os
@@ -288,7 +289,8 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
             raise HTTPException(410, "cursor ahead of the server: re-pull from 0")
         mine = conn.execute(select(m.team_id, m.role).where(m.employee_id == actor)).all()
         led = {row.team_id for row in mine if row.role == "lead"}
-        led.update(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
+        jpt_of = set(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
+        led.update(jpt_of)
         member = {row.team_id for row in mine}
         people, units = _directory(conn, actor, sorted(member | led))
         visible = or_(
@@ -318,8 +320,11 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
             parts, rows, has_more = parts[:kept], rows[:kept], True
             break
     next_cursor = rows[-1].seq if has_more else hi
+    # what the caller may see, as a fingerprint: when it changes (a team joined or left, a new
+    # lead or JPT) the client pulls from 0 again, so older records of a new scope arrive too
+    scope = hashlib.sha256(json.dumps([sorted(map(tuple, mine)), sorted(jpt_of)]).encode()).hexdigest()[:32]
     head = json.dumps({"server_epoch": db.epoch(), "server_time": _server_time(), "next_cursor": next_cursor,
-                       "has_more": has_more})
+                       "has_more": has_more, "scope": scope})
     return head[:-1].encode("utf-8") + b',"changes":[' + b",".join(parts) + b"]}"
 
 

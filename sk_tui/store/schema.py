@@ -217,10 +217,23 @@ def _v3_pulled_problems(db: Database) -> None:
     db.execute("CREATE INDEX idx_pulled_problems_open ON pulled_problems(resolution, entity, entity_id)")
 
 
+def _v4_resync_seen(db: Database) -> None:
+    """Records a full re-pull (new server epoch, changed scope, a refused op) has brought so
+    far: when it ends, local records the server no longer shows are removed (store/replica.py)."""
+    db.execute(
+        """CREATE TABLE resync_seen (
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (entity, entity_id)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
     _v3_pulled_problems,
+    _v4_resync_seen,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
