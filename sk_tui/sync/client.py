@@ -73,6 +73,7 @@ class SyncResult:
     retries: int = 0
     resent: int = 0  # acked ops queued again after a server restore
     kept_aside: int = 0  # pulled records that could not be stored: listed as sync problems
+    superseded: int = 0  # queued local changes a newer server copy overtook: listed as sync problems
     removed: int = 0  # local records a full re-pull found the server no longer shows (or not to us)
     rescoped: bool = False  # what this user may see changed: everything was pulled again
     server_url: str | None = None
@@ -84,7 +85,8 @@ class SyncResult:
 
     @property
     def ok(self) -> bool:
-        return self.online and self.error is None and self.refused == 0 and self.kept_aside == 0
+        return (self.online and self.error is None and self.refused == 0 and self.kept_aside == 0
+                and self.superseded == 0)
 
 
 @dataclasses.dataclass
@@ -345,10 +347,13 @@ class _Session:
 
     def pull(self, limit: int) -> None:
         store, result, counts = self.store, self.result, self.counts
+        problems = store.sync_problem_count()
         try:
             store.recheck_kept_records(counts)
             self._pull_pages(limit, counts)
         finally:
+            # local changes a newer server copy overtook (kept as problems), beyond the kept-aside records
+            result.superseded += max(0, store.sync_problem_count() - problems - counts["kept_aside"])
             result.kept_aside += counts["kept_aside"]
             result.removed += counts.get("removed", 0)
             counts["kept_aside"] = counts["removed"] = 0

@@ -9,6 +9,7 @@ import pytest
 from sk_tui.store import Store
 from sk_tui.sync.client import sync_once
 from tests.helpers.live import LiveServer
+from tests.helpers.replica import assert_same_as_server
 
 client_only = pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
 
@@ -40,6 +41,9 @@ def test_an_oversized_op_among_good_ones_is_refused_alone_and_the_rest_arrive(st
     assert set(problems) == {(huge.id, "create", "rejected"), (huge.id, "update", "blocked")}
     assert "too_large" in problems[(huge.id, "create", "rejected")]
     assert "3000" in problems[(huge.id, "create", "rejected")]  # the server's own words
+    # the device shows the server's view (the refused card is not on it); my card is in the problem
+    assert store.task(huge.id) is None
+    assert_same_as_server(db, live.url, live.tokens["ani"], tmp_path)
     # the next sync sends nothing again: the queue drained
     again = sync_once(db, server_url=live.url, token=live.tokens["ani"])
     assert (again.sent, again.error) == (0, None)
