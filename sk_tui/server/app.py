@@ -57,7 +57,7 @@ from sk_tui import __version__, clock
 from sk_tui.domain.errors import first_error, problem_words
 from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
-from sk_tui.server import auth
+from sk_tui.server import auth, epoch
 from sk_tui.server import storage as st
 from sk_tui.server.engine import GroupCommitter, PushEngine, Refused
 from sk_tui.sync import protocol as p
@@ -379,6 +379,8 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
                limits: Limits | None = None) -> FastAPI:
     """The app over the database at ``db_url`` (a SQLite path/URL or postgresql://...)."""
     db = db or st.ServerDB.open(db_url)
+    epoch.check_at_start(db)  # a database restored by other means gets a new epoch
+    highwater = epoch.HighWater(db)
     limits = limits or Limits.from_env()
     committer = GroupCommitter(PushEngine(db, policy or DEFAULT_POLICY))
     limiter = RateLimiter(limits.rate, limits.burst)
@@ -435,6 +437,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         valid, plan = read_push(raw)
         done = committer.push(actor, valid) if valid or not plan else []
         results = [done[step] if isinstance(step, int) else step for step in plan]
+        highwater.seen(done)
         payload = {"server_epoch": db.epoch(), "server_time": _server_time(), "results": results}
         return Response(st.dumps(payload), media_type="application/json")
 

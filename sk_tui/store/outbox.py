@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from sk_tui import clock
@@ -225,8 +225,35 @@ def requeue_acked(db: Database) -> int:
     """A new server epoch: every acked op goes back in the queue (the server's dedup absorbs
     what it still has); returns how many."""
     rowcount: int = db.execute(
-        "UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'acked'", (_now_iso(),)).rowcount
+        "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE state = 'acked'",
+        (RESENT, _now_iso())).rowcount
     return rowcount
+
+
+# last_error of an op re-sent after a server restore: refused for a record the restored server
+# does not hold yet (another device has still to re-send it), it waits in the queue instead
+RESENT = "resent: the server was restored"
+MAX_RESENDS = 20
+
+
+def resent_ids(db: Database, op_ids: Sequence[str]) -> set[str]:
+    """Which of these ops went out again after a server restore (and may wait for another
+    device's re-sent record a few more times)."""
+    out: set[str] = set()
+    for start in range(0, len(op_ids), 500):
+        chunk = list(op_ids[start:start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        out.update(row[0] for row in db.execute(
+            f"SELECT op_id FROM outbox WHERE op_id IN ({marks}) AND last_error LIKE 'resent:%' AND attempts < ?",
+            (*chunk, MAX_RESENDS)))
+    return out
+
+
+def defer(db: Database, op_ids: Iterable[str]) -> None:
+    """Re-sent ops the restored server cannot take yet: back in the queue, still marked re-sent."""
+    stamp = _now_iso()
+    db.conn.executemany("UPDATE outbox SET state='pending', last_error=?, updated_at=? WHERE op_id=?",
+                        [(RESENT, stamp, op_id) for op_id in op_ids])
 
 
 def prune_acked(db: Database, older_than_iso: str) -> int:
@@ -263,13 +290,16 @@ class PushResult(NamedTuple):
 class OutboxMixin(BaseStore):
     """The outbox life cycle as store methods (each one transaction)."""
 
-    def next_push_batch(self, limit: int) -> list[OutgoingOp]:
-        """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight."""
+    def next_push_batch(self, limit: int, skip: Collection[str] = ()) -> list[OutgoingOp]:
+        """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight;
+        ``skip``: ops already sent in this sync that wait in the queue for a later one."""
         with self.transaction():
+            marks = ", ".join("?" for _ in skip)
             ops = [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
                    for op_id, entity, entity_id, op, base, payload in self.db.execute(
-                       """SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
-                          WHERE state IN ('pending', 'inflight') ORDER BY seq LIMIT ?""", (int(limit),))]
+                       f"""SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
+                          WHERE state IN ('pending', 'inflight') {f"AND op_id NOT IN ({marks})" if skip else ""}
+                          ORDER BY seq LIMIT ?""", (*skip, int(limit)))]
             mark_inflight(self.db, [op.op_id for op in ops])
         return ops
 

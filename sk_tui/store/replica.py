@@ -73,6 +73,8 @@ SCOPE_KEY = "sync_scope"  # the server's fingerprint of what this user may see (
 CHANGED_ON_SERVER = "changed_on_server: the record changed on the server; your change is kept here"
 DAY_TAKEN = "day_exists: the server holds another report of yours for this day; your report is kept here"
 BLOCKED_BEHIND = "blocked: an earlier change to this record was refused"
+# refusals of a re-sent op that another device's re-sent op can lift (the record it builds on)
+_WAITS_FOR_ANOTHER_DEVICE = frozenset({"report_unknown", "task_unknown", "stale_version", "transition_refused"})
 
 # the longest a failed sync may hold back the next one (issue 8: a clock jump never delays more)
 RETRY_CAP = dt.timedelta(minutes=15)
@@ -750,15 +752,28 @@ class ReplicaMixin(BaseStore):
         return removed
 
     def settle_push_results(self, results: list[outbox.PushResult], unanswered: Sequence[str] = (),
-                            counts: dict[str, int] | None = None) -> None:
+                            counts: dict[str, int] | None = None) -> list[str]:
         """Record the server's answers for a batch (``OutboxMixin.record_push_results``) and, for
         each refused op, put the server's copy back: the conflict answer's copy at once, else by
-        a full re-pull. Later queued ops on the same record become problems (blocked)."""
+        a full re-pull. Later queued ops on the same record become problems (blocked).
+
+        Returns the ops that wait in the queue for a later sync (re-sent after a server restore,
+        refused for a record another device has still to re-send)."""
         with self.transaction():
-            self.record_push_results(results, unanswered)
             refused = [r for r in results if r.state != outbox.OpState.ACKED]
+            resent = outbox.resent_ids(self.db, [r.op_id for r in refused]) if refused else set()
+            self.record_push_results(results, unanswered)
             if not refused:
-                return
+                return []
+            # after a server restore, another device may still have to re-send the record these
+            # ops build on: they wait in the queue rather than become problems
+            waiting = [r.op_id for r in refused if r.op_id in resent
+                       and (r.error or "").split(":", 1)[0] in _WAITS_FOR_ANOTHER_DEVICE]
+            if waiting:
+                outbox.defer(self.db, waiting)
+                refused = [r for r in refused if r.op_id not in set(waiting)]
+                if not refused:
+                    return waiting
             copies: list[dict[str, Any]] = []
             resync = False
             for r in refused:
@@ -779,6 +794,7 @@ class ReplicaMixin(BaseStore):
                 self._apply_changes(copies, counts)
             if resync:
                 self.begin_resync()
+            return waiting
 
     def recheck_kept_records(self, counts: dict[str, int] | None = None) -> int:
         """Check again the kept-aside records the user asked to retry; returns how many now stored.

@@ -197,6 +197,7 @@ class _Session:
         self.failures = store.sync_failures()
         self.contacted = False
         self.counts: dict[str, int] = {"kept_aside": 0, "removed": 0}  # what settling and pulls set aside
+        self.waiting: set[str] = set()  # ops sent in this sync that wait in the queue for a later one
 
     def call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request with the retry rules; returns the response of any status below 500
@@ -245,7 +246,7 @@ class _Session:
     def push(self, batch_size: int) -> None:
         store = self.store
         while True:
-            ops = store.next_push_batch(batch_size)
+            ops = store.next_push_batch(batch_size, self.waiting)
             if not ops:
                 return
             self._deliver(ops, set())
@@ -334,7 +335,7 @@ class _Session:
                 field = {p.CONFLICT: "conflicts", p.BLOCKED: "blocked", p.KEY_REUSED: "key_reused"}.get(
                     status, "rejected")
                 setattr(result, field, getattr(result, field) + 1)
-        self.store.settle_push_results(results, missing, self.counts)
+        self.waiting.update(self.store.settle_push_results(results, missing, self.counts))
         if missing:
             raise _Stop("protocol_error", f"{len(missing)} ops without a result")
 
