@@ -70,7 +70,8 @@ def write_mark(db: st.ServerDB, epoch: str, max_seq: int, *, lower: bool = False
             marks = marks if isinstance(marks, dict) else {}
         except (OSError, ValueError):
             marks = {}
-        old = marks.get(key) if isinstance(marks.get(key), dict) else {}
+        old: dict[str, Any] = marks.get(key) or {}
+        old = old if isinstance(old, dict) else {}
         if not lower and old.get("epoch") == epoch and int(old.get("max_seq") or 0) >= max_seq:
             return
         marks[key] = {"epoch": epoch, "max_seq": max_seq}
@@ -88,7 +89,7 @@ def mint(db: st.ServerDB) -> str:
     with db.writing() as conn:
         conn.execute(st.meta_table.update().where(st.meta_table.c.key == "server_epoch").values(value=epoch))
         seq = db.last_seq(conn)
-    db._epoch = None  # noqa: SLF001 - the cached epoch is this module's business after a restore
+    db._epoch = None
     write_mark(db, epoch, seq, lower=True)
     return epoch
 

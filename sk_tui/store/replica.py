@@ -46,7 +46,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import GenericAlias
 from typing import Any, cast
 
@@ -407,6 +407,23 @@ def _next_try(retry_at: dt.datetime | None, now: dt.datetime) -> str | None:
     return retry_at.isoformat() if retry_at is not None and retry_at > now else None
 
 
+@contextlib.contextmanager
+def _as_domain_error() -> Iterator[None]:
+    """Content kept in a problem that the domain now refuses: one DomainError, for people."""
+    from pydantic import ValidationError
+
+    from sk_tui.domain.errors import validation_error
+
+    try:
+        yield
+    except ValidationError as exc:
+        raise validation_error(exc) from None
+    except (KeyError, TypeError) as exc:  # a payload this version did not write
+        from sk_tui.domain.errors import DomainError
+
+        raise DomainError("problem_not_editable", what=str(exc)[:40]) from None
+
+
 def _queued_by_record(ops: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Queued ops by the record a pull could bring for them: their own, and a review's report."""
     out: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -568,7 +585,7 @@ class ReplicaMixin(BaseStore):
         from sk_tui.domain.errors import DomainError
 
         store = cast(Any, self)
-        with self.transaction():
+        with _as_domain_error(), self.transaction():
             op = self._problem(op_id)
             entity, kind, payload = op["entity"], op["op"], op["payload"]
             if entity == "task":
@@ -580,7 +597,8 @@ class ReplicaMixin(BaseStore):
                                              payload.get("note") or "")
                 new_id = self._last_op_id(review.id)
             elif entity == "feedback" and kind == "create":
-                from sk_tui.domain.models import Feedback, new_id as fresh_id
+                from sk_tui.domain.models import Feedback
+                from sk_tui.domain.models import new_id as fresh_id
 
                 fb = from_row(Feedback, {**payload, "id": fresh_id()})
                 self._insert("feedback", to_row(fb))
@@ -656,14 +674,14 @@ class ReplicaMixin(BaseStore):
         from sk_tui.domain.models import Activity, DailyReport, ReportStatus, Task, new_id
 
         store = cast(Any, self)
-        with self.transaction():
+        with _as_domain_error(), self.transaction():
             op = self._problem(op_id)
             payload = op["payload"]
             if op["entity"] == "task":
                 current = store.task(op["entity_id"])
-                mine = from_row(Task, {**(to_row(current) if current else {}), **payload, "id": op["entity_id"]})
+                card = from_row(Task, {**(to_row(current) if current else {}), **payload, "id": op["entity_id"]})
                 return {"entity": "task", "id": op["entity_id"] if current else None,
-                        "fields": {k: getattr(mine, k) for k in payload if hasattr(mine, k)}}
+                        "fields": {k: getattr(card, k) for k in payload if hasattr(card, k)}}
             if op["entity"] != "report":
                 raise DomainError("problem_not_editable", what=op["entity"])
             mine = from_row(DailyReport, payload)
@@ -762,7 +780,7 @@ class ReplicaMixin(BaseStore):
         with self.transaction():
             refused = [r for r in results if r.state != outbox.OpState.ACKED]
             resent = outbox.resent_ids(self.db, [r.op_id for r in refused]) if refused else set()
-            self.record_push_results(results, unanswered)
+            cast(Any, self).record_push_results(results, unanswered)  # OutboxMixin: writes the states
             if not refused:
                 return []
             # after a server restore, another device may still have to re-send the record these
@@ -931,7 +949,7 @@ class ReplicaMixin(BaseStore):
         elif status == "draft" and self.scalar("SELECT 1 FROM activities WHERE report_id = ?", (report_id,)):
             from sk_tui.domain.models import DailyReport
 
-            row = self.one("SELECT * FROM reports WHERE id = ?", (report_id,))
+            row = self.one("SELECT * FROM reports WHERE id = ?", (report_id,)) or {}
             payload = cast(Any, self).report_payload(from_row(DailyReport, row))
             outbox.park(self.db, entity="report", entity_id=report_id, op="submit", payload=payload, error=DAY_TAKEN)
 

@@ -5,7 +5,6 @@ exactly the server's view for its user (tests/helpers/replica.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
