@@ -5,6 +5,7 @@ exactly the server's view for its user (tests/helpers/replica.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -208,3 +209,25 @@ def test_a_member_added_to_a_team_later_receives_its_history_and_loses_it_when_r
     assert ani.task(old_card.id) is None and ani.report(report.id) is None
     converged(live, ani_db, "ani", tmp_path)
     assert replica_rows(ani_db) == server_view(live.url, live.tokens["ani"], tmp_path)
+
+
+@client_only
+def test_the_cli_lists_a_problem_with_its_id_and_resolves_it(live, cli_env, tmp_path):
+    from tests.helpers.live import run_cli
+
+    home, db = tmp_path / "home", tmp_path / "ani.db"
+    assert run_cli(cli_env, "login", live.url, "--token", live.tokens["ani"], home=home).returncode == 0
+    assert run_cli(cli_env, "--db", str(db), "sync", home=home).returncode == 0
+    for args in (("report", "add", "--date", "2026-09-01", "--minutes", "90", "--desc", "Rapat lama"),
+                 ("report", "submit", "--date", "2026-09-01")):
+        assert run_cli(cli_env, "--db", str(db), *args, home=home).returncode == 0
+    assert run_cli(cli_env, "--db", str(db), "sync", home=home).returncode == 1
+    status = run_cli(cli_env, "--lang", "en", "--db", str(db), "status", home=home).stdout
+    op_id = json.loads(run_cli(cli_env, "--db", str(db), "status", "--json", home=home).stdout)["problem_ops"][0]["op_id"]
+    assert f"[{op_id[:8]}]" in status and "sk-tui resolve ID" in status
+    edited = run_cli(cli_env, "--lang", "en", "--db", str(db), "resolve", op_id[:8], "edit", home=home)
+    assert edited.returncode == 0 and "back as a draft" in edited.stdout, edited.stderr
+    again = run_cli(cli_env, "--lang", "en", "--db", str(db), "resolve", op_id[:8], "keep", home=home)
+    assert again.returncode == 1 and "not found" in again.stderr
+    store = Store.open(db)
+    assert store.report_for("emp-ani", dt.date(2026, 9, 1)).status == "draft" and store.sync_problems() == []

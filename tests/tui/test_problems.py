@@ -61,7 +61,7 @@ async def test_retry_and_dismiss_sync_problems(store, org):
 
 
 async def test_edit_puts_a_refused_report_back_as_a_draft(store, org):
-    first, _second = _seed_problems(store)
+    _seed_problems(store)
     app = make_app(store.path, language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
