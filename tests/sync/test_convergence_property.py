@@ -1,0 +1,224 @@
+"""The property that keeps sync converging (issue 8, point 8): two to four devices of three
+people (Ani a member, with a second device; Rina the lead; the JPT) edit, create and move cards,
+submit reports, decide them, resolve problems, go offline and sync in any order against a live
+server; then everything quiesces: every device equals the server's view for its user, nothing
+acknowledged is missing from the server, and nothing is applied twice.
+
+CI runs a small number of examples per backend (SQLite always; PostgreSQL when
+SK_TUI_TEST_PG_URL is set); SK_TUI_LONG_PROPERTY=1 runs a long search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+
+from sk_tui.domain.errors import DomainError
+from sk_tui.store import Store
+from sk_tui.sync.client import sync_once
+from tests.helpers.clock import TODAY
+from tests.helpers.live import free_port, seed
+from tests.helpers.replica import differences, replica_rows, server_view
+
+LONG = os.environ.get("SK_TUI_LONG_PROPERTY") == "1"
+EXAMPLES, STEPS = (300, 40) if LONG else (8, 14)
+if os.environ.get("SK_TUI_PROPERTY_EXAMPLES"):  # e.g. "40x25": examples x steps, for a local search
+    EXAMPLES, STEPS = map(int, os.environ["SK_TUI_PROPERTY_EXAMPLES"].split("x"))
+PEOPLE = ("ani", "lead", "jpt", "ani")  # the fourth device is Ani's second one
+_namespaces = itertools.count(1)
+
+
+class Devices(RuleBasedStateMachine):
+    server = None  # the live server (set by the test)
+    tmp = None
+
+    @initialize(count=st.integers(min_value=2, max_value=4))
+    def start(self, count):
+        n = next(_namespaces)
+        self.ns = f"p{n}-"
+        seeded = seed(self.server.db_url, ns=self.ns, serial=500 + n)
+        self.tokens = seeded.tokens
+        self.devices = []
+        for index, who in enumerate(PEOPLE[:count]):
+            path = self.tmp / f"{self.ns}{who}-{index}.db"
+            assert sync_once(path, server_url=self.server.url, token=self.tokens[who]).error is None
+            self.devices.append((who, path, Store.open(path)))
+        self.dead = f"http://127.0.0.1:{free_port()}"
+
+    def id(self, raw: str) -> str:
+        return self.ns + raw
+
+    def teardown(self):
+        if not getattr(self, "devices", None):
+            return
+        try:
+            self._quiesce()
+            self._check()
+        finally:
+            for _who, _path, store in self.devices:
+                store.close()
+
+    # --- what people do -----------------------------------------------------------------
+
+    def _device(self, index):
+        return self.devices[index % len(self.devices)]
+
+    def _cards(self, store):
+        return store.tasks_for_team(self.id("team-a"))
+
+    @rule(d=st.integers(0, 3), title=st.sampled_from(["Telaah", "Draf Pergub", "Harmonisasi"]))
+    def create_card(self, d, title):
+        who, _path, store = self._device(d)
+        store.create_task(self.id("team-a"), title, actor_id=self.id(f"emp-{who}"))
+
+    @rule(d=st.integers(0, 3), pick=st.integers(0, 5), title=st.sampled_from(["Ubah", "Revisi", "Final"]))
+    def edit_card(self, d, pick, title):
+        who, _path, store = self._device(d)
+        cards = self._cards(store)
+        if cards:
+            store.update_task(cards[pick % len(cards)].id, actor_id=self.id(f"emp-{who}"), title=title)
+
+    @rule(d=st.integers(0, 3), pick=st.integers(0, 5), step=st.sampled_from([-1, 1]))
+    def move_card(self, d, pick, step):
+        who, _path, store = self._device(d)
+        cards = self._cards(store)
+        if cards:
+            try:
+                store.move_task(cards[pick % len(cards)].id, step, actor_id=self.id(f"emp-{who}"))
+            except DomainError:
+                pass  # at the board's edge
+
+    @rule(d=st.integers(0, 3), back=st.integers(0, 2), minutes=st.integers(30, 300))
+    def report(self, d, back, minutes):
+        who, _path, store = self._device(d)
+        if who != "ani":
+            return
+        me = self.id("emp-ani")
+        try:
+            report = store.ensure_draft(me, TODAY - dt.timedelta(days=back))
+            store.add_activity(report.id, description="Menyusun telaah", minutes=minutes)
+            store.submit_report(report.id, me)
+        except DomainError:
+            pass  # submitted already, or the day is full
+
+    @rule(d=st.integers(0, 3), approve=st.booleans())
+    def decide(self, d, approve):
+        who, _path, store = self._device(d)
+        if who == "ani":
+            return
+        waiting = store.reports_to_review(self.id(f"emp-{who}"))
+        if waiting:
+            store.review_report(waiting[0].id, self.id(f"emp-{who}"), "approve" if approve else "return",
+                                "" if approve else "Lengkapi bukti")
+
+    @rule(d=st.integers(0, 3))
+    def sync(self, d):
+        who, path, _store = self._device(d)
+        result = sync_once(path, server_url=self.server.url, token=self.tokens[who])
+        assert result.error is None, result
+
+    @rule(d=st.integers(0, 3))
+    def pull_while_editing(self, d):
+        """A sync whose push went out before the person's latest edits were queued: only its
+        pull sees them (the app's sync worker runs beside the screens)."""
+        who, path, _store = self._device(d)
+        pull_only(path, self.server.url, self.tokens[who])
+
+    @rule(d=st.integers(0, 3))
+    def offline(self, d):
+        who, path, store = self._device(d)
+        queued = store.queued_count()
+        assert sync_once(path, server_url=self.dead, token=self.tokens[who]).error == "offline"
+        assert store.queued_count() == queued  # nothing dropped
+
+    @rule(d=st.integers(0, 3), reapply=st.booleans())
+    def resolve(self, d, reapply):
+        _who, _path, store = self._device(d)
+        problems = store.sync_problems()
+        if problems:
+            try:
+                store.resolve_problem(problems[0]["op_id"], "reapplied" if reapply else "dismissed")
+            except DomainError:
+                store.resolve_problem(problems[0]["op_id"], "dismissed")
+
+    @invariant()
+    def nothing_queued_is_lost(self):
+        for _who, _path, store in getattr(self, "devices", []):
+            assert store.db.execute("SELECT COUNT(*) FROM outbox WHERE state NOT IN "
+                                    "('pending','inflight','acked','rejected','conflict','blocked')").fetchone()[0] == 0
+
+    # --- quiescing and the checks -------------------------------------------------------
+
+    def _quiesce(self):
+        for _round in range(8):
+            busy = False
+            for who, path, store in self.devices:
+                result = sync_once(path, server_url=self.server.url, token=self.tokens[who])
+                assert result.error is None, result
+                for problem in store.sync_problems():  # keep the server's
+                    store.resolve_problem(problem["op_id"], "dismissed")
+                    busy = True
+                busy = busy or result.sent > 0 or store.queued_count() > 0
+            if not busy:
+                return
+        raise AssertionError("the devices did not quiesce")
+
+    def _check(self):
+        views = {}
+        for who, path, store in self.devices:
+            assert store.queued_count() == 0
+            if who not in views:
+                views[who] = server_view(self.server.url, self.tokens[who], self.tmp)
+            diff = differences(replica_rows(path), views[who])
+            assert not diff, f"{who}'s device differs from the server: {diff}"
+        for who, _path, store in self.devices:  # nothing acknowledged is missing
+            theirs = {row[0] for table in ("tasks", "reports", "reviews") for row in views[who][table]}
+            acked = store.db.execute("SELECT entity, entity_id FROM outbox WHERE state = 'acked' AND op != 'update'"
+                                     ).fetchall()
+            assert {entity_id for _entity, entity_id in acked} <= theirs
+        reviews = [row for view in views.values() for row in view["reviews"]]
+        decided = {}
+        for row in reviews:  # nothing applied twice: one decision per report version
+            decided.setdefault(row[0], row)
+        columns = [c[1] for c in self.devices[0][2].db.execute("PRAGMA table_info(reviews)")]
+        at = columns.index("report_id"), columns.index("report_version")
+        versions = [(row[at[0]], row[at[1]]) for row in decided.values()]
+        assert len(versions) == len(set(versions))
+
+
+def pull_only(path, url: str, token: str) -> None:
+    """The pull half of a sync (sk_tui/sync/client.py's own session), as the app's worker runs
+    it after a push while the screens go on queueing edits."""
+    import httpx
+
+    from sk_tui.sync.client import Backoff, SyncResult, _Session
+
+    store = Store.open(path)
+    try:
+        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30) as http:
+            _Session(store, http, SyncResult(), Backoff(), 3).pull(1000)
+    finally:
+        store.close()
+
+
+def _run(module_server, tmp_path_factory):
+    Devices.server = module_server
+    Devices.tmp = tmp_path_factory.mktemp("devices")
+    run_state_machine_as_test(Devices, settings=settings(
+        max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, derandomize=not LONG,
+        suppress_health_check=list(HealthCheck), database=None))
+
+
+def test_devices_converge_with_the_server(module_server, tmp_path_factory):
+    _run(module_server, tmp_path_factory)
+
+
+@pytest.mark.skipif(not LONG, reason="the long run: SK_TUI_LONG_PROPERTY=1")
+def test_devices_converge_long_run(module_server, tmp_path_factory):
+    _run(module_server, tmp_path_factory)
