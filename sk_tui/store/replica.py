@@ -3,10 +3,13 @@ sync bookkeeping, and pulled records kept aside as problems (DESIGN.md section 4
 
 The sync client (sk_tui/sync/client.py) speaks HTTP and calls these store methods::
 
-    store.apply_pulled_page(page["changes"], page["next_cursor"], counts)   # -> records written
+    store.settle_push_results(results, unanswered)   # answers; refused ops get the server's copy back
+    store.apply_pulled_page(page["changes"], page["next_cursor"], counts, final=not page["has_more"])
+    store.check_scope(page["scope"])          # True: what the user may see changed, pull from 0
     store.recheck_kept_records(counts)        # kept-aside records the user asked to retry
     store.reset_for_new_epoch(epoch)          # the server was restored: pull all, push all again
     store.record_sync_success()               # also prunes acked ops past their retention
+    store.resolve_problem(op_id, "reapplied" | "dismissed" | "edited")
 
 A page of changes and the new pull cursor commit in one local transaction, so a sync killed
 between pages resumes exactly where it stopped. Each change is a full snapshot of a record;
@@ -842,18 +845,6 @@ class ReplicaMixin(BaseStore):
             if epoch is not None:
                 self.set_meta_values({EPOCH_KEY: epoch})
             return requeued
-
-    def records_ahead_locally(self) -> set[str]:
-        """Ids of records with ops still queued: reports, tasks and reviewed reports."""
-        ids: set[str] = set()
-        for entity_id, entity, payload in self.db.execute(
-            "SELECT entity_id, entity, payload FROM outbox WHERE state IN ('pending', 'inflight')"
-        ).fetchall():
-            ids.add(entity_id)
-            if entity == "review":
-                with contextlib.suppress(ValueError, AttributeError):  # a payload we did not write
-                    ids.add(json.loads(payload).get("report_id"))
-        return ids
 
     # --- the pull path (hot: see bench/bench_sync.py) -------------------------------------
 

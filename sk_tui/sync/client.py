@@ -20,7 +20,12 @@ running at once. HTTP handling:
   that leaves the server reachable.
 - 429 / 503: wait as ``Retry-After`` says (capped), then retry.
 - network errors, timeouts, other 5xx: jittered exponential backoff, 2 s doubling to 15 min.
-- a changed ``server_epoch`` or 410: pull everything again and re-push every kept op.
+- a changed ``server_epoch`` (seen in /me before any push, or in a push or pull answer) or 410:
+  pull everything again and re-push every kept op (store/replica.py ``reset_for_new_epoch``).
+- a pull page whose ``scope`` (what this user may see) changed: pull everything again, so a
+  team joined brings its history and what may no longer be seen is removed.
+- a refused op: the server's copy is put back (store/replica.py ``settle_push_results``) and the
+  op stays listed with the user's content until reapplied, kept as the server's, or edited.
 """
 
 from __future__ import annotations

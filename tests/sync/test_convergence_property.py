@@ -10,6 +10,7 @@ SK_TUI_TEST_PG_URL is set); SK_TUI_LONG_PROPERTY=1 runs a long search.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -17,7 +18,13 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from sk_tui.domain.errors import DomainError
 from sk_tui.store import Store
@@ -89,10 +96,8 @@ class Devices(RuleBasedStateMachine):
         who, _path, store = self._device(d)
         cards = self._cards(store)
         if cards:
-            try:
+            with contextlib.suppress(DomainError):  # at the board's edge
                 store.move_task(cards[pick % len(cards)].id, step, actor_id=self.id(f"emp-{who}"))
-            except DomainError:
-                pass  # at the board's edge
 
     @rule(d=st.integers(0, 3), back=st.integers(0, 2), minutes=st.integers(30, 300))
     def report(self, d, back, minutes):
