@@ -83,11 +83,17 @@ def write_mark(db: st.ServerDB, epoch: str, max_seq: int, *, lower: bool = False
         os.replace(tmp, file)
 
 
-def mint(db: st.ServerDB) -> str:
-    """Give the database a new epoch (after a restore) and reset the mark to what it holds."""
+def mint(db: st.ServerDB, replacing: str | None = None) -> str:
+    """Give the database a new epoch (after a restore) and reset the mark to what it holds.
+
+    ``replacing``: mint only while the epoch is still this one (two workers starting at once
+    mint one epoch between them); returns the epoch the database holds afterwards."""
     epoch = str(uuid.uuid4())
+    key = st.meta_table.c.key == "server_epoch"
     with db.writing() as conn:
-        conn.execute(st.meta_table.update().where(st.meta_table.c.key == "server_epoch").values(value=epoch))
+        where = key if replacing is None else key & (st.meta_table.c.value == replacing)
+        if not conn.execute(st.meta_table.update().where(where).values(value=epoch)).rowcount:
+            epoch = conn.execute(st.meta_table.select().with_only_columns(st.meta_table.c.value).where(key)).scalar_one()
         seq = db.last_seq(conn)
     db._epoch = None
     write_mark(db, epoch, seq, lower=True)
@@ -102,7 +108,7 @@ def check_at_start(db: st.ServerDB) -> str | None:
         seq = db.last_seq(conn)
     epoch = db.epoch()
     if mark is not None and (mark.get("epoch") != epoch or seq < int(mark.get("max_seq") or 0)):
-        return mint(db)
+        return mint(db, replacing=epoch)
     write_mark(db, epoch, seq)
     return None
 
