@@ -57,6 +57,12 @@ class Devices(RuleBasedStateMachine):
             assert sync_once(path, server_url=self.server.url, token=self.tokens[who]).error is None
             self.devices.append((who, path, Store.open(path)))
         self.dead = f"http://127.0.0.1:{free_port()}"
+        # team B's history, made by its lead (no device here): Ani gets it when she joins team B
+        from tests.helpers.ops import task_create
+
+        answer = self.server.push(self.tokens["lead2"], [task_create(f"{self.ns}card-b", self.id("team-b"),
+                                                                      title="Kartu tim B")])
+        assert answer.json()["results"][0]["status"] == "applied", answer.text
         # a card every device holds: edits of one card from several devices are the interesting part
         first, path, store = self.devices[0]
         store.create_task(self.id("team-a"), "Kartu bersama", actor_id=self.id(f"emp-{first}"))
@@ -144,6 +150,35 @@ class Devices(RuleBasedStateMachine):
             if cards:
                 store.update_task(cards[pick % len(cards)].id, actor_id=self.id(f"emp-{who}"), title=title)
             worker.pull(1000)
+
+    @rule(d=st.integers(0, 3))
+    def killed_after_the_server_committed(self, d):
+        """The device dies once the server has committed its batch, before it recorded the
+        answers: its ops stay in flight and go again with the next sync."""
+        who, path, _store = self._device(d)
+        with session(path, self.server.url, self.tokens[who]) as (worker, _result):
+            ops = worker.store.next_push_batch(500)
+            if ops:
+                assert worker._send(ops).status_code == 200  # the answer is lost with the process
+
+    @rule(join=st.booleans())
+    def team_change(self, join):
+        """Ani joins team B (led by someone without a device here) or leaves it again."""
+        from sk_tui.server import storage as sst
+
+        db = sst.ServerDB.open(self.server.db_url)
+        try:
+            mid = self.id("m-ani-b")
+            if join:
+                sst.load_org(db, {"membership": [{"id": mid, "team_id": self.id("team-b"),
+                                                  "employee_id": self.id("emp-ani"), "role": "member"}]})
+            else:
+                with db.writing() as conn:
+                    if conn.execute(sst.memberships.delete().where(sst.memberships.c.id == mid)).rowcount:
+                        db.append_changes(conn, [{"entity": "membership", "entity_id": mid, "vis": sst.VIS_ALL,
+                                                  "data": None, "team_id": self.id("team-b")}])
+        finally:
+            db.close()
 
     @rule(d=st.integers(0, 3))
     def offline(self, d):
