@@ -16,6 +16,8 @@
     sk-tui server recap --month 2026-11 [--unit BH] [--nip NIP] [--format table|csv|json]
     sk-tui server close-month 2026-11            # freeze the official figures
     sk-tui server reopen-month 2026-11 --reason "..."
+    sk-tui server backup FILE                    # SQLite: online backup; PostgreSQL: pg_dump
+    sk-tui server restore FILE                   # stop the server first; mints a new epoch
 
 Every command takes the same --db (a SQLite path, sqlite:///..., or postgresql://...).
 """
@@ -102,6 +104,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_option(users)
     users.add_argument("--json", action="store_true")
     users.set_defaults(func=run_users)
+
+    _register_backup(actions)
+
+
+def _register_backup(actions: argparse._SubParsersAction) -> None:
+    """`server backup FILE` and `server restore FILE` (sk_tui/server/backup.py)."""
+    back = actions.add_parser("backup", help="write a consistent copy of the server database to FILE "
+                                             "(SQLite: online backup; PostgreSQL: pg_dump)")
+    _db_option(back)
+    back.add_argument("file", type=Path)
+    back.set_defaults(func=run_backup)
+    rest = actions.add_parser("restore", help="replace the server database with FILE and mint a new epoch, so "
+                                              "every client re-pulls and re-sends what the copy lacks "
+                                              "(stop the server first)")
+    _db_option(rest)
+    rest.add_argument("file", type=Path)
+    rest.set_defaults(func=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from sk_tui.server.backup import BackupError, backup
+
+    try:
+        backup(args.server_db, args.file)
+    except BackupError as exc:
+        raise UserError(say(args, *exc.args)) from None
+    print(say(args, f"Cadangan ditulis ke {args.file}.", f"Backup written to {args.file}."))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from sk_tui.server.backup import BackupError, restore
+
+    try:
+        new_epoch = restore(args.server_db, args.file)
+    except BackupError as exc:
+        raise UserError(say(args, *exc.args)) from None
+    print(say(args, f"Dipulihkan dari {args.file}; epoch server baru {new_epoch}: setiap perangkat menarik ulang "
+                    "dan mengirim ulang perubahannya pada sinkron berikutnya.",
+              f"Restored from {args.file}; new server epoch {new_epoch}: every device pulls again and re-sends "
+              "its changes at its next sync."))
+    return 0
 
 
 def _open(args: argparse.Namespace):

@@ -38,5 +38,9 @@ def run_status(args: argparse.Namespace) -> int:
     if status.get("next_try"):
         print(say(args, f"Coba lagi     : {status['next_try']}", f"Next try      : {status['next_try']}"))
     for op in problems:
-        print(visible(f"  ! {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: {op['last_error'] or ''}"))
+        print(visible(f"  ! [{op['op_id'][:8]}] {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: "
+                      f"{op['last_error'] or ''}"))
+    if problems:
+        print(say(args, "  `sk-tui resolve ID reapply|keep|edit` menyelesaikannya.",
+                  "  `sk-tui resolve ID reapply|keep|edit` resolves one."))
     return 0

@@ -40,6 +40,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync.add_argument("--json", action="store_true", help="print the result as JSON")
     sync.set_defaults(func=run_sync)
 
+    resolve = subparsers.add_parser(
+        "resolve", help="deal with a sync problem listed by `sk-tui status`",
+        description="A change the server refused, or that a newer server copy overtook, keeps your content "
+                    "until you choose: reapply (send it again on the current version), keep (the server's "
+                    "copy stays; yours is dropped) or edit (a report goes back into a local draft; a card "
+                    "gets your changes on its current version, to adjust with `sk-tui task`).")
+    resolve.add_argument("problem", help="the problem's id (or its first characters) from `sk-tui status`")
+    resolve.add_argument("choice", choices=["reapply", "keep", "edit"])
+    resolve.set_defaults(func=run_resolve)
+
 
 def run_login(args: argparse.Namespace) -> int:
     from sk_tui.sync import client
@@ -161,3 +171,39 @@ def run_sync(args: argparse.Namespace) -> int:
             detail = f" ({result.detail})" if result.detail else ""
             print(f"sk-tui: {say(args, ind, eng)}{detail}", file=__import__('sys').stderr)
     return 0 if result.ok else 1
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from sk_tui.commands.common import open_store
+    from sk_tui.domain.errors import DomainError
+
+    store = open_store(args)
+    key = args.problem.strip()
+    found = [op for op in store.sync_problems() if op["op_id"] == key or (len(key) >= 4 and op["op_id"].startswith(key))]
+    if len(found) != 1:
+        raise UserError(say(args, f"Masalah sinkron {key!r} tidak ditemukan (atau tidak unik); lihat `sk-tui status`.",
+                            f"Sync problem {key!r} not found (or not unique); see `sk-tui status`."))
+    op = found[0]
+    try:
+        if args.choice == "keep":
+            store.resolve_problem(op["op_id"], "dismissed")
+            print(say(args, "Versi server dipakai; perubahan Anda dibuang.", "The server's version stays; yours is dropped."))
+        elif args.choice == "reapply":
+            store.resolve_problem(op["op_id"], "retried" if op.get("source") == "pull" else "reapplied")
+            print(say(args, "Diterapkan ulang pada versi terbaru; jalankan `sk-tui sync`.",
+                      "Reapplied on the current version; run `sk-tui sync`."))
+        else:
+            if op["entity"] == "task":
+                store.resolve_problem(op["op_id"], "reapplied")
+                print(say(args, f"Perubahan Anda diterapkan pada kartu {op['entity_id'][:8]}; ubah lagi di aplikasi (papan), "
+                                "lalu `sk-tui sync`.",
+                          f"Your changes are on card {op['entity_id'][:8]}; change it further in the app (board), "
+                          "then `sk-tui sync`."))
+            else:
+                opened = store.edit_problem(op["op_id"])
+                day = opened["fields"].get("work_date", "")
+                print(say(args, f"Isi laporan {day} dikembalikan sebagai draf; sunting lalu kirim.",
+                          f"The report for {day} is back as a draft; edit it, then submit."))
+    except DomainError as exc:
+        raise UserError(exc.message("en" if say(args, "id", "en") == "en" else "id")) from None
+    return 0

@@ -68,6 +68,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Laporan {day} berstatus {status}; hanya draf atau yang dikembalikan yang bisa diubah.",
         "The report for {day} is {status}; only a draft or a returned report can be changed.",
     ),
+    "problem_unknown": (
+        "Masalah sinkron {what!r} tidak ada atau sudah diselesaikan.",
+        "Sync problem {what!r} does not exist or is already resolved.",
+    ),
+    "problem_not_editable": (
+        "Perubahan {what} tidak dapat disunting; terapkan ulang atau pakai versi server.",
+        "A {what} change cannot be edited; reapply it or keep the server's version.",
+    ),
     "report_empty": (
         "Laporan {day} belum berisi kegiatan; tambahkan kegiatan sebelum mengirim.",
         "The report for {day} has no activities; add one before submitting.",

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import json
 import math
 import os
@@ -56,7 +57,7 @@ from sk_tui import __version__, clock
 from sk_tui.domain.errors import first_error, problem_words
 from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
-from sk_tui.server import auth
+from sk_tui.server import auth, epoch
 from sk_tui.server import storage as st
 from sk_tui.server.engine import GroupCommitter, PushEngine, Refused
 from sk_tui.sync import protocol as p
@@ -288,11 +289,12 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
         hi = db.last_seq(conn)
         if since > hi:
             raise HTTPException(410, "cursor ahead of the server: re-pull from 0")
-        if since == hi:  # nothing new (most periodic pulls): no visibility to work out
-            return _page_head(db, hi, False) + b"]}"
         mine = conn.execute(select(m.team_id, m.role).where(m.employee_id == actor)).all()
+        jpt_of = set(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
+        if since == hi:  # nothing new (most periodic pulls): no visibility to work out
+            return _page_head(db, hi, False, _scope(mine, jpt_of)) + b"]}"
         led = {row.team_id for row in mine if row.role == "lead"}
-        led.update(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
+        led.update(jpt_of)
         member = {row.team_id for row in mine}
         people, units = _directory(conn, actor, sorted(member | led))
         visible = or_(
@@ -327,13 +329,19 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
                 rows, has_more = rows[:kept], True
                 body = ",".join(parts[:kept]).encode()
                 break
-    return _page_head(db, rows[-1][0] if has_more else hi, has_more) + body + b"]}"
+    return _page_head(db, rows[-1][0] if has_more else hi, has_more, _scope(mine, jpt_of)) + body + b"]}"
 
 
-def _page_head(db: st.ServerDB, next_cursor: int, has_more: bool) -> bytes:
+def _scope(mine: Any, jpt_of: set[str]) -> str:
+    """What the caller may see, as a fingerprint: when it changes (a team joined or left, a new
+    lead or JPT) the client pulls from 0 again, so older records of a new scope arrive too."""
+    return hashlib.sha256(json.dumps([sorted(map(tuple, mine)), sorted(jpt_of)]).encode()).hexdigest()[:32]
+
+
+def _page_head(db: st.ServerDB, next_cursor: int, has_more: bool, scope: str) -> bytes:
     """A pull page's JSON up to the opening of its ``changes`` list."""
     head = json.dumps({"server_epoch": db.epoch(), "server_time": _server_time(), "next_cursor": next_cursor,
-                       "has_more": has_more})
+                       "has_more": has_more, "scope": scope})
     return head[:-1].encode("utf-8") + b',"changes":['
 
 
@@ -396,6 +404,8 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
                limits: Limits | None = None) -> FastAPI:
     """The app over the database at ``db_url`` (a SQLite path/URL or postgresql://...)."""
     db = db or st.ServerDB.open(db_url)
+    epoch.check_at_start(db)  # a database restored by other means gets a new epoch
+    highwater = epoch.HighWater(db)
     limits = limits or Limits.from_env()
     committer = GroupCommitter(PushEngine(db, policy or DEFAULT_POLICY))
     limiter = RateLimiter(limits.rate, limits.burst)
@@ -462,6 +472,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         valid, plan = read_push(raw)
         done = committer.push(actor, valid) if valid or not plan else []
         results = [done[step] if isinstance(step, int) else step for step in plan]
+        highwater.seen(done)
         payload = {"server_epoch": db.epoch(), "server_time": _server_time(), "results": results}
         return Response(st.dumps(payload), media_type="application/json")
 

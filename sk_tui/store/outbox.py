@@ -7,7 +7,11 @@ One row per op: ``op_id`` (UUID), ``entity`` / ``entity_id``, ``op``, ``base_ver
 
     pending --next_push_batch--> inflight --record_push_results--> acked | rejected | conflict | blocked
     inflight --requeue_ops (network trouble, 413, no answer)--> pending
-    rejected/conflict/blocked --resolve 'retried'--> pending      ('dismissed': resolution set, state kept)
+    pending|inflight --supersede (the server's copy of its record changed, or an earlier op on
+                      the record was refused)--> conflict | blocked
+    rejected/conflict/blocked --resolve 'reapplied' | 'dismissed' | 'edited'--> resolution set, state kept
+                      (reapplying queues a NEW op on the current version: store/replica.py)
+    (nothing) --park (a local draft the server's report of that day replaced)--> conflict
     acked --requeue_acked (a new server epoch)--> pending
     acked, untouched for 30 days --prune_acked (after each successful sync)--> deleted
 
@@ -37,7 +41,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from sk_tui import clock
@@ -165,20 +169,91 @@ def mark_retry(db: Database, op_ids: Iterable[str], error: str) -> None:
 
 
 def resolve(db: Database, op_id: str, resolution: str) -> None:
-    """The user dealt with a problem op: 'dismissed' (keep server copy) or 'retried'."""
-    if resolution == "retried":
-        db.execute(
-            "UPDATE outbox SET state='pending', resolution=NULL, last_error=NULL, updated_at=? WHERE op_id=?",
-            (_now_iso(), op_id),
-        )
-    else:
-        db.execute("UPDATE outbox SET resolution=?, updated_at=? WHERE op_id=?", (resolution, _now_iso(), op_id))
+    """The user dealt with a problem op: 'dismissed' (keep the server's copy), 'reapplied' (a
+    new op carries the content on the current version) or 'edited' (the content went back into
+    a local draft). The op itself never goes back in the queue: its base version is stale."""
+    db.execute("UPDATE outbox SET resolution=?, updated_at=? WHERE op_id=?", (resolution, _now_iso(), op_id))
+
+
+def supersede(db: Database, op_ids: Iterable[str], state: str, error: str) -> int:
+    """Queued ops that can no longer go as they are (their record changed on the server, or an
+    earlier op on it was refused) become problems holding their content; returns how many."""
+    stamp = _now_iso()
+    cursor = db.conn.executemany(
+        "UPDATE outbox SET state=?, last_error=?, updated_at=? WHERE op_id=? AND state IN ('pending','inflight')",
+        [(state, error[:500], stamp, op_id) for op_id in op_ids],
+    )
+    return int(cursor.rowcount or 0)
+
+
+def queued_on(db: Database) -> list[dict[str, Any]]:
+    """Queued ops (oldest first) with what they touch: entity, entity_id, base_version, and
+    a review's report_id and report_version."""
+    out = []
+    for op_id, entity, entity_id, base, payload in db.execute(
+        "SELECT op_id, entity, entity_id, base_version, payload FROM outbox "
+        "WHERE state IN ('pending','inflight') ORDER BY seq"
+    ).fetchall():
+        op = {"op_id": op_id, "entity": entity, "entity_id": entity_id, "base_version": int(base or 0)}
+        if entity == "review":
+            try:
+                data = json.loads(payload)
+            except ValueError:
+                data = {}
+            if isinstance(data, dict):
+                op["report_id"] = data.get("report_id")
+                op["report_version"] = data.get("report_version")
+        out.append(op)
+    return out
+
+
+def park(db: Database, *, entity: str, entity_id: str, op: str, payload: dict[str, Any], error: str) -> str:
+    """Keep local content the server's copy replaced as a problem that is never sent (a draft
+    of a day the server holds another report for); returns its op_id."""
+    op_id = enqueue(db, entity=entity, entity_id=entity_id, op=op, base_version=0, payload=payload)
+    db.execute("UPDATE outbox SET state='conflict', last_error=? WHERE op_id=?", (error[:500], op_id))
+    return op_id
+
+
+def problem_op(db: Database, op_id: str) -> dict[str, Any] | None:
+    """One outbox op by id (any state), payload decoded."""
+    ops = _select(db, "op_id = ?", (op_id,))
+    return ops[0] if ops else None
 
 
 def requeue_acked(db: Database) -> int:
-    """A new server epoch: every acked op goes back in the queue; returns how many."""
-    rowcount: int = db.execute("UPDATE outbox SET state = 'pending' WHERE state = 'acked'").rowcount
+    """A new server epoch: every acked op goes back in the queue (the server's dedup absorbs
+    what it still has); returns how many."""
+    rowcount: int = db.execute(
+        "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE state = 'acked'",
+        (RESENT, _now_iso())).rowcount
     return rowcount
+
+
+# last_error of an op re-sent after a server restore: refused for a record the restored server
+# does not hold yet (another device has still to re-send it), it waits in the queue instead
+RESENT = "resent: the server was restored"
+MAX_RESENDS = 20
+
+
+def resent_ids(db: Database, op_ids: Sequence[str]) -> set[str]:
+    """Which of these ops went out again after a server restore (and may wait for another
+    device's re-sent record a few more times)."""
+    out: set[str] = set()
+    for start in range(0, len(op_ids), 500):
+        chunk = list(op_ids[start:start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        out.update(row[0] for row in db.execute(
+            f"SELECT op_id FROM outbox WHERE op_id IN ({marks}) AND last_error LIKE 'resent:%' AND attempts < ?",
+            (*chunk, MAX_RESENDS)))
+    return out
+
+
+def defer(db: Database, op_ids: Iterable[str]) -> None:
+    """Re-sent ops the restored server cannot take yet: back in the queue, still marked re-sent."""
+    stamp = _now_iso()
+    db.conn.executemany("UPDATE outbox SET state='pending', last_error=?, updated_at=? WHERE op_id=?",
+                        [(RESENT, stamp, op_id) for op_id in op_ids])
 
 
 def prune_acked(db: Database, older_than_iso: str) -> int:
@@ -215,13 +290,16 @@ class PushResult(NamedTuple):
 class OutboxMixin(BaseStore):
     """The outbox life cycle as store methods (each one transaction)."""
 
-    def next_push_batch(self, limit: int) -> list[OutgoingOp]:
-        """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight."""
+    def next_push_batch(self, limit: int, skip: Collection[str] = ()) -> list[OutgoingOp]:
+        """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight;
+        ``skip``: ops already sent in this sync that wait in the queue for a later one."""
         with self.transaction():
+            marks = ", ".join("?" for _ in skip)
             ops = [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
                    for op_id, entity, entity_id, op, base, payload in self.db.execute(
-                       """SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
-                          WHERE state IN ('pending', 'inflight') ORDER BY seq LIMIT ?""", (int(limit),))]
+                       f"""SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
+                          WHERE state IN ('pending', 'inflight') {f"AND op_id NOT IN ({marks})" if skip else ""}
+                          ORDER BY seq LIMIT ?""", (*skip, int(limit)))]
             mark_inflight(self.db, [op.op_id for op in ops])
         return ops
 

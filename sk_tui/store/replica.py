@@ -3,15 +3,33 @@ sync bookkeeping, and pulled records kept aside as problems (DESIGN.md section 4
 
 The sync client (sk_tui/sync/client.py) speaks HTTP and calls these store methods::
 
-    store.apply_pulled_page(page["changes"], page["next_cursor"], counts)   # -> records written
+    store.settle_push_results(results, unanswered)   # answers; refused ops get the server's copy back
+    store.apply_pulled_page(page["changes"], page["next_cursor"], counts, final=not page["has_more"])
+    store.check_scope(page["scope"])          # True: what the user may see changed, pull from 0
     store.recheck_kept_records(counts)        # kept-aside records the user asked to retry
     store.reset_for_new_epoch(epoch)          # the server was restored: pull all, push all again
     store.record_sync_success()               # also prunes acked ops past their retention
+    store.resolve_problem(op_id, "reapplied" | "dismissed" | "edited")
 
 A page of changes and the new pull cursor commit in one local transaction, so a sync killed
 between pages resumes exactly where it stopped. Each change is a full snapshot of a record;
-only the last one per record in a page is written. A record with ops still queued locally is
-left alone (the local copy is ahead; the server's answer to those ops arrives in a later pull).
+only the last one per record in a page is written. Convergence (issue 8, point 1): the cursor
+never passes a record the device did not apply, set aside, or hold a queued change on top of:
+
+- a record with ops still queued is left alone only while the server's copy is the version
+  those ops were made on (or older); the ops' own outcome arrives later (a change, or a
+  conflict answer carrying the server's copy);
+- a newer server copy wins: it is written, and the queued ops on it become problems holding
+  the user's content (``CHANGED_ON_SERVER``); a local report of the same day is replaced the
+  same way (a draft is kept as a problem too);
+- an op the server refuses puts the server's copy back: the conflict answer's copy is written
+  at once, otherwise a full re-pull (``begin_resync``) brings it, and removes what the server
+  does not hold (a refused create). The user then reapplies the content on the current
+  version, keeps the server's, or edits it (``resolve_problem``).
+
+A full re-pull (new server epoch, changed scope, a refused op) records what it brings in
+``resync_seen``; when its last page is written, local records the server did not send are
+removed, except local drafts and records with ops still queued.
 
 A pulled record this device cannot store (a value out of every sane range, a shape the domain
 refuses, something SQLite cannot hold) is not written: it is kept aside in ``pulled_problems``
@@ -31,6 +49,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from types import GenericAlias
 from typing import Any, cast
 
@@ -39,7 +58,7 @@ from pydantic import BaseModel, TypeAdapter
 from sk_tui import clock
 from sk_tui.domain.errors import error_line, first_error_line, read_error
 from sk_tui.store import outbox
-from sk_tui.store.base import TABLES, BaseStore, model_input
+from sk_tui.store.base import TABLES, BaseStore, from_row, model_input, to_row
 from sk_tui.store.schema import Database
 
 # meta keys of the sync bookkeeping
@@ -50,6 +69,15 @@ RETRY_AT_KEY = "sync_retry_at"
 FAILED_AT_KEY = "sync_failed_at"
 LAST_ERROR_KEY = "sync_last_error"
 LAST_SYNC_KEY = "last_sync"
+RESYNC_KEY = "sync_resync"  # "1" while a full re-pull that removes what the server no longer shows runs
+SCOPE_KEY = "sync_scope"  # the server's fingerprint of what this user may see (pull pages carry it)
+
+# why a queued op became a problem without being sent (store/outbox.py ``supersede``)
+CHANGED_ON_SERVER = "changed_on_server: the record changed on the server; your change is kept here"
+DAY_TAKEN = "day_exists: the server holds another report of yours for this day; your report is kept here"
+BLOCKED_BEHIND = "blocked: an earlier change to this record was refused"
+# refusals of a re-sent op that another device's re-sent op can lift (the record it builds on)
+_WAITS_FOR_ANOTHER_DEVICE = frozenset({"report_unknown", "task_unknown", "stale_version", "transition_refused"})
 
 # the longest a failed sync may hold back the next one (issue 8: a clock jump never delays more)
 RETRY_CAP = dt.timedelta(minutes=15)
@@ -387,6 +415,52 @@ def _next_try(retry_at: dt.datetime | None, now: dt.datetime) -> str | None:
     return retry_at.isoformat() if retry_at is not None and retry_at > now else None
 
 
+@contextlib.contextmanager
+def _as_domain_error() -> Iterator[None]:
+    """Content kept in a problem that the domain now refuses: one DomainError, for people."""
+    from pydantic import ValidationError
+
+    from sk_tui.domain.errors import validation_error
+
+    try:
+        yield
+    except ValidationError as exc:
+        raise validation_error(exc) from None
+    except (KeyError, TypeError) as exc:  # a payload this version did not write
+        from sk_tui.domain.errors import DomainError
+
+        raise DomainError("problem_not_editable", what=str(exc)[:40]) from None
+
+
+def _queued_by_record(ops: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Queued ops by the record a pull could bring for them: their own, and a review's report."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for op in ops:
+        out.setdefault((op["entity"], op["entity_id"]), []).append(op)
+        if op["entity"] == "review" and isinstance(op.get("report_id"), str):
+            out.setdefault(("report", op["report_id"]), []).append(op)
+    return out
+
+
+def _record_of(op: dict[str, Any]) -> tuple[str, str]:
+    """The record an op changes (a review changes its report)."""
+    payload = op.get("payload")
+    if op["entity"] == "review" and isinstance(payload, dict) and isinstance(payload.get("report_id"), str):
+        return "report", payload["report_id"]
+    return op["entity"], op["entity_id"]
+
+
+def _answer_copy(result_json: str | None) -> dict[str, Any] | None:
+    """The server's copy a conflict answer carries (its ``current``), when it has one."""
+    if not result_json:
+        return None
+    try:
+        current = json.loads(result_json).get("current")
+    except (ValueError, AttributeError):
+        return None
+    return current if isinstance(current, dict) and isinstance(current.get("id"), str) else None
+
+
 # --- the store's side of a sync -------------------------------------------------------------
 
 
@@ -479,26 +553,274 @@ class ReplicaMixin(BaseStore):
         return outbox.problem_count(self.db) + open_problem_count(self.db)
 
     def resolve_problem(self, op_id: str, resolution: str) -> None:
-        """The user dealt with a sync problem: 'retried' (queue the op again; check a pulled
-        record again at the next sync) or 'dismissed' (keep the server's copy, or the local one)."""
+        """The user dealt with a sync problem.
+
+        For an op the server refused (or that the server's newer copy overtook):
+
+        - 'reapplied' (or 'retried'): the content goes again as a NEW op on the record's current
+          version (``reapply``); a DomainError says why it cannot (e.g. the report was approved);
+        - 'dismissed': keep the server's copy (the device already shows it);
+        - 'edited': the content goes back into a local draft to change before sending
+          (reports; ``edit_problem`` for what the screens open).
+
+        For a pulled record kept aside: 'retried' checks it again at the next sync, 'dismissed'
+        forgets it.
+        """
         with self.transaction():
             if is_problem_key(op_id):
                 _resolve_pulled(self.db, op_id, resolution)
+                return
+            if resolution in ("retried", "reapplied"):
+                self.reapply(op_id)
+                return
+            if resolution == "edited":
+                self.edit_problem(op_id)
+                return
+            outbox.resolve(self.db, op_id, resolution)
+
+    def _problem(self, op_id: str) -> dict[str, Any]:
+        from sk_tui.domain.errors import DomainError
+
+        op = outbox.problem_op(self.db, op_id)
+        if op is None or op["state"] not in outbox.PROBLEM_STATES or op.get("resolution"):
+            raise DomainError("problem_unknown", what=op_id)
+        return op
+
+    def reapply(self, op_id: str) -> str | None:
+        """Send a problem op's content again, on the record's current version: a new op (and
+        the local record changed as it would be), the problem resolved 'reapplied'. Returns the
+        new op's id (None when nothing needed sending)."""
+        from sk_tui.domain.errors import DomainError
+
+        store = cast(Any, self)
+        with _as_domain_error(), self.transaction():
+            op = self._problem(op_id)
+            entity, kind, payload = op["entity"], op["op"], op["payload"]
+            if entity == "task":
+                new_id = self._reapply_task(op)
+            elif entity == "report" and kind == "submit":
+                new_id = self._reapply_report(payload)
+            elif entity == "review" and kind == "decide":
+                review = store.review_report(payload["report_id"], payload["reviewer_id"], payload["decision"],
+                                             payload.get("note") or "")
+                new_id = self._last_op_id(review.id)
+            elif entity == "feedback" and kind == "create":
+                from sk_tui.domain.models import Feedback
+                from sk_tui.domain.models import new_id as fresh_id
+
+                fb = from_row(Feedback, {**payload, "id": fresh_id()})
+                self._insert("feedback", to_row(fb))
+                new_id = outbox.enqueue(self.db, entity="feedback", entity_id=fb.id, op="create", base_version=0,
+                                        payload=to_row(fb))
             else:
-                outbox.resolve(self.db, op_id, resolution)
+                raise DomainError("problem_unknown", what=op_id)
+            outbox.resolve(self.db, op_id, "reapplied")
+        return new_id
+
+    def _last_op_id(self, entity_id: str) -> str | None:
+        ops = outbox.ops_for_entity(self.db, entity_id)
+        return ops[-1]["op_id"] if ops else None
+
+    def _reapply_task(self, op: dict[str, Any]) -> str | None:
+        from sk_tui.domain.models import Task
+        from sk_tui.store.tasks import EDITABLE_TASK_FIELDS
+
+        store = cast(Any, self)
+        payload = op["payload"]
+        current = store.task(op["entity_id"])
+        if current is None:  # not on the server (a refused create): create it again
+            task = from_row(Task, {**payload, "id": op["entity_id"]})
+            store.create_task(task.team_id, task.title, description=task.description, assignees=task.assignees,
+                              status=task.status, due_date=task.due_date, target_id=task.target_id,
+                              indicator_id=task.indicator_id, task_id=task.id)
+            return self._last_op_id(task.id)
+        mine = from_row(Task, {**to_row(current), **payload, "id": current.id})
+        changes = {k: getattr(mine, k) for k in payload if k in EDITABLE_TASK_FIELDS
+                   and getattr(mine, k) != getattr(current, k)}
+        if not changes:
+            return None  # the server's copy already says what mine said
+        store.update_task(current.id, **changes)
+        return self._last_op_id(current.id)
+
+    def _reapply_report(self, payload: dict[str, Any]) -> str:
+        """My report's content as the day's report on the server's current version."""
+        from sk_tui.domain import rules
+        from sk_tui.domain.errors import DomainError
+        from sk_tui.domain.models import Activity, DailyReport, ReportStatus
+
+        store = cast(Any, self)
+        mine = from_row(DailyReport, payload)
+        existing = store.report_for(mine.employee_id, mine.work_date)
+        if existing is not None and existing.status == ReportStatus.APPROVED:
+            raise DomainError("report_locked", day=mine.work_date.isoformat(), status="approved")
+        rid = existing.id if existing is not None else mine.id
+        base = existing.version if existing is not None else 0
+        acts = [from_row(Activity, {**a, "report_id": rid}) for a in payload.get("activities") or []]
+        if not acts:
+            raise DomainError("report_empty", day=mine.work_date.isoformat())
+        total = sum(a.minutes for a in acts)
+        rules.check_day_total(mine.work_date, total, self.policy)
+        keep = {k: getattr(existing, k) for k in ("review_note", "reviewed_by", "reviewed_at")} if existing else {}
+        report = mine.model_copy(update={"id": rid, "status": ReportStatus.SUBMITTED, "version": base + 1,
+                                         "submitted_at": self.now(), **keep})
+        self.db.execute("DELETE FROM activities WHERE report_id = ?", (rid,))
+        self._insert("reports", {**to_row(report), "total_minutes": total}, replace=True)
+        for act in acts:
+            self._insert("activities", to_row(act), replace=True)
+        return outbox.enqueue(self.db, entity="report", entity_id=rid, op="submit", base_version=base,
+                              payload=store.report_payload(report))
+
+    def edit_problem(self, op_id: str) -> dict[str, Any]:
+        """'Edit': put a problem's content back where the user can change it before sending.
+
+        A report's activities go into the day's local report when that one may be edited (a
+        draft, or returned), else into a new draft when the day has none; the problem is then
+        resolved 'edited'. Returns ``{"entity", "id", "fields"}``: for a report the report to
+        open; for a task the card (the server's) and my values for its form, the problem left
+        open until the form is saved (``reapply``, or a save, resolves it)."""
+        from sk_tui.domain.errors import DomainError
+        from sk_tui.domain.models import Activity, DailyReport, ReportStatus, Task, new_id
+
+        store = cast(Any, self)
+        with _as_domain_error(), self.transaction():
+            op = self._problem(op_id)
+            payload = op["payload"]
+            if op["entity"] == "task":
+                current = store.task(op["entity_id"])
+                card = from_row(Task, {**(to_row(current) if current else {}), **payload, "id": op["entity_id"]})
+                return {"entity": "task", "id": op["entity_id"] if current else None,
+                        "fields": {k: getattr(card, k) for k in payload if hasattr(card, k)}}
+            if op["entity"] != "report":
+                raise DomainError("problem_not_editable", what=op["entity"])
+            mine = from_row(DailyReport, payload)
+            existing = store.report_for(mine.employee_id, mine.work_date)
+            if existing is not None and existing.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+                raise DomainError("report_locked", day=mine.work_date.isoformat(), status=existing.status.value)
+            if existing is None:
+                existing = mine.model_copy(update={"status": ReportStatus.DRAFT, "version": 0, "submitted_at": None,
+                                                   "review_note": "", "reviewed_by": None, "reviewed_at": None})
+                self._insert("reports", to_row(existing), replace=True)
+            self.db.execute("DELETE FROM activities WHERE report_id = ?", (existing.id,))
+            total = 0
+            for position, raw in enumerate(payload.get("activities") or []):
+                act = from_row(Activity, {**raw, "id": new_id(), "report_id": existing.id, "position": position})
+                self._insert("activities", to_row(act))
+                total += act.minutes
+            self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, existing.id))
+            outbox.resolve(self.db, op_id, "edited")
+            return {"entity": "report", "id": existing.id, "fields": {"work_date": mine.work_date.isoformat()}}
 
     # --- pulled pages --------------------------------------------------------------------
 
-    def apply_pulled_page(self, changes: list[Any], next_cursor: int, counts: dict[str, int] | None = None) -> int:
+    def apply_pulled_page(self, changes: list[Any], next_cursor: int, counts: dict[str, int] | None = None,
+                          *, final: bool = False) -> int:
         """Write a page of changes and move the cursor, atomically; returns records written.
 
         Records that cannot be stored are kept aside as sync problems (counted in
-        ``counts["kept_aside"]``); the cursor passes them.
+        ``counts["kept_aside"]``); the cursor passes them. ``final``: the server has no more
+        pages; a full re-pull then removes what the server did not send (``counts["removed"]``).
         """
         with self.transaction():
+            resync = self.get_meta(RESYNC_KEY) == "1"
+            if resync:
+                self.db.conn.executemany(
+                    "INSERT OR IGNORE INTO resync_seen (entity, entity_id) VALUES (?, ?)",
+                    [(c["entity"], c["entity_id"]) for c in changes if isinstance(c, dict)
+                     and isinstance(c.get("entity"), str) and isinstance(c.get("entity_id"), str)])
             written = self._apply_changes(changes, counts)
             self.set_meta_values({CURSOR_KEY: str(next_cursor)})
+            if resync and final:
+                removed = self._remove_unseen()
+                if counts is not None:
+                    counts["removed"] = counts.get("removed", 0) + removed
         return written
+
+    def begin_resync(self) -> None:
+        """Pull everything again from 0; when the last page is in, remove local records the
+        server did not send (kept: drafts, records with queued ops)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM resync_seen")
+            self.set_meta_values({CURSOR_KEY: "0", RESYNC_KEY: "1"})
+
+    def resync_pending(self) -> bool:
+        return self.get_meta(RESYNC_KEY) == "1"
+
+    def check_scope(self, scope: str | None) -> bool:
+        """The scope fingerprint a pull page carries (what this user may see: teams, roles).
+        A change means a full re-pull: True when one was begun (the caller starts again at 0)."""
+        if not scope:
+            return False
+        known = self.get_meta(SCOPE_KEY)
+        if known == scope:
+            return False
+        with self.transaction():
+            self.set_meta(SCOPE_KEY, scope)
+            # a first scope on a workspace that already pulled (an older version's) needs the
+            # re-pull too: what it was given before may have been narrower
+            if known is None and self.pull_cursor() == 0:
+                return False
+            self.begin_resync()
+        return True
+
+    def _remove_unseen(self) -> int:
+        """End of a full re-pull: drop local records the server did not send; returns how many."""
+        db = self.db
+        removed = 0
+        queued = "SELECT entity_id FROM outbox WHERE state IN ('pending', 'inflight')"
+        for entity, table in ENTITY_TABLES.items():
+            draft = " AND status != 'draft'" if table == "reports" else ""
+            removed += db.execute(
+                f"""DELETE FROM {table} WHERE id NOT IN (SELECT entity_id FROM resync_seen WHERE entity = ?)
+                    AND id NOT IN ({queued}){draft}""", (entity,)).rowcount
+        db.execute("DELETE FROM activities WHERE report_id NOT IN (SELECT id FROM reports)")
+        db.execute("DELETE FROM resync_seen")
+        self.db.execute("DELETE FROM meta WHERE key = ?", (RESYNC_KEY,))
+        return removed
+
+    def settle_push_results(self, results: list[outbox.PushResult], unanswered: Sequence[str] = (),
+                            counts: dict[str, int] | None = None) -> list[str]:
+        """Record the server's answers for a batch (``OutboxMixin.record_push_results``) and, for
+        each refused op, put the server's copy back: the conflict answer's copy at once, else by
+        a full re-pull. Later queued ops on the same record become problems (blocked).
+
+        Returns the ops that wait in the queue for a later sync (re-sent after a server restore,
+        refused for a record another device has still to re-send)."""
+        with self.transaction():
+            refused = [r for r in results if r.state != outbox.OpState.ACKED]
+            resent = outbox.resent_ids(self.db, [r.op_id for r in refused]) if refused else set()
+            cast(Any, self).record_push_results(results, unanswered)  # OutboxMixin: writes the states
+            if not refused:
+                return []
+            # after a server restore, another device may still have to re-send the record these
+            # ops build on: they wait in the queue rather than become problems
+            waiting = [r.op_id for r in refused if r.op_id in resent
+                       and (r.error or "").split(":", 1)[0] in _WAITS_FOR_ANOTHER_DEVICE]
+            if waiting:
+                outbox.defer(self.db, waiting)
+                refused = [r for r in refused if r.op_id not in set(waiting)]
+                if not refused:
+                    return waiting
+            copies: list[dict[str, Any]] = []
+            resync = False
+            for r in refused:
+                op = outbox.problem_op(self.db, r.op_id)
+                if op is None:
+                    continue
+                record = _record_of(op)
+                later = [q["op_id"] for q in outbox.queued_on(self.db)
+                         if record in (( q["entity"], q["entity_id"]), ("report", q.get("report_id")))]
+                outbox.supersede(self.db, later, outbox.OpState.BLOCKED, BLOCKED_BEHIND)
+                current = _answer_copy(r.result_json)
+                if current is not None:
+                    entity = "report" if op["entity"] in ("report", "review") else op["entity"]
+                    copies.append({"entity": entity, "entity_id": current["id"], "kind": "upsert", "data": current})
+                else:
+                    resync = True
+            if copies:
+                self._apply_changes(copies, counts)
+            if resync:
+                self.begin_resync()
+            return waiting
 
     def recheck_kept_records(self, counts: dict[str, int] | None = None) -> int:
         """Check again the kept-aside records the user asked to retry; returns how many now stored.
@@ -517,29 +839,17 @@ class ReplicaMixin(BaseStore):
             return self._apply_changes(changes, counts)
 
     def reset_for_new_epoch(self, epoch: str | None) -> int:
-        """The server was restored or replaced: pull everything again and re-push every kept op.
+        """The server was restored or replaced: pull everything again (removing what it no
+        longer holds, unless an op re-sends it) and re-push every kept op.
 
         Returns how many acked ops go back in the queue (the server's dedup absorbs repeats).
         """
         with self.transaction():
             requeued = outbox.requeue_acked(self.db)
-            values = {CURSOR_KEY: "0"}
+            self.begin_resync()
             if epoch is not None:
-                values[EPOCH_KEY] = epoch
-            self.set_meta_values(values)
+                self.set_meta_values({EPOCH_KEY: epoch})
             return requeued
-
-    def records_ahead_locally(self) -> set[str]:
-        """Ids of records with ops still queued: reports, tasks and reviewed reports."""
-        ids: set[str] = set()
-        for entity_id, entity, payload in self.db.execute(
-            "SELECT entity_id, entity, payload FROM outbox WHERE state IN ('pending', 'inflight')"
-        ).fetchall():
-            ids.add(entity_id)
-            if entity == "review":
-                with contextlib.suppress(ValueError, AttributeError):  # a payload we did not write
-                    ids.add(json.loads(payload).get("report_id"))
-        return ids
 
     # --- the pull path (hot: see bench/bench_sync.py) -------------------------------------
 
@@ -552,11 +862,40 @@ class ReplicaMixin(BaseStore):
                 f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})")
         return layout
 
+    def _settle_collisions(self, latest: dict[tuple[str, str], dict[str, Any]],
+                           queued: dict[tuple[str, str], list[dict[str, Any]]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """Pulled records with local ops queued on them: keep the local copy while the server's
+        is the version the ops were made on (or older); a newer one wins and the ops become
+        problems. Returns the changes to write."""
+        out = {}
+        for key, change in latest.items():
+            ops = queued.get(key)
+            if not ops:
+                out[key] = change
+                continue
+            data = change.get("data")
+            pulled = data.get("version") if isinstance(data, dict) else None
+            first = ops[0]
+            base = first["base_version"] if first["entity"] == key[0] else first.get("report_version")
+            if change.get("kind") != "delete" and data is not None and (
+                    key[0] not in ("task", "report") or (
+                        isinstance(pulled, int) and isinstance(base, int) and pulled <= base)):
+                continue  # the local copy is ahead of this one: its ops' outcome comes later
+            outbox.supersede(self.db, [op["op_id"] for op in ops], outbox.OpState.CONFLICT, CHANGED_ON_SERVER)
+            for op in ops:  # the ops are problems now: nothing is ahead on their records any more
+                for other in queued.values():
+                    if op in other:
+                        other.remove(op)
+            out[key] = change
+        return out
+
     def _plan(self, entity: str, entity_id: str, change: dict[str, Any], me: str | None,
-              refused: dict[tuple[str, str], str]) -> _Write | None:
+              refused: dict[tuple[str, str], str],
+              queued: dict[tuple[str, str], list[dict[str, Any]]] | None = None) -> _Write | None:
         """Check one pulled record and turn it into a local write (None: leave the local copy).
 
-        ``refused``: the page's domain verdicts (``_refused_in_page``)."""
+        ``refused``: the page's domain verdicts (``_refused_in_page``); ``queued``: local ops
+        by the record they touch (a report of the same day that the server's replaces)."""
         table = ENTITY_TABLES[entity]
         data = change.get("data")
         if change.get("kind") == "delete" or data is None:
@@ -576,11 +915,11 @@ class ReplicaMixin(BaseStore):
         write = _Write(entity, entity_id, table, row, seq=change.get("seq"), data=change.get("data"))
         if entity == "report":
             clash = self.db.execute(
-                "SELECT id FROM reports WHERE employee_id = ? AND work_date = ? AND id != ?",
+                "SELECT id, status FROM reports WHERE employee_id = ? AND work_date = ? AND id != ?",
                 (data.get("employee_id"), data.get("work_date"), entity_id),
             ).fetchone()
             if clash is not None and data.get("employee_id") == me:
-                return None  # keep the local report of that day; the server's shows as a conflict
+                self._yield_day(clash[0], clash[1], queued or {})
             write.clash = clash[0] if clash is not None else None
             acts = data.get("activities") or []
             if not isinstance(acts, list):
@@ -595,6 +934,20 @@ class ReplicaMixin(BaseStore):
                 _storable(act_row, act_columns, prefix)
                 write.activities.append(act_row)
         return write
+
+    def _yield_day(self, report_id: str, status: str, queued: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
+        """The server holds another report of mine for this day and it wins: my local one goes,
+        its content kept as a problem (its queued ops; a draft is parked as one)."""
+        ops = [op["op_id"] for op in queued.get(("report", report_id), [])]
+        if ops:
+            outbox.supersede(self.db, ops, outbox.OpState.CONFLICT, DAY_TAKEN)
+            queued.pop(("report", report_id), None)
+        elif status == "draft" and self.scalar("SELECT 1 FROM activities WHERE report_id = ?", (report_id,)):
+            from sk_tui.domain.models import DailyReport
+
+            row = self.one("SELECT * FROM reports WHERE id = ?", (report_id,)) or {}
+            payload = cast(Any, self).report_payload(from_row(DailyReport, row))
+            outbox.park(self.db, entity="report", entity_id=report_id, op="submit", payload=payload, error=DAY_TAKEN)
 
     def _write_all(self, writes: list[_Write]) -> None:
         """Every write set-wise (the fast path of a normal page)."""
@@ -612,6 +965,7 @@ class ReplicaMixin(BaseStore):
         clashes = [(w.clash,) for w in reports if w.clash]
         if clashes:
             conn.executemany("DELETE FROM reports WHERE id = ?", clashes)
+            conn.executemany("DELETE FROM activities WHERE report_id = ?", clashes)
         if reports:
             conn.executemany("DELETE FROM activities WHERE report_id = ?", [(w.entity_id,) for w in reports])
         for table, table_rows in rows.items():
@@ -627,6 +981,7 @@ class ReplicaMixin(BaseStore):
             return
         if w.clash:
             db.execute("DELETE FROM reports WHERE id = ?", (w.clash,))
+            db.execute("DELETE FROM activities WHERE report_id = ?", (w.clash,))
         if w.entity == "report":
             db.execute("DELETE FROM activities WHERE report_id = ?", (w.entity_id,))
         db.execute(self._layout(w.table).insert_sql, w.row)
@@ -656,14 +1011,16 @@ class ReplicaMixin(BaseStore):
             key = (entity, entity_id)
             latest.pop(key, None)
             latest[key] = change
-        skip = self.records_ahead_locally()
-        latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES and key[1] not in skip}
+        latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES}
+        queued = _queued_by_record(outbox.queued_on(db)) if latest else {}
+        if queued:
+            latest = self._settle_collisions(latest, queued)
         refused = _refused_in_page(latest)
         me = self.get_meta("me")
         writes: list[_Write] = []
         for (entity, entity_id), change in latest.items():
             try:
-                write = self._plan(entity, entity_id, change, me, refused)
+                write = self._plan(entity, entity_id, change, me, refused, queued)
             except Invalid as exc:
                 keep_aside(db, entity=entity, entity_id=entity_id, reason=str(exc),
                            data=change.get("data"), server_seq=change.get("seq"))

@@ -272,12 +272,25 @@ def _v5_recap_inputs(db: Database) -> None:
     db.execute("CREATE INDEX idx_month_closes_employee ON month_closes(employee_id, month)")
 
 
+def _v6_resync_seen(db: Database) -> None:
+    """Records a full re-pull (new server epoch, changed scope, a refused op) has brought so
+    far: when it ends, local records the server no longer shows are removed (store/replica.py)."""
+    db.execute(
+        """CREATE TABLE resync_seen (
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (entity, entity_id)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
     _v3_pulled_problems,
     _v4_verification_per_team,
     _v5_recap_inputs,
+    _v6_resync_seen,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

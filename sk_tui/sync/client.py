@@ -14,10 +14,18 @@ running at once. HTTP handling:
 
 - 401: the token is unknown or revoked; the queue is kept and the user is asked to log in.
 - 403: refused for this user; the queue is kept.
-- 413: the batch is halved and sent again.
+- 400 / 413 / 422 for a whole push: the batch is bisected until the op(s) the server refuses
+  alone are found; each becomes a sync problem with the server's reason, later ops on the same
+  record are blocked behind it, and the rest is delivered. The pull runs after any push trouble
+  that leaves the server reachable.
 - 429 / 503: wait as ``Retry-After`` says (capped), then retry.
 - network errors, timeouts, other 5xx: jittered exponential backoff, 2 s doubling to 15 min.
-- a changed ``server_epoch`` or 410: pull everything again and re-push every kept op.
+- a changed ``server_epoch`` (seen in /me before any push, or in a push or pull answer) or 410:
+  pull everything again and re-push every kept op (store/replica.py ``reset_for_new_epoch``).
+- a pull page whose ``scope`` (what this user may see) changed: pull everything again, so a
+  team joined brings its history and what may no longer be seen is removed.
+- a refused op: the server's copy is put back (store/replica.py ``settle_push_results``) and the
+  op stays listed with the user's content until reapplied, kept as the server's, or edited.
 """
 
 from __future__ import annotations
@@ -39,6 +47,11 @@ if TYPE_CHECKING:
     import httpx
 
     from sk_tui.store import Store
+    from sk_tui.store.outbox import OutgoingOp
+
+# a push refused as a whole: the batch is bisected to find the op(s) the server will not take
+BATCH_REFUSALS = (400, 413, 422)
+_BATCH_REASON = {413: "too_large", 422: "unreadable", 400: "bad_request"}
 
 # the server's answer for an op -> the op's state in the outbox (store/outbox.py writes it)
 _STATE_FOR = {
@@ -65,6 +78,9 @@ class SyncResult:
     retries: int = 0
     resent: int = 0  # acked ops queued again after a server restore
     kept_aside: int = 0  # pulled records that could not be stored: listed as sync problems
+    superseded: int = 0  # queued local changes a newer server copy overtook: listed as sync problems
+    removed: int = 0  # local records a full re-pull found the server no longer shows (or not to us)
+    rescoped: bool = False  # what this user may see changed: everything was pulled again
     server_url: str | None = None
     employee_id: str | None = None
     detail: str | None = None  # the last error's text, for logs and the status line
@@ -74,7 +90,8 @@ class SyncResult:
 
     @property
     def ok(self) -> bool:
-        return self.online and self.error is None and self.refused == 0 and self.kept_aside == 0
+        return (self.online and self.error is None and self.refused == 0 and self.kept_aside == 0
+                and self.superseded == 0)
 
 
 @dataclasses.dataclass
@@ -197,6 +214,8 @@ class _Session:
         self.backoff, self.max_attempts = backoff, max_attempts
         self.failures = store.sync_failures()
         self.contacted = False
+        self.counts: dict[str, int] = {"kept_aside": 0, "removed": 0}  # what settling and pulls set aside
+        self.waiting: set[str] = set()  # ops sent in this sync that wait in the queue for a later one
 
     def call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request with the retry rules; returns the response of any status below 500
@@ -246,33 +265,66 @@ class _Session:
 
     def push(self, batch_size: int) -> None:
         store = self.store
-        device = store.device_id
         while True:
-            ops = store.next_push_batch(batch_size)
+            ops = store.next_push_batch(batch_size, self.waiting)
             if not ops:
                 return
-            ids = [op.op_id for op in ops]
-            # the payload goes on the wire as the JSON it was queued as (so it hashes the same
-            # on every resend)
-            body = '{"device_id":%s,"ops":[%s]}' % (json.dumps(device), ",".join(  # noqa: UP031 - JSON built around raw payloads
-                '{"op_id":%s,"entity":%s,"entity_id":%s,"op":%s,"base_version":%d,"payload":%s}' % (  # noqa: UP031
-                    json.dumps(op.op_id), json.dumps(op.entity), json.dumps(op.entity_id),
-                    json.dumps(op.op), op.base_version, op.payload_json)
-                for op in ops))
-            try:
-                response = self.call("POST", p.API_PREFIX + "/sync/push", content=body.encode("utf-8"),
-                                     headers={"Content-Type": "application/json"})
-            except BaseException as exc:
-                store.requeue_ops(ids, str(getattr(exc, "code", exc)))
-                raise
-            if response.status_code == 413 and len(ops) > 1:
-                store.requeue_ops(ids, "HTTP 413: batch too large")
-                batch_size = max(1, len(ops) // 2)
-                continue
-            if response.status_code >= 400:
-                store.requeue_ops(ids, f"HTTP {response.status_code}")
-                raise _Stop("protocol_error", f"push: HTTP {response.status_code}: {response.text[:200]}")
-            self._record(response.json(), ids)
+            self._deliver(ops, set())
+
+    def _send(self, ops: list[OutgoingOp]) -> httpx.Response:
+        # the payload goes on the wire as the JSON it was queued as (so it hashes the same
+        # on every resend)
+        body = '{"device_id":%s,"ops":[%s]}' % (json.dumps(self.store.device_id), ",".join(  # noqa: UP031 - JSON built around raw payloads
+            '{"op_id":%s,"entity":%s,"entity_id":%s,"op":%s,"base_version":%d,"payload":%s}' % (  # noqa: UP031
+                json.dumps(op.op_id), json.dumps(op.entity), json.dumps(op.entity_id),
+                json.dumps(op.op), op.base_version, op.payload_json)
+            for op in ops))
+        try:
+            return self.call("POST", p.API_PREFIX + "/sync/push", content=body.encode("utf-8"),
+                             headers={"Content-Type": "application/json"})
+        except BaseException as exc:
+            self.store.requeue_ops([op.op_id for op in ops], str(getattr(exc, "code", exc)))
+            raise
+
+    def _deliver(self, ops: list[OutgoingOp], poisoned: set[tuple[str, str]]) -> None:
+        """Send ``ops``; when the server refuses the batch as a whole (400/413/422), bisect it
+        until the op(s) it refuses alone are found: each becomes a problem with the server's
+        reason (later ops on the same record are blocked behind it) and the rest is delivered.
+        ``poisoned``: records with an op refused this way in this sync."""
+        blocked = [op for op in ops if (op.entity, op.entity_id) in poisoned]
+        if blocked:
+            self._refuse(blocked, "blocked", "blocked: an earlier change to this record was refused")
+            ops = [op for op in ops if (op.entity, op.entity_id) not in poisoned]
+            if not ops:
+                return
+        response = self._send(ops)
+        status = response.status_code
+        if status in BATCH_REFUSALS:
+            if len(ops) > 1:
+                half = len(ops) // 2
+                self._deliver(ops[:half], poisoned)
+                self._deliver(ops[half:], poisoned)
+                return
+            op = ops[0]
+            poisoned.add((op.entity, op.entity_id))
+            self._refuse(ops, "rejected", f"{_BATCH_REASON.get(status, 'refused')}: HTTP {status}: "
+                                          f"{_detail(response)}")
+            return
+        if status >= 400:
+            self.store.requeue_ops([op.op_id for op in ops], f"HTTP {status}")
+            raise _Stop("protocol_error", f"push: HTTP {status}: {response.text[:200]}")
+        self._record(response.json(), [op.op_id for op in ops])
+
+    def _refuse(self, ops: list[OutgoingOp], state: str, error: str) -> None:
+        from sk_tui.store.outbox import PushResult
+
+        result = self.result
+        self.store.settle_push_results([PushResult(op.op_id, state, None, error[:500], None) for op in ops],
+                                       counts=self.counts)
+        result.sent += len(ops)
+        result.refused += len(ops)
+        field = "blocked" if state == "blocked" else "rejected"
+        setattr(result, field, getattr(result, field) + len(ops))
 
     def _record(self, answer: dict[str, Any], ids: list[str]) -> None:
         from sk_tui.store.outbox import PushResult
@@ -303,7 +355,7 @@ class _Session:
                 field = {p.CONFLICT: "conflicts", p.BLOCKED: "blocked", p.KEY_REUSED: "key_reused"}.get(
                     status, "rejected")
                 setattr(result, field, getattr(result, field) + 1)
-        self.store.record_push_results(results, missing)
+        self.waiting.update(self.store.settle_push_results(results, missing, self.counts))
         if missing:
             raise _Stop("protocol_error", f"{len(missing)} ops without a result")
 
@@ -315,17 +367,22 @@ class _Session:
     # --- pull ------------------------------------------------------------------------
 
     def pull(self, limit: int) -> None:
-        store, result = self.store, self.result
-        counts = {"kept_aside": 0}
+        store, result, counts = self.store, self.result, self.counts
+        problems = store.sync_problem_count()
         try:
             store.recheck_kept_records(counts)
             self._pull_pages(limit, counts)
         finally:
+            # local changes a newer server copy overtook (kept as problems), beyond the kept-aside records
+            result.superseded += max(0, store.sync_problem_count() - problems - counts["kept_aside"])
             result.kept_aside += counts["kept_aside"]
+            result.removed += counts.get("removed", 0)
+            counts["kept_aside"] = counts["removed"] = 0
 
     def _pull_pages(self, limit: int, counts: dict[str, int]) -> None:
         store, result = self.store, self.result
         cursor = store.pull_cursor()
+        restarts = 0
         while True:
             response = self.call("GET", p.API_PREFIX + "/sync/pull", params={"since": cursor, "limit": limit})
             if response.status_code == 410:
@@ -334,11 +391,31 @@ class _Session:
                 raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
             page = response.json()
             self._check_epoch(page.get("server_epoch"))
-            store.apply_pulled_page(page["changes"], int(page["next_cursor"]), counts)
+            # what this user may see changed (a team joined or left, a new lead or JPT): pull
+            # everything again under the new scope, dropping what may no longer be seen
+            if store.check_scope(page.get("scope")):
+                restarts += 1
+                if restarts > 3:
+                    raise _Stop("protocol_error", "the server's scope keeps changing")
+                result.rescoped = True
+                cursor = 0
+                continue
+            has_more = bool(page.get("has_more"))
+            store.apply_pulled_page(page["changes"], int(page["next_cursor"]), counts, final=not has_more)
             result.received += len(page["changes"])
             cursor = int(page["next_cursor"])
-            if not page.get("has_more"):
+            if not has_more:
                 return
+
+
+def _detail(response: httpx.Response) -> str:
+    """The ``detail`` of an error answer (its text when it has none), one short line."""
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    text = detail if isinstance(detail, str) else response.text
+    return " ".join(str(text).split())[:200]
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -444,9 +521,17 @@ def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backof
             for round_ in range(2):
                 try:
                     started = time.perf_counter()
-                    session.push(push_batch)
+                    push_failed: _Stop | None = None
+                    try:
+                        session.push(push_batch)
+                    except _Stop as stop:
+                        if stop.code != "protocol_error":
+                            raise
+                        push_failed = stop  # the server answers: still bring its changes
                     pushed = time.perf_counter()
                     session.pull(pull_limit)
+                    if push_failed is not None:
+                        raise push_failed
                     result.push_seconds += pushed - started
                     result.pull_seconds += time.perf_counter() - pushed
                     break

@@ -464,7 +464,7 @@ class SkApp(App[None]):
                 self.notify(t("sync.done", sent=message.sent, received=message.received))
         if message.kept_aside:
             self.notify(t("sync.kept_aside", n=message.kept_aside), severity="warning")
-        if message.received:
+        if message.received or message.refused:  # a refused op's record shows the server's copy again
             self.post_message(DataChanged())
         again, self._sync_again = self._sync_again, None
         if again is not None:

@@ -1,5 +1,12 @@
-"""Sync problems (DESIGN §4): ops the server rejected, or that conflict or are blocked, stay
-listed here until the user retries them (queue again) or dismisses them (keep the server's copy)."""
+"""Sync problems (DESIGN §4): ops the server rejected, that conflict or are blocked, or that a
+newer server copy overtook, stay listed here with the user's content until the user chooses:
+
+- ``r`` reapply mine on top of the server's current version (a new op with the right base),
+- ``x`` keep the server's (the device already shows it; mine is dropped),
+- ``e`` edit: a report's content goes back into a local draft of its day; a card gets my
+  changes on its current version and opens in the card form.
+
+A record the pull could not store: ``r`` checks it again at the next sync, ``x`` forgets it."""
 
 from __future__ import annotations
 
@@ -50,6 +57,7 @@ class ProblemsScreen(SkScreen):
         # Not Textual's "dismiss" action (which closes a screen): the binding id, which user
         # keymaps name, stays "problems.dismiss".
         make("x", "dismiss_problem", "problems.dismiss"),
+        make("e", "edit_problem", "problems.edit"),
         make("f6", "reload", "problems.refresh", show=False),
     ]
 
@@ -113,7 +121,33 @@ class ProblemsScreen(SkScreen):
         detail.update(text)
 
     def action_retry(self) -> None:
-        self._resolve("retried", "problems.retried")
+        op = self.selected()
+        pulled = op is not None and op.get("source") == "pull"
+        self._resolve("retried" if pulled else "reapplied", "problems.retried" if pulled else "problems.reapplied")
+
+    def action_edit_problem(self) -> None:
+        op = self.selected()
+        if op is None or op.get("source") == "pull":
+            return
+        try:
+            if op["entity"] == "task":
+                self.store.reapply(op["op_id"])
+                target = self.store.task(op["entity_id"])
+            else:
+                opened = self.store.edit_problem(op["op_id"])
+                target = None
+        except DomainError as exc:
+            self.fail(exc)
+            return
+        self.reload()
+        self.sk.refresh_sync_state()
+        if op["entity"] == "task":
+            if target is not None:
+                from sk_tui.tui.screens.task_form import TaskForm
+
+                self.app.push_screen(TaskForm(target.team_id, target, target.status), lambda _saved: self.reload())
+            return
+        self.app.notify(t("problems.edited", day=opened["fields"].get("work_date", "")))
 
     def action_dismiss_problem(self) -> None:
         op = self.selected()
