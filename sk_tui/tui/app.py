@@ -19,9 +19,9 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from sk_tui.tui import i18n
+from sk_tui.domain import i18n
 from sk_tui.tui.bindings import localize, make
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen

@@ -12,7 +12,7 @@ import dataclasses
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 
 
 def localize(node: DOMNode) -> None:

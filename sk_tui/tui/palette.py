@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 from sk_tui.tui.plain import shown
 
 if TYPE_CHECKING:

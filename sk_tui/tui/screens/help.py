@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.widgets import Label, Static
 
 from sk_tui.tui.bindings import binding_rows, make
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 from sk_tui.tui.screens.dialogs import Dialog
 
 

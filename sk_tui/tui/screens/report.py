@@ -18,7 +18,7 @@ from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Activity, DailyReport, Employee, ReportStatus, WorkMode
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import language, long_date, number, t
+from sk_tui.domain.i18n import language, long_date, number, t
 from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen
