@@ -20,7 +20,7 @@ import argparse
 import os
 from typing import Any
 
-from sk_tui.commands.common import UserError, db_path, print_json, say
+from sk_tui.commands.common import UserError, db_path, language, print_json, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -102,26 +102,6 @@ def _read_token(args: argparse.Namespace) -> str:
     return token
 
 
-_ERRORS = {
-    "not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL` (token lewat standar masukan).",
-                      "Not logged in; run `sk-tui login URL` (token on standard input)."),
-    "busy": ("Sinkronisasi lain sedang berjalan untuk ruang kerja ini.",
-             "Another sync is running for this workspace."),
-    "offline": ("Server tidak dapat dihubungi; perubahan tetap di antrean.",
-                "Cannot reach the server; changes stay queued."),
-    "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
-                           "The server is failing or slow; changes stay queued, try again later."),
-    "unauthorized": (("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
-                      "Masuk lagi: `sk-tui login URL` (token lewat standar masukan)."),
-                     ("Token refused (revoked or expired); changes stay queued. "
-                      "Log in again: `sk-tui login URL` (token on standard input).")),
-    "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
-                  "The server refused this account; changes stay queued."),
-    "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
-                   "The token belongs to someone other than this workspace's user."),
-    "protocol_error": ("Jawaban server tidak terduga; perubahan tetap di antrean.",
-                       "Unexpected answer from the server; changes stay queued."),
-}
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -142,7 +122,7 @@ def run_sync(args: argparse.Namespace) -> int:
         print_json({k: v for k, v in vars(result).items() if k != "delays"} | {"ok": result.ok})
     else:
         print(say(args,
-                  f"Terkirim {result.sent} (diterapkan {result.applied}, duplikat {result.duplicates}), "
+                  f"Dikirim {result.sent} (diterapkan {result.applied}, duplikat {result.duplicates}), "
                   f"ditolak {result.refused}, diterima {result.received}.",
                   f"Sent {result.sent} (applied {result.applied}, duplicates {result.duplicates}), "
                   f"refused {result.refused}, received {result.received}."))
@@ -155,7 +135,8 @@ def run_sync(args: argparse.Namespace) -> int:
                       f"{result.kept_aside} records from the server could not be stored and were set aside; "
                       "see `sk-tui status`."))
         if result.error:
-            ind, eng = _ERRORS.get(result.error, (result.error, result.error))
+            from sk_tui.domain.i18n import sync_error
+
             detail = f" ({result.detail})" if result.detail else ""
-            print(f"sk-tui: {say(args, ind, eng)}{detail}", file=__import__('sys').stderr)
+            print(f"sk-tui: {sync_error(result.error, language(args))}{detail}", file=__import__('sys').stderr)
     return 0 if result.ok else 1

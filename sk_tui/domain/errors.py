@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report for {day} has no activities; add one before submitting.",
     ),
     "transition_refused": (
-        "Laporan berstatus {status} tidak bisa di-{action}.",
-        "A {status} report cannot be {action}.",
+        "Laporan berstatus {status} tidak bisa {action_id}.",
+        "A {status} report cannot be {action_en}.",
     ),
     "not_author": (
         "Hanya penyusun laporan yang boleh mengubahnya.",
@@ -339,7 +339,15 @@ def _short(value: object) -> str:
 
 
 # Report status words as an Indonesian user reads them.
-STATUS_ID = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
+STATUS_ID = {"draft": "draf", "submitted": "diajukan", "approved": "disetujui", "returned": "dikembalikan"}
+
+# What was refused to a report, as a passive verb: "tidak bisa diajukan" / "cannot be submitted".
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "submit": ("diajukan", "submitted"),
+    "edit": ("diubah", "changed"),
+    "approve": ("disetujui", "approved"),
+    "return": ("dikembalikan", "returned"),
+}
 
 
 class DomainError(ValueError):
@@ -351,6 +359,9 @@ class DomainError(ValueError):
         why = params.get("why")
         if isinstance(why, str) and why in _WHY:
             self.params["why_id"], self.params["why_en"] = _WHY[why]
+        action = params.get("action")
+        if isinstance(action, str):
+            self.params["action_id"], self.params["action_en"] = ACTION_WORDS.get(action, (action, action))
         field = params.get("field")
         if isinstance(field, str):
             self.params["field_id"], self.params["field_en"] = field_label(field)

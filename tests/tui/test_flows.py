@@ -49,7 +49,7 @@ async def test_file_a_days_report_from_empty_to_submitted(store, org):
         await pilot.pause()
         report = store.report_for(org.ani.id, TODAY)
         assert report.status == ReportStatus.SUBMITTED
-        assert "Terkirim" in str(app.screen.query_one("#report-title").render())
+        assert "Diajukan" in str(app.screen.query_one("#report-title").render())
         assert store.status()["queued"] == 1
         assert "antrean 1" in str(app.screen.query_one("#status-bar").render())
 

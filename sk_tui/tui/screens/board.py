@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import t
 from sk_tui.domain.models import TASK_COLUMNS, Task, Team
 from sk_tui.tui.bindings import make
-from sk_tui.domain.i18n import t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen

@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from sk_tui.tui.bindings import localize, make
 from sk_tui.domain.i18n import t
+from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import AppAccess
 

@@ -12,8 +12,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from sk_tui.domain.errors import DomainError
-from sk_tui.tui.bindings import make
 from sk_tui.domain.i18n import t
+from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain, shown
 from sk_tui.tui.screens.base import SkScreen
 
