@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "transition_refused": (
         "Laporan berstatus {status} tidak bisa {action_id}.",
-        "A {status} report cannot be {action_en}.",
+        "The report is {status} and cannot be {action_en}.",
     ),
     "not_author": (
         "Hanya penyusun laporan yang boleh mengubahnya.",

@@ -690,6 +690,17 @@ def sync_error(error: str, lang: str | None = None) -> str:
     return error
 
 
+def refusal(answer: object, fallback: str | None = None, lang: str | None = None) -> str | None:
+    """Why the server refused an op, in the user's language: its answer carries the stable
+    ``reason`` code with the words in both languages (``message``, ``message_en``); older
+    answers without them fall back to ``fallback`` (the outbox's last_error)."""
+    if isinstance(answer, dict):
+        words = answer.get("message_en" if (lang or _LANG) == "en" else "message")
+        if isinstance(words, str) and words.strip():
+            return words
+    return fallback
+
+
 # The unit's time zone as an Indonesian reads it (Permendagri: WIB, WITA, WIT).
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 

@@ -55,6 +55,8 @@ _NAMES = {
     "question_mark": "?", "slash": "/", "less_than_sign": "<", "greater_than_sign": ">",
     "left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc", "enter": "Enter",
     "space": "Space", "delete": "Del", "full_stop": ".", "comma": ",", "insert": "Ins",
+    # arrows as drawn on the keys: no English word on an Indonesian help screen
+    "left": "←", "right": "→", "up": "↑", "down": "↓",
 }
 
 
