@@ -127,7 +127,7 @@ def run_submit(args: argparse.Namespace) -> int:
         print_json(submitted.model_dump(mode="json"))
     else:
         print(say(args,
-                  f"Laporan {day} dikirim ({submitted.total_minutes} menit); menunggu sinkronisasi.",
+                  f"Laporan {day} diajukan ({submitted.total_minutes} menit); menunggu sinkronisasi.",
                   f"Report for {day} submitted ({submitted.total_minutes} min); queued for sync."))
     return 0
 

@@ -323,6 +323,19 @@ TEXT: dict[str, tuple[str, str]] = {
     # time and durations
     "duration.hm": ("{h} jam {m} menit", "{h} h {m} min"),
     "duration.m": ("{m} menit", "{m} min"),
+    # the server's own HTTP answers (sk_tui/server/app.py): the reader's language from
+    # Accept-Language, both when it names neither
+    "http.token_missing": ("token bearer tidak ada", "missing bearer token"),
+    "http.token_unknown": ("token tidak dikenal atau sudah dicabut", "unknown or revoked token"),
+    "http.too_many_ops": ("paling banyak {n} operasi per permintaan", "at most {n} ops a request"),
+    "http.not_json": ("isi permintaan bukan JSON", "body is not JSON"),
+    "http.not_object": ("isi permintaan bukan objek JSON", "body is not a JSON object"),
+    "http.ops_not_list": ("ops harus berupa daftar", "ops must be a list"),
+    "http.device_id": ("device_id harus teks paling panjang 64 karakter", "device_id must be text of at most 64 characters"),
+    "http.cursor_ahead": ("kursor melewati server: tarik ulang dari 0", "cursor ahead of the server: re-pull from 0"),
+    "http.too_many_requests": ("terlalu banyak permintaan", "too many requests"),
+    "http.bad_length": ("Content-Length tidak sah", "bad Content-Length"),
+    "http.body_too_large": ("isi permintaan melebihi {n} bytes", "request body over {n} bytes"),
     # the command line: argparse's own words (sk_tui/cli.py's parser)
     "argparse.usage": ("pemakaian: ", "usage: "),
     "argparse.positionals": ("argumen posisi", "positional arguments"),
@@ -671,6 +684,17 @@ def text(key: str, lang: str, /, **params: object) -> str:
         return key
     value = pair[1] if lang == "en" else pair[0]
     return value.format(**params) if params else value
+
+
+def accepted_language(header: str | None) -> str | None:
+    """"id" or "en" from an Accept-Language header (the first of them it names), else None."""
+    for part in (header or "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("id"):
+            return "id"
+        if tag.startswith("en"):
+            return "en"
+    return None
 
 
 def both(key: str, /, **params: object) -> str:
