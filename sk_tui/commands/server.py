@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sk_tui.commands.common import UserError, print_json, say
+from sk_tui.commands.common import UserError, language, print_json, say
 
 DEFAULT_PORT = 8765
 
@@ -265,7 +265,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         counts = admin.import_csv(db, files)
     except admin.CsvImportError as exc:
-        for problem in exc.problems[:20]:
+        for problem in exc.lines(language(args))[:20]:
             print(f"sk-tui: {problem}", file=sys.stderr)
         more = len(exc.problems) - 20
         if more > 0:

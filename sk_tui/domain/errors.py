@@ -153,6 +153,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tanggal kerja {day} di luar jendela {days} hari.",
         "Work date {day} is outside the {days}-day window.",
     ),
+    # the server's admin commands (server/admin.py: `sk-tui server import | user-add`)
+    "unit_unknown": (
+        "Unit kerja {value!r} tidak ditemukan.",
+        "Unknown unit {value!r}.",
+    ),
+    "nip_unknown": (
+        "NIP {value!r} tidak ditemukan.",
+        "Unknown NIP {value!r}.",
+    ),
+    "superior_unknown": (
+        "NIP atasan {value!r} tidak ditemukan.",
+        "Unknown superior NIP {value!r}.",
+    ),
+    "column_required": (
+        "Kolom {column} wajib diisi.",
+        "The {column} column is required.",
+    ),
     "assignee_not_member": (
         "Penerima tugas harus anggota tim tugas itu.",
         "Task assignees must be members of the task's team.",

@@ -131,3 +131,24 @@ def test_refusals_speak_one_language(ws, case, lang, capsys, tmp_path):
     code, _out, err = _run(capsys, *(["--lang", "en"] if lang == "en" else []), *argv)
     assert code != 0 and err.startswith("sk-tui: ")
     assert not foreign_words(err, lang), err
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_admin_refusals_speak_one_language(lang, capsys, tmp_path):
+    """`sk-tui server import` (every bad row) and `server user-add` say what is wrong in the
+    admin's language."""
+    db = str(tmp_path / "server.db")
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "units.csv").write_text("code,name,parent\nBH,Biro Hukum,XX\nBO,,\n", encoding="utf-8")
+    (folder / "teams.csv").write_text("id,name,unit\ntim-a,Tim A,BH\n", encoding="utf-8")
+    head = ["--lang", "en"] if lang == "en" else []
+    code, _out, err = _run(capsys, *head, "server", "import", "--dir", str(folder), "--db", db)
+    assert code == 1
+    assert ("Unit kerja 'XX' tidak ditemukan" if lang == "id" else "Unknown unit 'XX'") in err
+    assert ("tidak ada yang diimpor" if lang == "id" else "nothing was imported") in err
+    assert not foreign_words(err, lang), err
+    code, _out, err = _run(capsys, *head, "server", "user-add", "--nip", "199105052019032012", "--name", "Ani",
+                           "--unit", "ZZ", "--db", db)
+    assert code == 1 and err.count("\n") == 1
+    assert not foreign_words(err, lang), err
