@@ -276,12 +276,12 @@ def _storage_path(args: argparse.Namespace) -> str:
 def _report_storage_error(storage: StorageError, args: argparse.Namespace) -> int:
     """A full disk or a read-only file, in one line; the log gets the traceback when it can
     be written (and the line mentions the log only then)."""
-    from sk_tui.commands.common import language, say, write_error_log
+    from sk_tui.commands.common import language, tr, write_error_log
 
     line = storage.message(language(args))
     log, failure = write_error_log()
     if failure is None:
-        line += say(args, f" Rincian di {log}.", f" Details in {log}.")
+        line += " " + tr(args, "cmd.details_in", path=log)
     print(f"sk-tui: {line}", file=sys.stderr)
     return 1
 

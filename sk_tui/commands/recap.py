@@ -10,7 +10,7 @@ import argparse
 import csv
 import sys
 
-from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, tr
 
 FIELDS = ("nip", "name", "approved", "target", "absent_days", "negative_activities", "effective",
           "base", "achievement", "ceiling", "allowance", "late_reports")
@@ -36,8 +36,7 @@ def run_recap(args: argparse.Namespace) -> int:
     try:
         kinerja.month_bounds(args.month)
     except (ValueError, TypeError):
-        raise UserError(say(args, f"Bulan tidak valid: {args.month!r} (format YYYY-MM).",
-                            f"Invalid month: {args.month!r} (use YYYY-MM).")) from None
+        raise UserError(tr(args, "cmd.recap.bad_month", month=args.month)) from None
     if getattr(args, "nip", None):
         employee = store.find_employee(args.nip)
         pairs = [(employee, store.recap(employee, args.month))]
@@ -55,8 +54,7 @@ def run_recap(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        header = [say(args, "Nama", "Name"), say(args, "disetujui", "approved"), "target",
-                  say(args, "capaian", "achieve"), say(args, "tunjangan", "allowance")]
+        header = [tr(args, f"cmd.recap.col.{name}") for name in ("name", "approved", "target", "achievement", "allowance")]
         print_table([[row["name"], row["approved"], row["target"], f"{float(row['achievement']) * 100:.2f}%",
                       _rupiah(row["allowance"])] for row in rows], align="<>>>>", header=header,
                     min_widths=(28, 9, 6, 8, 15))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from sk_tui.commands.common import open_store, print_json, print_table, say
+from sk_tui.commands.common import open_store, print_json, print_table, tr
 
 if TYPE_CHECKING:
     from sk_tui.store import Store
@@ -40,9 +40,9 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([{**r.model_dump(mode="json"), "author": names.get(r.employee_id)} for r in reports])
         return 0
     if not reports:
-        print(say(args, "Tidak ada laporan yang menunggu verifikasi.", "No reports waiting for review."))
+        print(tr(args, "cmd.review.none"))
         return 0
-    minutes = say(args, "menit", "min")
+    minutes = tr(args, "minutes")
     print_table([[r.id[:8], r.work_date, f"{r.total_minutes} {minutes}", names.get(r.employee_id, "?")]
                  for r in reports], align="<<><", gap="  ")
     return 0
@@ -65,7 +65,5 @@ def run_decide(args: argparse.Namespace) -> int:
     if args.json:
         print_json(review.model_dump(mode="json"))
     else:
-        verb = say(args, "disetujui" if args.decision == "approve" else "dikembalikan",
-                   "approved" if args.decision == "approve" else "returned")
-        print(say(args, f"Laporan {report_id[:8]} {verb}.", f"Report {report_id[:8]} {verb}."))
+        print(tr(args, "cmd.review.approved" if args.decision == "approve" else "cmd.review.returned", report=report_id[:8]))
     return 0

@@ -336,6 +336,159 @@ TEXT: dict[str, tuple[str, str]] = {
     "http.too_many_requests": ("terlalu banyak permintaan", "too many requests"),
     "http.bad_length": ("Content-Length tidak sah", "bad Content-Length"),
     "http.body_too_large": ("isi permintaan melebihi {n} bytes", "request body over {n} bytes"),
+    # the command line's own texts (sk_tui/commands: ``tr(args, key)``)
+    "cmd.workspace.current_missing": (
+        "Ruang kerja saat ini {path} belum ada; pilih yang lain dengan `sk-tui workspace use PATH|demo|default`.",
+        "The current workspace {path} does not exist; choose another with `sk-tui workspace use PATH|demo|default`.",
+    ),
+    "cmd.workspace.missing": (
+        "Ruang kerja {path} belum ada; jalankan `sk-tui` untuk membuatnya atau `sk-tui demo`.",
+        "No workspace at {path}; run `sk-tui` to set one up, or `sk-tui demo`.",
+    ),
+    "cmd.details_in": (
+        "Rincian di {path}.",
+        "Details in {path}.",
+    ),
+    "cmd.summary.workspace": (
+        "Ruang kerja: {path}",
+        "Workspace: {path}",
+    ),
+    "cmd.summary.user": (
+        "Pengguna: {name} ({kind})",
+        "User: {name} ({kind})",
+    ),
+    "cmd.summary.teams": (
+        "Tim: {n}",
+        "Teams: {n}",
+    ),
+    "cmd.summary.tasks": (
+        "{n} tugas",
+        "{n} tasks",
+    ),
+    "cmd.summary.queued": (
+        "Antrean sinkron: {n}",
+        "Queued ops: {n}",
+    ),
+    "cmd.demo.current": (
+        "Ruang kerja saat ini: {path}; perintah tanpa --db memakainya (kembali dengan `sk-tui workspace use default`).",
+        "Current workspace: {path}; commands without --db use it (switch back with `sk-tui workspace use default`).",
+    ),
+    "cmd.demo.building": (
+        "Membuat ruang kerja demo di {path} ...",
+        "Building the demo workspace at {path} ...",
+    ),
+    "cmd.recap.bad_month": (
+        "Bulan tidak valid: {month!r} (format YYYY-MM).",
+        "Invalid month: {month!r} (use YYYY-MM).",
+    ),
+    "cmd.recap.col.name": (
+        "Nama",
+        "Name",
+    ),
+    "cmd.recap.col.approved": (
+        "disetujui",
+        "approved",
+    ),
+    "cmd.recap.col.target": (
+        "target",
+        "target",
+    ),
+    "cmd.recap.col.achievement": (
+        "capaian",
+        "achieve",
+    ),
+    "cmd.recap.col.allowance": (
+        "tunjangan",
+        "allowance",
+    ),
+    "cmd.review.none": (
+        "Tidak ada laporan yang menunggu verifikasi.",
+        "No reports waiting for review.",
+    ),
+    "cmd.review.approved": (
+        "Laporan {report} disetujui.",
+        "Report {report} approved.",
+    ),
+    "cmd.review.returned": (
+        "Laporan {report} dikembalikan.",
+        "Report {report} returned.",
+    ),
+    "cmd.status.no_user": (
+        "(belum diatur)",
+        "(not set up)",
+    ),
+    "cmd.status.never": (
+        "belum pernah",
+        "never",
+    ),
+    "cmd.status.user": (
+        "Pengguna",
+        "User",
+    ),
+    "cmd.status.queued": (
+        "Antrean sinkron",
+        "Queued ops",
+    ),
+    "cmd.status.problems": (
+        "Masalah sinkron",
+        "Sync problems",
+    ),
+    "cmd.status.last_sync": (
+        "Sinkron terakhir",
+        "Last sync",
+    ),
+    "cmd.status.next_try": (
+        "Coba lagi",
+        "Next try",
+    ),
+    "cmd.task.none": (
+        "Tidak ada kartu.",
+        "No cards.",
+    ),
+    "cmd.task.unknown_target": (
+        "Target {target!r} tidak ditemukan.",
+        "Unknown target {target!r}.",
+    ),
+    "cmd.task.created": (
+        "Tugas dibuat: {id} {title} [{status}]",
+        "Task created: {id} {title} [{status}]",
+    ),
+    "cmd.workspace.kind.default": (
+        "bawaan",
+        "default",
+    ),
+    "cmd.workspace.kind.path": (
+        "pilihan sendiri",
+        "chosen path",
+    ),
+    "cmd.workspace.current": (
+        "Ruang kerja saat ini: {path} ({kind})",
+        "Current workspace: {path} ({kind})",
+    ),
+    "cmd.workspace.not_yet": (
+        "Belum ada; `sk-tui` akan membuatnya.",
+        "It does not exist yet; `sk-tui` sets it up.",
+    ),
+    "cmd.workspace.by_db": (
+        "Dipilih dengan --db untuk perintah ini saja.",
+        "Chosen by --db for this command only.",
+    ),
+    "cmd.workspace.switch": (
+        "Ganti dengan `sk-tui workspace use PATH|demo|default`.",
+        "Switch with `sk-tui workspace use PATH|demo|default`.",
+    ),
+    "cmd.workspace.no_demo": (
+        "Ruang kerja demo {path} belum ada; jalankan `sk-tui demo` dahulu.",
+        "No demo workspace at {path} yet; run `sk-tui demo` first.",
+    ),
+    "cmd.workspace.is_folder": (
+        "{path} adalah folder; sebutkan berkas ruang kerja (.db).",
+        "{path} is a folder; name the workspace file (.db).",
+    ),
+    "cmd.workspace.no_folder": (
+        "Folder {path} tidak ada.",
+        "The folder {path} does not exist.",
+    ),
     # the command line: argparse's own words (sk_tui/cli.py's parser)
     "argparse.usage": ("pemakaian: ", "usage: "),
     "argparse.positionals": ("argumen posisi", "positional arguments"),

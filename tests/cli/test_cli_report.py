@@ -17,7 +17,7 @@ def test_add_then_submit_then_status_shows_one_queued_op(ws):
     assert body["report"]["status"] == "draft" and body["report"]["work_date"] == "2026-11-27"
 
     submitted = ws.ok("report", "submit")
-    assert "2026-11-27" in submitted.out and "dikirim" in submitted.out
+    assert "2026-11-27" in submitted.out and "diajukan" in submitted.out
 
     status = json.loads(ws.ok("status", "--json").out)
     assert {"queued", "problems", "last_sync"} <= set(status)
