@@ -489,6 +489,158 @@ TEXT: dict[str, tuple[str, str]] = {
         "Folder {path} tidak ada.",
         "The folder {path} does not exist.",
     ),
+    "cmd.report.added": (
+        "Kegiatan ditambahkan ke draf {day}: {minutes} menit (total hari ini {total}).",
+        "Activity added to the {day} draft: {minutes} min (day total {total}).",
+    ),
+    "cmd.report.submitted": (
+        "Laporan {day} diajukan ({minutes} menit); menunggu sinkronisasi.",
+        "Report for {day} submitted ({minutes} min); queued for sync.",
+    ),
+    "cmd.report.none": (
+        "Belum ada laporan pada {month}.",
+        "No reports in {month}.",
+    ),
+    "cmd.report.late": (
+        "terlambat",
+        "late",
+    ),
+    "cmd.report.col.date": (
+        "tanggal",
+        "date",
+    ),
+    "cmd.report.status.draft": (
+        "draf",
+        "draft",
+    ),
+    "cmd.report.status.submitted": (
+        "diajukan",
+        "submitted",
+    ),
+    "cmd.report.status.approved": (
+        "disetujui",
+        "approved",
+    ),
+    "cmd.report.status.returned": (
+        "dikembalikan",
+        "returned",
+    ),
+    "cmd.login.bad_url": (
+        "Alamat server harus diawali http:// atau https:// ({url}).",
+        "The server address must start with http:// or https:// ({url}).",
+    ),
+    "cmd.login.refused": (
+        "Token ditolak server (tidak dikenal atau dicabut).",
+        "The server refused the token (unknown or revoked).",
+    ),
+    "cmd.login.unreachable": (
+        "Server {url} tidak dapat dihubungi ({error}); pakai --offline untuk menyimpan token tanpa memeriksa.",
+        "Cannot reach {url} ({error}); use --offline to save the token without checking.",
+    ),
+    "cmd.login.done": (
+        "Masuk ke {url} sebagai {name} ({nip}). Token disimpan di {file}.",
+        "Logged in to {url} as {name} ({nip}). Token saved in {file}.",
+    ),
+    "cmd.login.saved": (
+        "Token untuk {url} disimpan di {file}.",
+        "Token for {url} saved in {file}.",
+    ),
+    "cmd.login.token_visible": (
+        "peringatan: token di baris perintah dapat dilihat pengguna lain di komputer ini (daftar proses, riwayat shell). Lain kali kirim lewat standar masukan atau SK_TUI_TOKEN.",
+        "warning: a token on the command line can be seen by other users of this computer (process list, shell history). Next time pass it on standard input or in SK_TUI_TOKEN.",
+    ),
+    "cmd.login.no_token": (
+        "Token tidak diberikan: kirim lewat standar masukan (`--token -`) atau SK_TUI_TOKEN.",
+        "No token given: pass it on standard input (`--token -`) or in SK_TUI_TOKEN.",
+    ),
+    "cmd.login.bad_token": (
+        "Token kosong atau tidak sah.",
+        "The token is empty or malformed.",
+    ),
+    "cmd.sync.done": (
+        "Dikirim {sent} (diterapkan {applied}, duplikat {duplicates}), ditolak {refused}, diterima {received}.",
+        "Sent {sent} (applied {applied}, duplicates {duplicates}), refused {refused}, received {received}.",
+    ),
+    "cmd.sync.refused": (
+        "{n} perubahan ditolak/konflik; lihat `sk-tui status`.",
+        "{n} changes refused or in conflict; see `sk-tui status`.",
+    ),
+    "cmd.sync.kept_aside": (
+        "{n} rekaman dari server tidak dapat disimpan dan disisihkan; lihat `sk-tui status`.",
+        "{n} records from the server could not be stored and were set aside; see `sk-tui status`.",
+    ),
+    "cmd.server.db_unopenable": (
+        "Basis data server tidak dapat dibuka: {error}",
+        "Cannot open the server database: {error}",
+    ),
+    "cmd.serve.tls_pair": (
+        "--tls-cert dan --tls-key harus diberikan bersama.",
+        "--tls-cert and --tls-key go together.",
+    ),
+    "cmd.serve.no_tls": (
+        "PERINGATAN: server terbuka di {host} TANPA TLS. Token dan laporan dikirim sebagai teks biasa dan dapat disadap siapa pun di jaringan. Pakai --tls-cert/--tls-key, atau jalankan di 127.0.0.1 di belakang reverse proxy HTTPS (lihat README, bagian TLS).",
+        "WARNING: serving on {host} WITHOUT TLS. Tokens and reports travel as plain text that anyone on the network can read. Use --tls-cert/--tls-key, or bind 127.0.0.1 behind an HTTPS reverse proxy (see the README, section TLS).",
+    ),
+    "cmd.serve.no_tls_file": (
+        "Berkas TLS {file} tidak ada.",
+        "No such TLS file: {file}.",
+    ),
+    "cmd.serve.started": (
+        "sk-tui server di {url} (basis data: {db})",
+        "sk-tui server at {url} (database: {db})",
+    ),
+    "cmd.serve.demo_loaded": (
+        "Organisasi demo dimuat ({n} rekaman).",
+        "Demo organisation loaded ({n} records).",
+    ),
+    "who.staff": (
+        "staf",
+        "staff",
+    ),
+    "cmd.server.no_file": (
+        "Berkas {file} tidak ada.",
+        "No such file: {file}.",
+    ),
+    "cmd.server.no_csv": (
+        "Tidak ada berkas CSV; pakai --dir atau --units/--employees/--teams/--memberships.",
+        "No CSV files; use --dir or --units/--employees/--teams/--memberships.",
+    ),
+    "cmd.server.more_rows": (
+        "... dan {n} baris lain.",
+        "... and {n} more rows.",
+    ),
+    "cmd.server.nothing_imported": (
+        "tidak ada yang diimpor.",
+        "nothing was imported.",
+    ),
+    "cmd.server.imported": (
+        "Diimpor: {summary}.",
+        "Imported: {summary}.",
+    ),
+    "cmd.server.nip_exists": (
+        "NIP sudah terdaftar: {who}; tidak ada yang diubah (sebutkan kolom yang hendak diubah, mis. --job-class).",
+        "NIP already exists: {who}; nothing changed (give the fields to change, e.g. --job-class).",
+    ),
+    "cmd.server.needs": (
+        "Pegawai baru memerlukan {options}.",
+        "A new employee needs {options}.",
+    ),
+    "cmd.server.added": (
+        "Pegawai {name} ({nip}) ditambahkan: {id}",
+        "Added {name} ({nip}): {id}",
+    ),
+    "cmd.server.updated": (
+        "Pegawai {name} ({nip}) diperbarui:",
+        "Updated {name} ({nip}):",
+    ),
+    "cmd.server.revoke_what": (
+        "Sebutkan NIP atau --token.",
+        "Give a NIP or --token.",
+    ),
+    "cmd.server.revoked": (
+        "{n} token dicabut.",
+        "{n} tokens revoked.",
+    ),
     # the command line: argparse's own words (sk_tui/cli.py's parser)
     "argparse.usage": ("pemakaian: ", "usage: "),
     "argparse.positionals": ("argumen posisi", "positional arguments"),
