@@ -176,6 +176,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Why the server refused an op, by reason code, when no domain rule did (server/engine.py's
+# Refused); the client shows the words in its user's language. (Indonesian, English)
+REFUSALS: dict[str, tuple[str, str]] = {
+    "unknown_op": ("Operasi tidak dikenal: {what}.", "Unknown operation: {what}."),
+    "invalid": ("Data tidak valid: {why}.", "Invalid data: {why}."),
+    "day_exists": ("Sudah ada laporan lain untuk tanggal {day}.", "Another report exists for {day}."),
+    "record_exists": ("Rekaman {what} sudah ada di server.", "Record {what} already exists on the server."),
+    "not_actor": ("Pelaku diambil dari token, bukan dari isi data.", "The actor comes from the token, not the payload."),
+    "key_reused": ("op_id yang sama dipakai untuk isi yang berbeda.", "The same op_id was sent with a different payload."),
+    "blocked": ("Operasi sebelumnya pada data yang sama gagal.", "An earlier op on the same record failed."),
+    "not_feedback_giver": ("Hanya ketua tim atau JPT pegawai itu yang dapat memberi umpan balik.",
+                           "Only the employee's team lead or JPT may give feedback."),
+    "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
+                       "This record id cannot be used; save it as a new record."),
+    "value_refused": ("Nilai {field} tidak diterima: {why_id}.", "Value {field} refused: {why_en}."),
+    # an op that does not fit the wire Op model (server/app.py reads a push body op by op)
+    "op_invalid": ("Operasi #{index} tidak valid: kolom {field} {why_id}.",
+                   "Op #{index} is invalid: field {field} {why_en}."),
+}
+
+# What is wrong with a value a payload carries (server/engine.py's backstops). (Indonesian, English)
+BOUND_WORDS: dict[str, tuple[str, str]] = {
+    "int": ("bilangan di luar batas", "number out of range"),
+    "float": ("bukan bilangan hingga", "not a finite number"),
+    "string": ("teks terlalu panjang atau tidak dapat disimpan", "text too long or not storable"),
+    "items": ("terlalu banyak isian", "too many items"),
+    "depth": ("bertingkat terlalu dalam", "nested too deeply"),
+    "shape": ("bentuk data salah", "wrong shape"),
+}
+
 _WHY = {
     "nip_digits": ("harus 18 angka", "must be 18 digits"),
     "nip_birth": ("tanggal lahir tidak ada", "the birth date does not exist"),

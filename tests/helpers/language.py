@@ -45,7 +45,8 @@ def _catalogue_words() -> tuple[frozenset[str], frozenset[str]]:
     from sk_tui.domain import errors, i18n
 
     pairs = [*i18n.TEXT.values(), *errors.MESSAGES.values(), *errors.FIELD_LABELS.values(),
-             *errors.PROBLEM_WORDS.values(), *i18n.MONTHS, *i18n.DAYS]
+             *errors.PROBLEM_WORDS.values(), *errors.REFUSALS.values(), *errors.BOUND_WORDS.values(),
+             *i18n.MONTHS, *i18n.DAYS]
     indonesian: set[str] = set()
     english: set[str] = set()
     for ind, eng in pairs:

@@ -17,7 +17,7 @@ def _placeholders(template: str) -> set[str]:
 
 
 CATALOGUES = {"TEXT": i18n.TEXT, "MESSAGES": errors.MESSAGES, "FIELD_LABELS": errors.FIELD_LABELS,
-              "PROBLEM_WORDS": errors.PROBLEM_WORDS}
+              "PROBLEM_WORDS": errors.PROBLEM_WORDS, "REFUSALS": errors.REFUSALS, "BOUND_WORDS": errors.BOUND_WORDS}
 
 
 @pytest.mark.parametrize("name", CATALOGUES)
@@ -59,7 +59,7 @@ BANNED = [
 
 @pytest.mark.parametrize(("pattern", "why"), BANNED, ids=[b[0] for b in BANNED])
 def test_indonesian_words(pattern, why):
-    indonesian = [pair[0] for pair in [*i18n.TEXT.values(), *errors.MESSAGES.values()]]
+    indonesian = [pair[0] for pair in [*i18n.TEXT.values(), *errors.MESSAGES.values(), *errors.REFUSALS.values()]]
     offending = [text for text in indonesian if re.search(pattern, text)]
     assert not offending, f"{why}: {offending}"
 
