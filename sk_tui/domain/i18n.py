@@ -660,7 +660,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "argparse.invalid_value": ("nilai {type} tidak sah: {value}", "invalid {type} value: {value}"),
     "argparse.type.int": ("bilangan bulat", "int"),
     "argparse.type.float": ("bilangan", "float"),
-    "argparse.type.Path": ("path", "Path"),
+    "argparse.type.Path": ("berkas", "Path"),
     "argparse.not_allowed": ("tidak boleh bersama argumen {other}", "not allowed with argument {other}"),
     "argparse.one_required": ("salah satu argumen {names} wajib diisi", "one of the arguments {names} is required"),
     "argparse.ambiguous": ("opsi ambigu: {option} bisa berarti {matches}", "ambiguous option: {option} could match {matches}"),
@@ -875,7 +875,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui serve --db postgresql://user@host/db --host 0.0.0.0 --port 8765 \\\n"
         "                 --tls-cert /etc/sk-tui/cert.pem --tls-key /etc/sk-tui/key.pem"),
     ),
-    "cli.serve.--db": ("basis data server: path atau URL SQLite, atau postgresql://... (bawaan: server.db di folder data)",
+    "cli.serve.--db": ("basis data server: berkas atau URL SQLite, atau postgresql://... (bawaan: server.db di folder data)",
                        "server database: a SQLite path or URL, or postgresql://... (default: server.db in the data folder)"),
     "cli.serve.--host": ("alamat yang didengarkan (bawaan 127.0.0.1)", "address to bind (default 127.0.0.1)"),
     "cli.serve.--port": ("port (bawaan 8765)", "port (default 8765)"),
@@ -893,7 +893,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui server token NIP                      # cetak token perangkat baru, tanpa yang lain\n"
         "    sk-tui server revoke NIP                     # cabut setiap token NIP\n"
         "    sk-tui server users --json\n\n"
-        "Setiap perintah menerima --db yang sama (path SQLite, sqlite:///..., atau postgresql://...)."),
+        "Setiap perintah menerima --db yang sama (berkas SQLite, sqlite:///..., atau postgresql://...)."),
         ("Administers the central endpoint.\n\n"
         "    sk-tui server import --dir ./org-csv         # units.csv employees.csv teams.csv memberships.csv\n"
         "    sk-tui server user-add --nip NIP --name NAME --unit CODE [--team ID --role lead]\n"
@@ -903,7 +903,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui server users --json\n\n"
         "Every command takes the same --db (a SQLite path, sqlite:///..., or postgresql://...)."),
     ),
-    "cli.server.--db": ("basis data server: path atau URL SQLite, atau postgresql://... (bawaan: server.db di folder data)",
+    "cli.server.--db": ("basis data server: berkas atau URL SQLite, atau postgresql://... (bawaan: server.db di folder data)",
                         "server database: a SQLite path or URL, or postgresql://... (default: server.db in the data folder)"),
     "cli.server.import": ("muat unit, pegawai, tim, keanggotaan dari CSV", "load units, employees, teams, memberships from CSV"),
     "cli.server.import.--dir": ("folder berisi units.csv, employees.csv, teams.csv, memberships.csv",

@@ -127,3 +127,29 @@ async def test_a_refusal_from_the_server_is_shown_in_the_interface_language(work
     mine, other = (answer["message"], answer["message_en"])[:: 1 if lang == "id" else -1]
     assert mine[:30] in text and other[:20] not in text
     assert not foreign_words(text, lang, data=data_words(path)), text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+async def test_a_failed_sync_says_why_in_words(workspace, lang):
+    """F5 with the server unreachable: the reason in the interface language, not the code
+    ("Sinkron gagal: offline")."""
+    import socket
+
+    from sk_tui.sync import client
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    client.save_credentials(f"http://127.0.0.1:{port}", "skt_test")
+    path, _org, _ids = workspace
+    app = make_app(path, language=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = " ".join(note.message for note in app._notifications)
+    expected = ("Sinkron gagal: Server tidak dapat dihubungi" if lang == "id"
+                else "Sync failed: Cannot reach the server")
+    assert expected in messages, messages
+    assert not foreign_words(messages, lang), messages
