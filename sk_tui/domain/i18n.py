@@ -117,7 +117,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.add": ("Tambah", "Add"),
     "report.edit": ("Ubah", "Edit"),
     "report.delete": ("Hapus", "Delete"),
-    "report.submit": ("Kirim", "Submit"),
+    "report.submit": ("Ajukan", "Submit"),
     "report.mode": ("Mode kerja", "Work mode"),
     "report.location": ("Lokasi", "Location"),
     "report.location.placeholder": ("lokasi kerja (wajib untuk WFA)", "where you work (needed for WFA)"),
@@ -143,7 +143,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.col.evidence": ("Bukti", "Evidence"),
     "report.empty": ("Belum ada kegiatan. Tekan A untuk menambah.", "No activities yet. Press A to add one."),
     "report.confirm_submit": (
-        "Kirim laporan {day} ({minutes} menit, {count} kegiatan) ke ketua tim? Setelah dikirim laporan tidak bisa diubah.",
+        "Ajukan laporan {day} ({minutes} menit, {count} kegiatan) ke ketua tim? Setelah diajukan, laporan tidak bisa diubah.",
         "Submit the report for {day} ({minutes} min, {count} activities) to your team lead? It cannot be changed afterwards.",
     ),
     "report.confirm_delete": ("Hapus kegiatan “{desc}”?", "Delete the activity “{desc}”?"),
