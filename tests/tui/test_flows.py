@@ -303,7 +303,7 @@ async def test_the_palette_offers_the_screens_actions(workspace):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+p")
         await pilot.pause()
-        await _type(pilot, "kirim")
+        await _type(pilot, "ajukan")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
