@@ -48,5 +48,8 @@ def run_status(args: argparse.Namespace) -> int:
         action = tr(args, f"problems.op.{op['op']}") if f"problems.op.{op['op']}" in TEXT else op["op"]
         state = tr(args, f"problems.state.{op['state']}") if f"problems.state.{op['state']}" in TEXT else op["state"]
         reason = refusal(op.get("result"), op.get("last_error"), lang) or ""
+        code = op["result"].get("reason") if isinstance(op.get("result"), dict) else None
+        if isinstance(code, str) and code and code not in reason:
+            reason += f" ({code})"  # the stable code, for whoever supports the user
         print(visible(f"  ! {entity} {action} {op['entity_id'][:8]} {state}: {reason}"))
     return 0
