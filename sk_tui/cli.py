@@ -207,11 +207,14 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     # Everything this process creates is owner-only: the workspace and server databases with
     # their -wal/-shm files (SQLite creates those later, by itself), logs, tokens, exports.
-    previous = os.umask(0o077)
+    from sk_tui.domain import i18n
+
+    previous, language = os.umask(0o077), i18n.language()
     try:
         return _main(argv)
     finally:
         os.umask(previous)
+        i18n.set_language(language)  # a caller in the same process (tests) keeps its own
 
 
 def _main(argv: list[str] | None) -> int:
