@@ -113,4 +113,23 @@ def test_the_catalogue_is_pure_data():
     tree = ast.parse(inspect.getsource(i18n))
     imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)
                 for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])}
-    assert imported <= {"__future__", "datetime", "decimal"}, imported
+    assert imported <= {"__future__", "datetime", "decimal", "sk_tui"}, imported
+
+
+def test_no_key_is_written_twice():
+    """TEXT is written in two files (i18n.py: the app; i18n_cli.py: the command line and the
+    server); a key given twice would silently keep only one of its texts."""
+    import ast
+    import inspect
+
+    from sk_tui.domain import i18n_cli
+
+    seen: dict[str, str] = {}
+    for module in (i18n, i18n_cli):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict):
+                for key in node.value.keys:
+                    assert isinstance(key, ast.Constant), "catalogue keys are plain strings"
+                    assert key.value not in seen, f"{key.value!r} in {seen.get(key.value)} and {module.__name__}"
+                    seen[key.value] = module.__name__
+    assert set(seen) == set(i18n.TEXT)
