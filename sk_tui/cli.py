@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from sk_tui.store.failures import StorageError
@@ -24,21 +25,159 @@ COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap",
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sk-tui",
-        description="Team work, daily reports and TRK recap; offline-first with sync. "
-        "Without a sub-command, opens the app on the current workspace "
-        "(`sk-tui workspace` shows it, `sk-tui workspace use PATH|demo|default` switches).",
-    )
-    parser.add_argument("--db", metavar="PATH", help="workspace database for this command (default: the current workspace)")
-    parser.add_argument("--lang", choices=["id", "en"], help="interface language (default: config, else id)")
-    parser.add_argument("--version", action="version", version=_version())
+    """The whole `sk-tui` parser, every text in the current language (``i18n.set_language``)."""
+    from sk_tui.domain.i18n import t
+
+    parser = Parser(prog="sk-tui")
+    parser.add_argument("--db", metavar="PATH")
+    parser.add_argument("--lang", choices=["id", "en"])
+    parser.add_argument("--version", action="version", version=_version(), help=t("argparse.version"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"sk_tui.commands.{name}")
         module.register(subparsers)
     _accept_global_options_anywhere(subparsers)
+    _localize(parser, [])
     return parser
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse speaking the interface language: usage, section titles and its own errors
+    ("the following arguments are required", "invalid choice" ...) come from the catalogue.
+
+    Sub-command parsers are of this class too (``add_subparsers`` uses the parent's class).
+    Descriptions keep their line breaks (examples in them are laid out by hand).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from sk_tui.domain.i18n import t
+
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self.formatter_class = _translated_formatter(self.formatter_class)
+        self._positionals.title = t("argparse.positionals")
+        self._optionals.title = t("argparse.options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = t("argparse.help")
+
+    def error(self, message: str) -> NoReturn:
+        from sk_tui.domain.i18n import t
+
+        self.print_usage(sys.stderr)
+        self.exit(2, t("argparse.error", prog=self.prog, message=argparse_message(message)) + "\n")
+
+
+_FORMATTERS: dict[type, type] = {}
+
+
+def _translated_formatter(base: Any) -> Any:
+    """``base`` (a HelpFormatter class) with "usage: " in the interface language."""
+    if getattr(base, "_sk_translated", False):
+        return base
+    if base not in _FORMATTERS:
+        class Translated(base):
+            _sk_translated = True
+
+            def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+                from sk_tui.domain.i18n import t
+
+                super().add_usage(usage, actions, groups, t("argparse.usage") if prefix is None else prefix)
+
+        Translated.__name__ = base.__name__
+        _FORMATTERS[base] = Translated
+    return _FORMATTERS[base]
+
+
+# argparse's own messages (Python 3.11-3.13 wording) -> catalogue keys; the parts in the
+# message (names, values, choices) are kept as argparse wrote them.
+_ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.S), key) for pattern, key in (
+        (r"the following arguments are required: (?P<names>.*)", "argparse.required"),
+        (r"unrecognized arguments: (?P<args>.*)", "argparse.unrecognized"),
+        (r"invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)", "argparse.invalid_choice"),
+        (r"expected one argument", "argparse.expected_one"),
+        (r"expected at least one argument", "argparse.expected_at_least_one"),
+        (r"expected at most one argument", "argparse.expected_at_most_one"),
+        (r"expected (?P<n>\d+) arguments?", "argparse.expected_n"),
+        (r"invalid (?P<type>\S+) value: (?P<value>.*)", "argparse.invalid_value"),
+        (r"not allowed with argument (?P<other>.*)", "argparse.not_allowed"),
+        (r"one of the arguments (?P<names>.*) is required", "argparse.one_required"),
+        (r"ambiguous option: (?P<option>.*?) could match (?P<matches>.*)", "argparse.ambiguous"),
+        (r"ignored explicit argument (?P<value>.*)", "argparse.ignored_explicit"),
+    )
+)
+
+
+def argparse_message(message: str) -> str:
+    """An argparse error message in the interface language (unknown wording: unchanged)."""
+    from sk_tui.domain.i18n import TEXT, t
+
+    wrapped = re.fullmatch(r"argument (?P<name>[^:]+): (?P<message>.*)", message, re.S)
+    if wrapped:
+        return t("argparse.argument", name=wrapped["name"], message=argparse_message(wrapped["message"]))
+    for pattern, key in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            params = found.groupdict()
+            if "type" in params and f"argparse.type.{params['type']}" in TEXT:
+                params["type"] = t(f"argparse.type.{params['type']}")
+            return t(key, **params)
+    return message
+
+
+def _localize(parser: argparse.ArgumentParser, path: list[str]) -> None:
+    """Every help text, description and metavar of ``parser`` (and its sub-commands) from the
+    catalogue, in the current language.
+
+    Keys follow the command path: ``cli.report.add`` is the sub-command's one-line help,
+    ``cli.report.add.about`` its description, ``cli.report.add.--minutes`` an option,
+    ``cli.task.move.@task`` a positional. An option's key is looked up from the command up to
+    the root, so ``cli.report.--date`` serves every ``report`` action and ``cli.--json`` every
+    --json without one of its own. The ``help=`` written in sk_tui/commands is only the fallback
+    for a missing key (tests/cli/test_cli_language.py fails on one).
+    """
+    from sk_tui.domain.i18n import TEXT, t
+
+    prefix = ".".join(["cli", *path])
+    if f"{prefix}.about" in TEXT:
+        parser.description = t(f"{prefix}.about")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            action.metavar = _metavar(action.metavar)
+            for choice in action._choices_actions:
+                if f"{prefix}.{choice.dest}" in TEXT:
+                    choice.help = t(f"{prefix}.{choice.dest}")
+            for name, sub in action.choices.items():
+                _localize(sub, [*path, name])
+            continue
+        if action.help == argparse.SUPPRESS or isinstance(action, (argparse._HelpAction, argparse._VersionAction)):
+            continue
+        name = max(action.option_strings, key=len) if action.option_strings else "@" + action.dest
+        key = help_key(path, name)
+        if key is not None:
+            action.help = t(key)
+        if action.choices is None and action.nargs != 0:
+            action.metavar = _metavar(action.metavar or (action.dest.upper() if action.option_strings else action.dest))
+
+
+def help_key(path: list[str], name: str) -> str | None:
+    """The catalogue key of option ``name`` (``--minutes``, ``@task``) of the command ``path``."""
+    from sk_tui.domain.i18n import TEXT
+
+    for depth in range(len(path), -1, -1):
+        key = ".".join(["cli", *path[:depth], name])
+        if key in TEXT:
+            return key
+    return None
+
+
+def _metavar(metavar: Any) -> Any:
+    from sk_tui.domain.i18n import TEXT, t
+
+    if isinstance(metavar, str) and f"cli.metavar.{metavar}" in TEXT:
+        return t(f"cli.metavar.{metavar}")
+    return metavar
 
 
 def _accept_global_options_anywhere(subparsers: argparse._SubParsersAction) -> None:
@@ -68,15 +207,21 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     # Everything this process creates is owner-only: the workspace and server databases with
     # their -wal/-shm files (SQLite creates those later, by itself), logs, tokens, exports.
-    previous = os.umask(0o077)
+    from sk_tui.domain import i18n
+
+    previous, language = os.umask(0o077), i18n.language()
     try:
         return _main(argv)
     finally:
         os.umask(previous)
+        i18n.set_language(language)  # a caller in the same process (tests) keeps its own
 
 
 def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from sk_tui.domain import i18n
+
+    i18n.set_language(_early_language(argv))  # --help and argparse's errors are in it
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -102,6 +247,24 @@ def _main(argv: list[str] | None) -> int:
         return report_error(exc, args)
 
 
+def _early_language(argv: list[str]) -> str:
+    """The language before parsing: --lang anywhere before ``--``, else the config's
+    (``SK_TUI_LANG``, config.toml), else Indonesian."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        if value in ("id", "en"):
+            return value
+    from sk_tui.config import ConfigError, load_config
+
+    try:
+        return load_config().language
+    except ConfigError:
+        return "id"
+
+
 def _storage_path(args: argparse.Namespace) -> str:
     """The file a storage failure most likely concerns: the server's or the workspace database."""
     from sk_tui.commands.common import db_path
@@ -116,12 +279,12 @@ def _storage_path(args: argparse.Namespace) -> str:
 def _report_storage_error(storage: StorageError, args: argparse.Namespace) -> int:
     """A full disk or a read-only file, in one line; the log gets the traceback when it can
     be written (and the line mentions the log only then)."""
-    from sk_tui.commands.common import language, say, write_error_log
+    from sk_tui.commands.common import language, tr, write_error_log
 
     line = storage.message(language(args))
     log, failure = write_error_log()
     if failure is None:
-        line += say(args, f" Rincian di {log}.", f" Details in {log}.")
+        line += " " + tr(args, "cmd.details_in", path=log)
     print(f"sk-tui: {line}", file=sys.stderr)
     return 1
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import UserError, db_path, say
+from sk_tui.commands.common import UserError, db_path, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,11 +32,11 @@ def run_open(args: argparse.Namespace) -> int:
 def print_summary(store, args: argparse.Namespace) -> None:
     me = store.me()
     teams = store.teams_for(me.id) if me else []
-    print(say(args, f"Ruang kerja: {store.path}", f"Workspace: {store.path}"))
+    print(tr(args, "cmd.summary.workspace", path=store.path))
     if me:
-        print(say(args, f"Pengguna: {me.name} ({me.position_kind.value})", f"User: {me.name} ({me.position_kind.value})"))
-    print(say(args, f"Tim: {len(teams)}", f"Teams: {len(teams)}"))
+        print(tr(args, "cmd.summary.user", name=me.name, kind=me.position_kind.value))
+    print(tr(args, "cmd.summary.teams", n=len(teams)))
     for team in teams:
         tasks = store.task_count(team.id)
-        print(f"  - {team.name} [{team.scope.value}] {tasks} {say(args, 'tugas', 'tasks')}")
-    print(say(args, f"Antrean sinkron: {store.status()['queued']}", f"Queued ops: {store.status()['queued']}"))
+        print(f"  - {team.name} [{team.scope.value}] {tr(args, 'cmd.summary.tasks', n=tasks)}")
+    print(tr(args, "cmd.summary.queued", n=store.status()["queued"]))

@@ -28,7 +28,15 @@ def language(args: argparse.Namespace) -> str:
         return "id"
 
 
+def tr(args: argparse.Namespace, key: str, /, **params: object) -> str:
+    """The catalogue's text for ``key`` (sk_tui/domain/i18n.py) in the command's language."""
+    from sk_tui.domain.i18n import text
+
+    return text(key, language(args), **params)
+
+
 def say(args: argparse.Namespace, indonesian: str, english: str) -> str:
+    """One of two texts by the command's language; new texts belong in the catalogue (``tr``)."""
     return english if language(args) == "en" else indonesian
 
 
@@ -49,22 +57,8 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True):
     if must_exist and not path.exists():
         if not getattr(args, "db", None) and path != paths.default_db_path():
             # chosen earlier by `workspace use`/`demo`; say how to choose again
-            raise UserError(
-                say(
-                    args,
-                    f"Ruang kerja saat ini {path} belum ada; pilih yang lain dengan "
-                    "`sk-tui workspace use PATH|demo|default`.",
-                    f"The current workspace {path} does not exist; choose another with "
-                    "`sk-tui workspace use PATH|demo|default`.",
-                )
-            )
-        raise UserError(
-            say(
-                args,
-                f"Ruang kerja {path} belum ada; jalankan `sk-tui` untuk membuatnya atau `sk-tui demo`.",
-                f"No workspace at {path}; run `sk-tui` to set one up, or `sk-tui demo`.",
-            )
-        )
+            raise UserError(tr(args, "cmd.workspace.current_missing", path=path))
+        raise UserError(tr(args, "cmd.workspace.missing", path=path))
     from sk_tui.config import load_policy
 
     return Store.open(path, policy=load_policy())  # a bad policy.toml: ConfigError, one line

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from sk_tui import paths
-from sk_tui.commands.common import say
+from sk_tui.commands.common import tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,10 +42,7 @@ def _make_current(args: argparse.Namespace, path: Path) -> None:
     if current_workspace() == path:
         return
     set_current_workspace(path)
-    print(say(args, f"Ruang kerja saat ini: {path}; perintah tanpa --db memakainya "
-                    "(kembali dengan `sk-tui workspace use default`).",
-              f"Current workspace: {path}; commands without --db use it "
-              "(switch back with `sk-tui workspace use default`)."), file=sys.stderr)
+    print(tr(args, "cmd.demo.current", path=path), file=sys.stderr)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -55,8 +52,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     path = Path(args.db).expanduser() if args.db else paths.demo_db_path(args.scale)
     if not path.exists():
-        print(say(args, f"Membuat ruang kerja demo di {path} ...", f"Building the demo workspace at {path} ..."),
-              file=sys.stderr)
+        print(tr(args, "cmd.demo.building", path=path), file=sys.stderr)
         demo.ensure_demo(path, scale=args.scale, seed=args.seed, progress=_show_progress)
     args.db = str(path)
     store = open_store(args)

@@ -17,7 +17,7 @@ import json
 import sys
 from typing import Any
 
-from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, say, tr
 
 FIELDS = ("nip", "name", "month", "approved", "late_reports", "late_minutes", "absent_days", "absent_deduction",
           "excused_days", "excused_target_removed", "effective", "target", "target_exact", "base",
@@ -98,8 +98,7 @@ def run_recap(args: argparse.Namespace) -> int:
     try:
         kinerja.month_bounds(args.month)
     except (ValueError, TypeError):
-        raise UserError(say(args, f"Bulan tidak valid: {args.month!r} (format YYYY-MM).",
-                            f"Invalid month: {args.month!r} (use YYYY-MM).")) from None
+        raise UserError(tr(args, "cmd.recap.bad_month", month=args.month)) from None
     if getattr(args, "nip", None):
         employee = store.find_employee(args.nip)
         pairs = [(employee, store.explain(employee, args.month))]

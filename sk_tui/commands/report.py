@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -108,12 +108,9 @@ def run_add(args: argparse.Namespace) -> int:
         print_json({"activity": activity.model_dump(mode="json"), "report": report.model_dump(mode="json")})
     else:
         warn = report.total_minutes > store.policy.daily_minutes_warn
-        print(say(args,
-                  f"Kegiatan ditambahkan ke draf {day}: {minutes} menit (total hari ini {report.total_minutes}).",
-                  f"Activity added to the {day} draft: {minutes} min (day total {report.total_minutes})."))
+        print(tr(args, "cmd.report.added", day=day, minutes=minutes, total=report.total_minutes))
         if warn:
-            print(say(args, f"Perhatian: lebih dari {store.policy.daily_minutes_warn} menit sehari.",
-                      f"Note: over {store.policy.daily_minutes_warn} minutes in a day."))
+            print(tr(args, "report.warn_day", limit=store.policy.daily_minutes_warn))
     return 0
 
 
@@ -142,15 +139,12 @@ def run_submit(args: argparse.Namespace) -> int:
     if args.json:
         print_json(submitted.model_dump(mode="json"))
     else:
-        print(say(args,
-                  f"Laporan {day} dikirim ({submitted.total_minutes} menit); menunggu sinkronisasi.",
-                  f"Report for {day} submitted ({submitted.total_minutes} min); queued for sync."))
+        print(tr(args, "cmd.report.submitted", day=day, minutes=submitted.total_minutes))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     from sk_tui.domain import kinerja
-    from sk_tui.domain.errors import STATUS_ID
 
     store = open_store(args)
     me = store.require_me()
@@ -158,8 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         start, end = kinerja.month_bounds(month)
     except (ValueError, TypeError):
-        raise UserError(say(args, f"Bulan tidak valid: {month!r} (format YYYY-MM).",
-                            f"Invalid month: {month!r} (use YYYY-MM).")) from None
+        raise UserError(tr(args, "cmd.recap.bad_month", month=month)) from None
     reports = store.reports_for(me.id, start, end)
     if args.json:
         print_json([
@@ -168,13 +161,13 @@ def run_list(args: argparse.Namespace) -> int:
         ])
         return 0
     if not reports:
-        print(say(args, f"Belum ada laporan pada {month}.", f"No reports in {month}."))
+        print(tr(args, "cmd.report.none", month=month))
         return 0
     rows = []
     for r in reports:
-        late = say(args, "terlambat", "late") if store.is_report_late(r) else ""
-        status = say(args, STATUS_ID.get(r.status.value, r.status.value), r.status.value)
+        late = tr(args, "cmd.report.late") if store.is_report_late(r) else ""
+        status = tr(args, f"cmd.report.status.{r.status.value}")
         rows.append([r.work_date.isoformat(), status, r.work_mode.value, r.total_minutes, late])
-    print_table(rows, align="<<<><", header=[say(args, "tanggal", "date"), "status", "mode",
-                                              say(args, "menit", "min"), ""], min_widths=(11, 12, 4, 6))
+    print_table(rows, align="<<<><", header=[tr(args, "cmd.report.col.date"), "status", "mode",
+                                              tr(args, "minutes"), ""], min_widths=(11, 12, 4, 6))
     return 0

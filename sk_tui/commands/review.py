@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from sk_tui.commands.common import open_store, print_json, print_table, say
+from sk_tui.commands.common import open_store, print_json, print_table, say, tr
 
 if TYPE_CHECKING:
     from sk_tui.store import Store
@@ -51,7 +51,7 @@ def run_list(args: argparse.Namespace) -> int:
                      "activities": [a.model_dump(mode="json") for a in mine[r.id]]} for r in reports])
         return 0
     if not reports:
-        print(say(args, "Tidak ada laporan yang menunggu verifikasi.", "No reports waiting for review."))
+        print(tr(args, "cmd.review.none"))
         return 0
     minutes = say(args, "menit", "min")
     rows = []
@@ -91,7 +91,5 @@ def run_decide(args: argparse.Namespace) -> int:
     if args.json:
         print_json(review.model_dump(mode="json"))
     else:
-        verb = say(args, "disetujui" if args.decision == "approve" else "dikembalikan",
-                   "approved" if args.decision == "approve" else "returned")
-        print(say(args, f"Laporan {report_id[:8]} {verb}.", f"Report {report_id[:8]} {verb}."))
+        print(tr(args, "cmd.review.approved" if args.decision == "approve" else "cmd.review.returned", report=report_id[:8]))
     return 0

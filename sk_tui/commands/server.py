@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sk_tui.commands.common import UserError, language, print_json, say
+from sk_tui.commands.common import UserError, language, print_json, say, tr
 
 DEFAULT_PORT = 8765
 
@@ -163,8 +163,7 @@ def _open(args: argparse.Namespace):
     except Exception as exc:
         if type(exc).__module__.startswith("sqlalchemy"):
             first = str(exc).splitlines()[0]
-            raise UserError(say(args, f"Basis data server tidak dapat dibuka: {first}",
-                                f"Cannot open the server database: {first}")) from None
+            raise UserError(tr(args, "cmd.server.db_unopenable", error=first)) from None
         raise
 
 
@@ -183,24 +182,17 @@ def is_loopback(host: str) -> bool:
 def _tls_options(args: argparse.Namespace) -> dict[str, str]:
     cert, key = args.tls_cert, args.tls_key
     if bool(cert) != bool(key):
-        raise UserError(say(args, "--tls-cert dan --tls-key harus diberikan bersama.",
-                            "--tls-cert and --tls-key go together."))
+        raise UserError(tr(args, "cmd.serve.tls_pair"))
     if not cert:
         if not is_loopback(args.host):
             line = "!" * 78
             print(line, file=sys.stderr)
-            print(say(args,
-                      f"PERINGATAN: server terbuka di {args.host} TANPA TLS. Token dan laporan dikirim sebagai teks "
-                      "biasa dan dapat disadap siapa pun di jaringan. Pakai --tls-cert/--tls-key, atau jalankan di "
-                      "127.0.0.1 di belakang reverse proxy HTTPS (lihat README, bagian TLS).",
-                      f"WARNING: serving on {args.host} WITHOUT TLS. Tokens and reports travel as plain text that "
-                      "anyone on the network can read. Use --tls-cert/--tls-key, or bind 127.0.0.1 behind an HTTPS "
-                      "reverse proxy (see the README, section TLS)."), file=sys.stderr)
+            print(tr(args, "cmd.serve.no_tls", host=args.host), file=sys.stderr)
             print(line, file=sys.stderr, flush=True)
         return {}
     for file in (cert, key):
         if not Path(file).is_file():
-            raise UserError(say(args, f"Berkas TLS {file} tidak ada.", f"No such TLS file: {file}."))
+            raise UserError(tr(args, "cmd.serve.no_tls_file", file=file))
     return {"ssl_certfile": cert, "ssl_keyfile": key}
 
 
@@ -310,9 +302,8 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:
     org = demo.demo_organisation(seed=2026, scale="small")
     if admin.is_empty(db):
         count = admin.load_demo(db, org)
-        print(say(args, f"Organisasi demo dimuat ({count} rekaman).", f"Demo organisation loaded ({count} records)."))
+        print(tr(args, "cmd.serve.demo_loaded", n=count))
     names = {e.id: e for e in org.employees}
-    labels = {"staff": ("staf", "staff"), "lead": ("ketua tim", "team lead"), "jpt": ("JPT", "JPT")}
     import hashlib
 
     key = hashlib.sha256(db.url.encode("utf-8")).hexdigest()[:32]  # the URL may hold a password
@@ -324,9 +315,8 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:
         if not isinstance(token, str) or auth.who_has(db, token) != employee.id:
             token = auth.issue_token(db, employee.nip, label=f"demo {role}")
         tokens[role] = token
-        ind, eng = labels[role]
-        print(say(args, f"Token {ind:<9} {employee.name} ({employee.nip}): {token}",
-                  f"Token {eng:<9} {employee.name} ({employee.nip}): {token}"))
+        label = tr(args, "who.staff" if role == "staff" else f"who.{role}")
+        print(f"Token {label:<9} {employee.name} ({employee.nip}): {token}")
     if tokens != saved:
         _save_demo_tokens(key, tokens)
     sys.stdout.flush()
@@ -342,25 +332,23 @@ def run_import(args: argparse.Namespace) -> int:
             given = args.dir / f"{name}.csv"
         if given is not None:
             if not given.exists():
-                raise UserError(say(args, f"Berkas {given} tidak ada.", f"No such file: {given}."))
+                raise UserError(tr(args, "cmd.server.no_file", file=given))
             files[name] = given
     if not files:
-        raise UserError(say(args, "Tidak ada berkas CSV; pakai --dir atau --units/--employees/--teams/--memberships.",
-                            "No CSV files; use --dir or --units/--employees/--teams/--memberships."))
+        raise UserError(tr(args, "cmd.server.no_csv"))
     db = _open(args)
     try:
         counts = admin.import_csv(db, files)
     except admin.CsvImportError as exc:
-        for problem in exc.problems[:20]:
+        for problem in exc.lines(language(args))[:20]:
             print(f"sk-tui: {problem}", file=sys.stderr)
         more = len(exc.problems) - 20
         if more > 0:
-            print(say(args, f"sk-tui: ... dan {more} baris lain.", f"sk-tui: ... and {more} more rows."),
-                  file=sys.stderr)
-        print(say(args, "sk-tui: tidak ada yang diimpor.", "sk-tui: nothing was imported."), file=sys.stderr)
+            print("sk-tui: " + tr(args, "cmd.server.more_rows", n=more), file=sys.stderr)
+        print("sk-tui: " + tr(args, "cmd.server.nothing_imported"), file=sys.stderr)
         return 1
     summary = ", ".join(f"{name} {count}" for name, count in counts.items())
-    print(say(args, f"Diimpor: {summary}.", f"Imported: {summary}."))
+    print(tr(args, "cmd.server.imported", summary=summary))
     return 0
 
 
@@ -374,21 +362,15 @@ def run_user_add(args: argparse.Namespace) -> int:
                               team=args.team, role=args.role)
     except admin.EmployeeExists as exc:
         who = f"{exc.employee.name} ({exc.employee.nip})"
-        raise UserError(say(args, f"NIP sudah terdaftar: {who}; tidak ada yang diubah "
-                                  "(sebutkan kolom yang hendak diubah, mis. --job-class).",
-                            f"NIP already exists: {who}; nothing changed "
-                            "(give the fields to change, e.g. --job-class).")) from None
+        raise UserError(tr(args, "cmd.server.nip_exists", who=who)) from None
     except admin.MissingFields as exc:
         options = ", ".join(f"--{f}" for f in exc.fields)
-        raise UserError(say(args, f"Pegawai baru memerlukan {options}.",
-                            f"A new employee needs {options}.")) from None
+        raise UserError(tr(args, "cmd.server.needs", options=options)) from None
     employee = done.employee
     if done.created:
-        print(say(args, f"Pegawai {employee.name} ({employee.nip}) ditambahkan: {employee.id}",
-                  f"Added {employee.name} ({employee.nip}): {employee.id}"))
+        print(tr(args, "cmd.server.added", name=employee.name, nip=employee.nip, id=employee.id))
         return 0
-    print(say(args, f"Pegawai {employee.name} ({employee.nip}) diperbarui:",
-              f"Updated {employee.name} ({employee.nip}):"))
+    print(tr(args, "cmd.server.updated", name=employee.name, nip=employee.nip))
     for field, old, new in done.changes:
         print(f"  {field}: {old} -> {new}")
     return 0
@@ -405,9 +387,9 @@ def run_revoke(args: argparse.Namespace) -> int:
     from sk_tui.server import auth
 
     if not args.nip and not args.token:
-        raise UserError(say(args, "Sebutkan NIP atau --token.", "Give a NIP or --token."))
+        raise UserError(tr(args, "cmd.server.revoke_what"))
     count = auth.revoke(_open(args), who=args.nip, token=args.token)
-    print(say(args, f"{count} token dicabut.", f"{count} tokens revoked."))
+    print(tr(args, "cmd.server.revoked", n=count))
     return 0
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import open_store, print_json, say
+from sk_tui.commands.common import language, open_store, print_json, say, tr
+from sk_tui.domain.i18n import TEXT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,17 +30,28 @@ def run_status(args: argparse.Namespace) -> int:
         return 0
     from sk_tui.domain.text import visible
 
-    who = visible(f"{me.name} ({me.nip})") if me else say(args, "(belum diatur)", "(not set up)")
-    print(say(args, f"Pengguna      : {who}", f"User          : {who}"))
-    print(say(args, f"Antrean sinkron: {status['queued']}", f"Queued ops    : {status['queued']}"))
-    print(say(args, f"Masalah sinkron: {status['problems']}", f"Sync problems : {status['problems']}"))
-    print(say(args, f"Sinkron terakhir: {status['last_sync'] or 'belum pernah'}",
-              f"Last sync     : {status['last_sync'] or 'never'}"))
+    who = visible(f"{me.name} ({me.nip})") if me else tr(args, "cmd.status.no_user")
+    rows = [("user", who), ("queued", status["queued"]), ("problems", status["problems"]),
+            ("last_sync", status["last_sync"] or tr(args, "cmd.status.never"))]
     if status.get("next_try"):
-        print(say(args, f"Coba lagi     : {status['next_try']}", f"Next try      : {status['next_try']}"))
+        rows.append(("next_try", status["next_try"]))
+    labels = [tr(args, f"cmd.status.{name}") for name, _value in rows]
+    width = max(len(label) for label in labels)
+    for label, (_name, value) in zip(labels, rows, strict=True):
+        print(f"{label:<{width}}: {value}")
+    from sk_tui.domain.i18n import refusal
+
+    lang = language(args)
     for op in problems:
-        print(visible(f"  ! [{op['op_id'][:8]}] {op['entity']} {op['op']} {op['entity_id'][:8]} {op['state']}: "
-                      f"{op['last_error'] or ''}"))
+        # the same words as the app's problems screen, in the user's language
+        entity = tr(args, f"problems.entity.{op['entity']}") if f"problems.entity.{op['entity']}" in TEXT else op["entity"]
+        action = tr(args, f"problems.op.{op['op']}") if f"problems.op.{op['op']}" in TEXT else op["op"]
+        state = tr(args, f"problems.state.{op['state']}") if f"problems.state.{op['state']}" in TEXT else op["state"]
+        reason = refusal(op.get("result"), op.get("last_error"), lang) or ""
+        code = op["result"].get("reason") if isinstance(op.get("result"), dict) else None
+        if isinstance(code, str) and code and code not in reason:
+            reason += f" ({code})"  # the stable code, for whoever supports the user
+        print(visible(f"  ! [{op['op_id'][:8]}] {entity} {action} {op['entity_id'][:8]} {state}: {reason}"))
     if problems:
         print(say(args, "  `sk-tui resolve ID reapply|keep|edit` menyelesaikannya.",
                   "  `sk-tui resolve ID reapply|keep|edit` resolves one."))

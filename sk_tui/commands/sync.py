@@ -20,7 +20,7 @@ import argparse
 import os
 from typing import Any
 
-from sk_tui.commands.common import UserError, db_path, print_json, say
+from sk_tui.commands.common import UserError, db_path, language, print_json, say, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,29 +56,23 @@ def run_login(args: argparse.Namespace) -> int:
 
     url = args.url.rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise UserError(say(args, f"Alamat server harus diawali http:// atau https:// ({url}).",
-                            f"The server address must start with http:// or https:// ({url})."))
+        raise UserError(tr(args, "cmd.login.bad_url", url=url))
     token = _read_token(args)
     extra = {}
     if not args.offline:
         try:
             who = client.whoami(url, token)
         except PermissionError:
-            raise UserError(say(args, "Token ditolak server (tidak dikenal atau dicabut).",
-                                "The server refused the token (unknown or revoked).")) from None
+            raise UserError(tr(args, "cmd.login.refused")) from None
         except Exception as exc:  # noqa: BLE001 - any network trouble is one line
-            raise UserError(say(args, f"Server {url} tidak dapat dihubungi ({type(exc).__name__}); "
-                                      "pakai --offline untuk menyimpan token tanpa memeriksa.",
-                                f"Cannot reach {url} ({type(exc).__name__}); use --offline to save the "
-                                "token without checking.")) from None
+            raise UserError(tr(args, "cmd.login.unreachable", url=url, error=type(exc).__name__)) from None
         extra = {"employee_id": who["employee_id"], "nip": who["nip"], "name": who["name"]}
     file = client.save_credentials(url, token, **extra)
     name = extra.get("name")
     if name:
-        print(say(args, f"Masuk ke {url} sebagai {name} ({extra['nip']}). Token disimpan di {file}.",
-                  f"Logged in to {url} as {name} ({extra['nip']}). Token saved in {file}."))
+        print(tr(args, "cmd.login.done", url=url, name=name, nip=extra["nip"], file=file))
     else:
-        print(say(args, f"Token untuk {url} disimpan di {file}.", f"Token for {url} saved in {file}."))
+        print(tr(args, "cmd.login.saved", url=url, file=file))
     return 0
 
 
@@ -88,11 +82,7 @@ def _read_token(args: argparse.Namespace) -> str:
 
     given = args.token
     if given is not None and given != "-":
-        print(say(args, "sk-tui: peringatan: token di baris perintah dapat dilihat pengguna lain di komputer ini "
-                        "(daftar proses, riwayat shell). Lain kali kirim lewat standar masukan atau SK_TUI_TOKEN.",
-                  "sk-tui: warning: a token on the command line can be seen by other users of this computer "
-                  "(process list, shell history). Next time pass it on standard input or in SK_TUI_TOKEN."),
-              file=sys.stderr)
+        print("sk-tui: " + tr(args, "cmd.login.token_visible"), file=sys.stderr)
         token = given
     elif given is None and os.environ.get("SK_TUI_TOKEN"):
         token = os.environ["SK_TUI_TOKEN"]
@@ -104,36 +94,13 @@ def _read_token(args: argparse.Namespace) -> str:
         else:
             token = sys.stdin.readline()
     else:
-        raise UserError(say(args, "Token tidak diberikan: kirim lewat standar masukan (`--token -`) atau SK_TUI_TOKEN.",
-                            "No token given: pass it on standard input (`--token -`) or in SK_TUI_TOKEN."))
+        raise UserError(tr(args, "cmd.login.no_token"))
     token = token.strip()
     if not token or any(ch.isspace() or not ch.isprintable() for ch in token) or len(token) > 512:
-        raise UserError(say(args, "Token kosong atau tidak sah.", "The token is empty or malformed."))
+        raise UserError(tr(args, "cmd.login.bad_token"))
     return token
 
 
-_ERRORS = {
-    "not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL` (token lewat standar masukan).",
-                      "Not logged in; run `sk-tui login URL` (token on standard input)."),
-    "busy": ("Sinkronisasi lain sedang berjalan untuk ruang kerja ini.",
-             "Another sync is running for this workspace."),
-    "offline": ("Server tidak dapat dihubungi; perubahan tetap di antrean.",
-                "Cannot reach the server; changes stay queued."),
-    "server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
-                           "The server is failing or slow; changes stay queued, try again later."),
-    "unauthorized": (("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
-                      "Masuk lagi: `sk-tui login URL` (token lewat standar masukan)."),
-                     ("Token refused (revoked or expired); changes stay queued. "
-                      "Log in again: `sk-tui login URL` (token on standard input).")),
-    "forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
-                  "The server refused this account; changes stay queued."),
-    "wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
-                   "The token belongs to someone other than this workspace's user."),
-    "update_required": ("Server meminta versi aplikasi yang lebih baru; perbarui sk-tui.",
-                        "The server needs a newer version of the app; update sk-tui."),
-    "protocol_error": ("Jawaban server tidak terduga; perubahan tetap di antrean.",
-                       "Unexpected answer from the server; changes stay queued."),
-}
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -153,23 +120,17 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.json:
         print_json({k: v for k, v in vars(result).items() if k != "delays"} | {"ok": result.ok})
     else:
-        print(say(args,
-                  f"Terkirim {result.sent} (diterapkan {result.applied}, duplikat {result.duplicates}), "
-                  f"ditolak {result.refused}, diterima {result.received}.",
-                  f"Sent {result.sent} (applied {result.applied}, duplicates {result.duplicates}), "
-                  f"refused {result.refused}, received {result.received}."))
+        print(tr(args, "cmd.sync.done", sent=result.sent, applied=result.applied, duplicates=result.duplicates,
+                 refused=result.refused, received=result.received))
         if result.refused:
-            print(say(args, f"{result.refused} perubahan ditolak/konflik; lihat `sk-tui status`.",
-                      f"{result.refused} changes refused or in conflict; see `sk-tui status`."))
+            print(tr(args, "cmd.sync.refused", n=result.refused))
         if result.kept_aside:
-            print(say(args, f"{result.kept_aside} rekaman dari server tidak dapat disimpan dan disisihkan; "
-                            "lihat `sk-tui status`.",
-                      f"{result.kept_aside} records from the server could not be stored and were set aside; "
-                      "see `sk-tui status`."))
+            print(tr(args, "cmd.sync.kept_aside", n=result.kept_aside))
         if result.error:
-            ind, eng = _ERRORS.get(result.error, (result.error, result.error))
+            from sk_tui.domain.i18n import sync_error
+
             detail = f" ({result.detail})" if result.detail else ""
-            print(f"sk-tui: {say(args, ind, eng)}{detail}", file=__import__('sys').stderr)
+            print(f"sk-tui: {sync_error(result.error, language(args))}{detail}", file=__import__('sys').stderr)
     return 0 if result.ok else 1
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, tr
 from sk_tui.domain.text import visible
 
 
@@ -55,7 +55,7 @@ def _team_id(store, args, me) -> str:
         return store.require_team(args.team).id
     teams = store.teams_for(me.id)
     if not teams:
-        raise UserError(say(args, "Anda belum tergabung dalam tim.", "You are not on any team yet."))
+        raise UserError(tr(args, "board.no_team"))
     return teams[0].id
 
 
@@ -85,14 +85,14 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([_task_json(task, store) for task in tasks])
         return 0
     if not tasks:
-        print(say(args, "Tidak ada kartu.", "No cards."))
+        print(tr(args, "cmd.task.none"))
         return 0
     people = {e.id: e.initials for e in store.employees({a for task in tasks for a in task.assignees})}
     rows = []
     for task in tasks:
         due = task.due_date.isoformat() if task.due_date else ""
         if task.is_overdue(today):
-            due += say(args, " (terlambat)", " (overdue)")
+            due += f" ({tr(args, 'board.filter.overdue')})"
         who = ",".join(people.get(a, "?") for a in task.assignees)
         rows.append([task.id[:8], task.status.value, who, due, task.title])
     print_table(rows, min_widths=(9, 11, 8, 22))
@@ -108,17 +108,16 @@ def run_add(args: argparse.Namespace) -> int:
     due = rules.parse_date(args.due) if args.due else None
     assignees = [store.find_employee(who).id for who in args.assign.split(",") if who.strip()]
     if args.target and store.target(args.target) is None:
-        raise UserError(say(args, f"Target {args.target!r} tidak ditemukan.", f"Unknown target {args.target!r}."))
+        raise UserError(tr(args, "cmd.task.unknown_target", target=args.target))
     if not args.title.strip():
-        raise UserError(say(args, "Judul tidak boleh kosong.", "The title must not be empty."))
+        raise UserError(tr(args, "task.title_empty"))
     task = store.create_task(team_id, args.title, actor_id=me.id, description=args.description,
                              assignees=assignees, status=args.status, due_date=due, target_id=args.target)
     if args.json:
         print_json(_task_json(task, store))
     else:
         title = visible(task.title)
-        print(say(args, f"Tugas dibuat: {task.id[:8]} {title} [{task.status.value}]",
-                  f"Task created: {task.id[:8]} {title} [{task.status.value}]"))
+        print(tr(args, "cmd.task.created", id=task.id[:8], title=title, status=task.status.value))
     return 0
 
 

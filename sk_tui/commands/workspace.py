@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from sk_tui import paths
-from sk_tui.commands.common import db_path, print_json, say
+from sk_tui.commands.common import db_path, print_json, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,9 +40,9 @@ def kind_of(path: Path) -> str:
 
 def _label(args: argparse.Namespace, kind: str) -> str:
     return {
-        "default": say(args, "bawaan", "default"),
+        "default": tr(args, "cmd.workspace.kind.default"),
         "demo": "demo",
-        "path": say(args, "pilihan sendiri", "chosen path"),
+        "path": tr(args, "cmd.workspace.kind.path"),
     }[kind]
 
 
@@ -62,14 +62,12 @@ def run_show(args: argparse.Namespace) -> int:
         print_json({"path": str(path), "kind": kind, "exists": path.exists(), "chosen_by": chosen_by})
         return 0
     shown = visible(str(path))
-    print(say(args, f"Ruang kerja saat ini: {shown} ({_label(args, kind)})",
-              f"Current workspace: {shown} ({_label(args, kind)})"))
+    print(tr(args, "cmd.workspace.current", path=shown, kind=_label(args, kind)))
     if not path.exists():
-        print(say(args, "Belum ada; `sk-tui` akan membuatnya.", "It does not exist yet; `sk-tui` sets it up."))
+        print(tr(args, "cmd.workspace.not_yet"))
     if chosen_by == "--db":
-        print(say(args, "Dipilih dengan --db untuk perintah ini saja.", "Chosen by --db for this command only."))
-    print(say(args, "Ganti dengan `sk-tui workspace use PATH|demo|default`.",
-              "Switch with `sk-tui workspace use PATH|demo|default`."))
+        print(tr(args, "cmd.workspace.by_db"))
+    print(tr(args, "cmd.workspace.switch"))
     return 0
 
 
@@ -85,24 +83,19 @@ def run_use(args: argparse.Namespace) -> int:
     elif target == "demo":
         path = paths.demo_db_path()
         if not path.exists():
-            raise UserError(say(args, f"Ruang kerja demo {path} belum ada; jalankan `sk-tui demo` dahulu.",
-                                f"No demo workspace at {path} yet; run `sk-tui demo` first."))
+            raise UserError(tr(args, "cmd.workspace.no_demo", path=path))
     else:
         path = Path(target).expanduser().resolve()
         if path.is_dir():
-            raise UserError(say(args, f"{visible(str(path))} adalah folder; sebutkan berkas ruang kerja (.db).",
-                                f"{visible(str(path))} is a folder; name the workspace file (.db)."))
+            raise UserError(tr(args, "cmd.workspace.is_folder", path=visible(str(path))))
         if not path.parent.is_dir():
-            raise UserError(say(args, f"Folder {visible(str(path.parent))} tidak ada.",
-                                f"The folder {visible(str(path.parent))} does not exist."))
+            raise UserError(tr(args, "cmd.workspace.no_folder", path=visible(str(path.parent))))
     if path is not None and path == paths.default_db_path().resolve():
         path = None  # the default by its path: store nothing, so moving SK_TUI_HOME still works
     set_current_workspace(path)
     current = path or paths.default_db_path()
     shown = visible(str(current))
-    print(say(args, f"Ruang kerja saat ini: {shown} ({_label(args, kind_of(current))})",
-              f"Current workspace: {shown} ({_label(args, kind_of(current))})"))
+    print(tr(args, "cmd.workspace.current", path=shown, kind=_label(args, kind_of(current))))
     if not current.exists():
-        print(say(args, "Belum ada; `sk-tui` akan membuatnya.", "It does not exist yet; `sk-tui` sets it up."),
-              file=sys.stderr)
+        print(tr(args, "cmd.workspace.not_yet"), file=sys.stderr)
     return 0

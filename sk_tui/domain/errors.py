@@ -81,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report for {day} has no activities; add one before submitting.",
     ),
     "transition_refused": (
-        "Laporan berstatus {status} tidak bisa di-{action}.",
-        "A {status} report cannot be {action}.",
+        "Laporan berstatus {status} tidak bisa {action_id}.",
+        "The report is {status} and cannot be {action_en}.",
     ),
     "not_author": (
         "Hanya penyusun laporan yang boleh mengubahnya.",
@@ -183,10 +183,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kelas jabatan {job_class!r} tidak ada di tabel pagu kebijakan; tunjangan tidak dapat dihitung.",
         "Job class {job_class!r} is not in the policy's ceiling table; the allowance cannot be computed.",
     ),
+    # the server's admin commands (server/admin.py: `sk-tui server import | user-add`)
+    "unit_unknown": (
+        "Unit kerja {value!r} tidak ditemukan.",
+        "Unknown unit {value!r}.",
+    ),
+    "nip_unknown": (
+        "NIP {value!r} tidak ditemukan.",
+        "Unknown NIP {value!r}.",
+    ),
+    "superior_unknown": (
+        "NIP atasan {value!r} tidak ditemukan.",
+        "Unknown superior NIP {value!r}.",
+    ),
+    "column_required": (
+        "Kolom {column} wajib diisi.",
+        "The {column} column is required.",
+    ),
     "assignee_not_member": (
         "Penerima tugas harus anggota tim tugas itu.",
         "Task assignees must be members of the task's team.",
     ),
+}
+
+# Why the server refused an op, by reason code, when no domain rule did (server/engine.py's
+# Refused); the client shows the words in its user's language. (Indonesian, English)
+REFUSALS: dict[str, tuple[str, str]] = {
+    "review_team_unknown": ("Laporan ini tidak memuat kegiatan tim {team} yang Anda verifikasi.",
+                            "This report holds no activity of team {team} that you verify."),
+    "unknown_op": ("Operasi tidak dikenal: {what}.", "Unknown operation: {what}."),
+    "invalid": ("Data tidak valid: {why}.", "Invalid data: {why}."),
+    "day_exists": ("Sudah ada laporan lain untuk tanggal {day}.", "Another report exists for {day}."),
+    "record_exists": ("Rekaman {what} sudah ada di server.", "Record {what} already exists on the server."),
+    "not_actor": ("Pelaku diambil dari token, bukan dari isi data.", "The actor comes from the token, not the payload."),
+    "key_reused": ("op_id yang sama dipakai untuk isi yang berbeda.", "The same op_id was sent with a different payload."),
+    "blocked": ("Operasi sebelumnya pada data yang sama gagal.", "An earlier op on the same record failed."),
+    "not_feedback_giver": ("Hanya ketua tim atau JPT pegawai itu yang dapat memberi umpan balik.",
+                           "Only the employee's team lead or JPT may give feedback."),
+    "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
+                       "This record id cannot be used; save it as a new record."),
+    "value_refused": ("Nilai {field} tidak diterima: {why_id}.", "Value {field} refused: {why_en}."),
+    # an op that does not fit the wire Op model (server/app.py reads a push body op by op)
+    "op_invalid": ("Operasi #{index} tidak valid: kolom {field} {why_id}.",
+                   "Op #{index} is invalid: field {field} {why_en}."),
+}
+
+# What is wrong with a value a payload carries (server/engine.py's backstops). (Indonesian, English)
+BOUND_WORDS: dict[str, tuple[str, str]] = {
+    "int": ("bilangan di luar batas", "number out of range"),
+    "float": ("bukan bilangan hingga", "not a finite number"),
+    "string": ("teks terlalu panjang atau tidak dapat disimpan", "text too long or not storable"),
+    "items": ("terlalu banyak isian", "too many items"),
+    "depth": ("bertingkat terlalu dalam", "nested too deeply"),
+    "shape": ("bentuk data salah", "wrong shape"),
 }
 
 _WHY = {
@@ -369,7 +418,15 @@ def _short(value: object) -> str:
 
 
 # Report status words as an Indonesian user reads them.
-STATUS_ID = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
+STATUS_ID = {"draft": "draf", "submitted": "diajukan", "approved": "disetujui", "returned": "dikembalikan"}
+
+# What was refused to a report, as a passive verb: "tidak bisa diajukan" / "cannot be submitted".
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "submit": ("diajukan", "submitted"),
+    "edit": ("diubah", "changed"),
+    "approve": ("disetujui", "approved"),
+    "return": ("dikembalikan", "returned"),
+}
 
 
 class DomainError(ValueError):
@@ -381,6 +438,9 @@ class DomainError(ValueError):
         why = params.get("why")
         if isinstance(why, str) and why in _WHY:
             self.params["why_id"], self.params["why_en"] = _WHY[why]
+        action = params.get("action")
+        if isinstance(action, str):
+            self.params["action_id"], self.params["action_en"] = ACTION_WORDS.get(action, (action, action))
         field = params.get("field")
         if isinstance(field, str):
             self.params["field_id"], self.params["field_en"] = field_label(field)

@@ -45,8 +45,6 @@ REPORT_TRANSITIONS: dict[tuple[ReportStatus, str], ReportStatus] = {
     (ReportStatus.SUBMITTED, "return"): ReportStatus.RETURNED,
 }
 
-# Which actor performs each action.
-_ACTION_WORDS_ID = {"submit": "kirim", "edit": "ubah", "approve": "setujui", "return": "kembalikan"}
 
 
 def next_report_status(status: ReportStatus | str, action: str) -> ReportStatus:
@@ -55,9 +53,7 @@ def next_report_status(status: ReportStatus | str, action: str) -> ReportStatus:
     try:
         return REPORT_TRANSITIONS[(status, action)]
     except KeyError:
-        raise DomainError(
-            "transition_refused", status=status.value, action=_ACTION_WORDS_ID.get(action, action)
-        ) from None
+        raise DomainError("transition_refused", status=status.value, action=action) from None
 
 
 def decision_action(decision: Decision | str) -> str:

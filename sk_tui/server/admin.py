@@ -58,20 +58,31 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 class CsvImportError(ValueError):
-    """Bad rows: ``problems`` lists ``file:line: reason``."""
+    """Bad rows: ``problems`` lists ``file:line: reason`` (English); ``lines(lang)`` the same
+    in the admin's language."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__(problems[0] if problems else "import failed")
-        self.problems = problems
+    def __init__(self, rows: list[tuple[str, Exception]]):
+        self.rows = rows  # (file:line, what was wrong)
+        self.problems = self.lines("en")
+        super().__init__(self.problems[0] if self.problems else "import failed")
+
+    def lines(self, lang: str) -> list[str]:
+        return [f"{where}: {_why(exc, lang)}" for where, exc in self.rows]
 
 
 def stable_id(kind: str, key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
-def _why(exc: Exception) -> str:
-    # English, as the rest of a CSV problem line; a model's refusal in the domain's words
-    return validation_error(exc).message("en") if isinstance(exc, ValidationError) else str(exc)
+def _why(exc: Exception, lang: str = "en") -> str:
+    # a model's refusal and the import's own (DomainError) in the domain's words
+    if isinstance(exc, ValidationError):
+        return validation_error(exc).message(lang)
+    if isinstance(exc, DomainError):
+        return exc.message(lang)
+    if isinstance(exc, KeyError):  # a column the file does not have
+        return DomainError("column_required", column=exc.args[0] if exc.args else "?").message(lang)
+    return str(exc)
 
 
 def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -111,7 +122,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
     """Validate every row of every file, then load them all in one transaction."""
     known = _existing(db)
     policy = current_policy(db)[0]
-    problems: list[str] = []
+    problems: list[tuple[str, Exception]] = []
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in CSV_FILES}
 
     def unit_ref(value: str) -> str | None:
@@ -121,20 +132,20 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
             return value
         if value in known.unit_codes:
             return known.unit_codes[value]
-        raise ValueError(f"unknown unit {value!r}")
+        raise DomainError("unit_unknown", value=value)
 
     def nip_ref(value: str) -> str | None:
         if not value:
             return None
         if value in known.nips:
             return known.nips[value]
-        raise ValueError(f"unknown NIP {value!r}")
+        raise DomainError("nip_unknown", value=value)
 
     def check(name: str, line: int, row: dict[str, str], build: Callable[[dict[str, str]], BaseModel]) -> None:
         try:
             model = build(row)
         except (ValueError, ValidationError, KeyError) as exc:
-            problems.append(f"{files[name]}:{line}: {_why(exc)}")
+            problems.append((f"{files[name]}:{line}", exc))
             return
         out[name].append(st.row_form(model))
 
@@ -183,7 +194,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
         def membership(row: dict[str, str]) -> Membership:
             team = row.get("team") or _missing("team")
             if team not in known.teams:
-                raise ValueError(f"unknown team {team!r}")
+                raise DomainError("team_unknown", team_id=team)
             employee = nip_ref(row.get("nip", "")) or _missing("nip")
             mid = known.members.get((team, employee)) or stable_id("membership", f"{team}/{employee}")
             return Membership(id=mid, team_id=team, employee_id=employee, role=row.get("role") or "member")
@@ -383,7 +394,7 @@ def require_known_job_class(policy: Policy, job_class: int | None) -> None:
 
 
 def _missing(column: str) -> NoReturn:
-    raise ValueError(f"{column} is required")
+    raise DomainError("column_required", column=column)
 
 
 class EmployeeExists(ValueError):
@@ -426,7 +437,7 @@ def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | 
     command that did not name it. ``superior`` is a NIP ("" clears it).
 
     Raises EmployeeExists when the NIP is stored and nothing given differs, MissingFields when a
-    new NIP lacks a name or unit, ValueError for an unknown unit, team or superior.
+    new NIP lacks a name or unit, DomainError for an unknown unit, team or superior.
     """
     known = _existing(db)
     key = nip.strip().replace(" ", "")  # as the model normalises it
@@ -436,7 +447,7 @@ def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | 
     if unit is not None:
         unit_id = unit if unit in known.unit_ids else known.unit_codes.get(unit)
         if unit_id is None:
-            raise ValueError(f"unknown unit {unit!r}")
+            raise DomainError("unit_unknown", value=unit)
         given["unit_id"] = unit_id
     if position_kind is not None:
         given["position_kind"] = position_kind
@@ -447,10 +458,10 @@ def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | 
     if superior is not None:
         superior_nip = superior.strip().replace(" ", "")
         if superior_nip and superior_nip not in known.nips:
-            raise ValueError(f"unknown superior NIP {superior!r}")
+            raise DomainError("superior_unknown", value=superior)
         given["superior_id"] = known.nips[superior_nip] if superior_nip else None
     if team and team not in known.teams:
-        raise ValueError(f"unknown team {team!r}")
+        raise DomainError("team_unknown", team_id=team)
 
     employee_id = known.nips.get(key)
     changes: list[tuple[str, str, str]] = []

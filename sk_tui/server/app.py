@@ -55,6 +55,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sk_tui import __version__, clock
 from sk_tui.domain.errors import first_error, problem_words
+from sk_tui.domain.i18n import accepted_language, both, text
 from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.server import auth, epoch
@@ -124,8 +125,18 @@ def _server_time() -> str:
     return clock.now().isoformat()
 
 
-def _unauthorized(detail: str) -> HTTPException:
-    return HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+class Refusal(HTTPException):
+    """An HTTP error whose words come from the catalogue (``http.*`` keys): the answer's
+    ``detail`` is in the language Accept-Language asks for, both languages when it names
+    neither (see ``_refusal`` in create_app)."""
+
+    def __init__(self, status: int, key: str, headers: dict[str, str] | None = None, **params: object) -> None:
+        super().__init__(status, both(key, **params), headers=headers)
+        self.key, self.params = key, params
+
+
+def _unauthorized(key: str) -> HTTPException:
+    return Refusal(401, key, headers={"WWW-Authenticate": "Bearer"})
 
 
 def bearer_token(authorization: str | None) -> str:
@@ -133,9 +144,9 @@ def bearer_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip(" \t")
     if scheme.lower() != "bearer" or not token:
-        raise _unauthorized("missing bearer token")
+        raise _unauthorized("http.token_missing")
     if len(token) > MAX_TOKEN_CHARS or not token.isascii() or not token.isprintable() or " " in token:
-        raise _unauthorized("unknown or revoked token")
+        raise _unauthorized("http.token_unknown")
     return token
 
 
@@ -144,7 +155,7 @@ def _actor(db: st.ServerDB, authorization: str | None) -> tuple[str, str]:
     token = bearer_token(authorization)
     employee_id = auth.who_has(db, token)
     if employee_id is None:
-        raise _unauthorized("unknown or revoked token")
+        raise _unauthorized("http.token_unknown")
     return employee_id, auth.hash_token(token)
 
 
@@ -246,23 +257,23 @@ def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
         # screen_op refuses NUL, depth and out-of-range values in payloads: no second walk here.
         body = p.PushRequest.model_validate_json(raw)
         if len(body.ops) > p.MAX_OPS_PER_PUSH:
-            raise HTTPException(413, f"at most {p.MAX_OPS_PER_PUSH} ops a request")
+            raise Refusal(413, "http.too_many_ops", n=p.MAX_OPS_PER_PUSH)
         return body.ops, list(range(len(body.ops)))
     except ValidationError:
         pass
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        raise HTTPException(422, "body is not JSON") from None
+        raise Refusal(422, "http.not_json") from None
     if not isinstance(data, dict):
-        raise HTTPException(422, "body is not a JSON object")
+        raise Refusal(422, "http.not_object")
     if not isinstance(data.get("ops"), list):
-        raise HTTPException(422, "ops must be a list")
+        raise Refusal(422, "http.ops_not_list")
     device_id = data.get("device_id", "")
     if not isinstance(device_id, str) or len(device_id) > 64:
-        raise HTTPException(422, "device_id must be text of at most 64 characters")
+        raise Refusal(422, "http.device_id")
     if len(data["ops"]) > p.MAX_OPS_PER_PUSH:
-        raise HTTPException(413, f"at most {p.MAX_OPS_PER_PUSH} ops a request")
+        raise Refusal(413, "http.too_many_ops", n=p.MAX_OPS_PER_PUSH)
     valid: list[p.Op] = []
     plan: list[dict[str, Any] | int] = []
     unreadable: set[tuple[str, str]] = set()  # records whose earlier op was unreadable
@@ -288,7 +299,7 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
     with db.reading() as conn:
         hi = db.last_seq(conn)
         if since > hi:
-            raise HTTPException(410, "cursor ahead of the server: re-pull from 0")
+            raise Refusal(410, "http.cursor_ahead")
         mine = conn.execute(select(m.team_id, m.role).where(m.employee_id == actor)).all()
         jpt_of = set(conn.execute(select(st.teams.c.id).where(st.teams.c.jpt_id == actor)).scalars())
         if since == hi:  # nothing new (most periodic pulls): no visibility to work out
@@ -419,6 +430,12 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
     # since this parser's answers for odd shapes are not ours to rely on
     bearer = HTTPBearer(auto_error=False, description="A device token from `sk-tui server token`.")
 
+    @app.exception_handler(Refusal)
+    async def _refusal(request: Request, exc: Refusal) -> JSONResponse:
+        lang = accepted_language(request.headers.get("accept-language"))
+        detail = text(exc.key, lang, **exc.params) if lang else exc.detail
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
     if faults.rules:
         @app.middleware("http")
         async def _inject(request: Request, call_next):
@@ -442,7 +459,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         actor, key = _actor(db, request.headers.get("authorization"))
         wait = limiter.wait_for(key)
         if wait > 0:
-            raise HTTPException(429, "too many requests", headers={"Retry-After": str(max(1, math.ceil(wait)))})
+            raise Refusal(429, "http.too_many_requests", headers={"Retry-After": str(max(1, math.ceil(wait)))})
         return actor
 
     def _update_required() -> JSONResponse:
@@ -465,7 +482,7 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         actor = _caller(request)
         summary = auth.employee_summary(db, actor)
         if summary is None:  # the employee went away after the token was checked
-            raise _unauthorized("unknown or revoked token")
+            raise _unauthorized("http.token_unknown")
         return {**summary, "server_epoch": db.epoch(), "server_time": _server_time()}
 
     def _push(raw: bytes, actor: str) -> Response:
@@ -481,14 +498,14 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
         declared = request.headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
-                raise HTTPException(400, "bad Content-Length")
+                raise Refusal(400, "http.bad_length")
             if int(declared) > limits.body_bytes:
-                raise HTTPException(413, f"request body over {limits.body_bytes} bytes")
+                raise Refusal(413, "http.body_too_large", n=limits.body_bytes)
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > limits.body_bytes:
-                raise HTTPException(413, f"request body over {limits.body_bytes} bytes")
+                raise Refusal(413, "http.body_too_large", n=limits.body_bytes)
             chunks.append(chunk)
         return b"".join(chunks)
 

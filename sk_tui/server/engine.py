@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from sk_tui import clock
 from sk_tui.domain import rules
-from sk_tui.domain.errors import DomainError, validation_error
+from sk_tui.domain.errors import BOUND_WORDS, REFUSALS, DomainError, validation_error
 from sk_tui.domain.models import (
     Activity,
     DailyReport,
@@ -39,25 +39,7 @@ from sk_tui.sync import protocol as p
 
 _M = TypeVar("_M", bound=BaseModel)
 
-_EXTRA_MESSAGES = {
-    "unknown_op": ("Operasi tidak dikenal: {what}.", "Unknown operation: {what}."),
-    "invalid": ("Data tidak valid: {why}.", "Invalid data: {why}."),
-    "day_exists": ("Sudah ada laporan lain untuk tanggal {day}.", "Another report exists for {day}."),
-    "record_exists": ("Rekaman {what} sudah ada di server.", "Record {what} already exists on the server."),
-    "not_actor": ("Pelaku diambil dari token, bukan dari isi data.", "The actor comes from the token, not the payload."),
-    "key_reused": ("op_id yang sama dipakai untuk isi yang berbeda.", "The same op_id was sent with a different payload."),
-    "blocked": ("Operasi sebelumnya pada data yang sama gagal.", "An earlier op on the same record failed."),
-    "review_team_unknown": ("Laporan ini tidak memuat kegiatan tim {team} yang Anda verifikasi.",
-                            "This report holds no activity of team {team} that you verify."),
-    "not_feedback_giver": ("Hanya ketua tim atau JPT pegawai itu yang dapat memberi umpan balik.",
-                           "Only the employee's team lead or JPT may give feedback."),
-    "id_unavailable": ("ID rekaman ini tidak dapat dipakai; simpan sebagai rekaman baru.",
-                       "This record id cannot be used; save it as a new record."),
-    "value_refused": ("Nilai {field} tidak diterima: {why_id}.", "Value {field} refused: {why_en}."),
-    # an op that does not fit the wire Op model (server/app.py reads a push body op by op)
-    "op_invalid": ("Operasi #{index} tidak valid: kolom {field} {why_id}.",
-                   "Op #{index} is invalid: field {field} {why_en}."),
-}
+_EXTRA_MESSAGES = REFUSALS  # the words live in the domain's catalogue (domain/errors.py)
 
 
 log = logging.getLogger(__name__)
@@ -71,14 +53,7 @@ MAX_STRING = 65_536
 MAX_ITEMS = 2_000
 MAX_DEPTH = 8
 MAX_ID = 64
-_WHY_BOUND = {
-    "int": ("bilangan di luar batas", "number out of range"),
-    "float": ("bukan bilangan hingga", "not a finite number"),
-    "string": ("teks terlalu panjang atau tidak dapat disimpan", "text too long or not storable"),
-    "items": ("terlalu banyak isian", "too many items"),
-    "depth": ("bertingkat terlalu dalam", "nested too deeply"),
-    "shape": ("bentuk data salah", "wrong shape"),
-}
+_WHY_BOUND = BOUND_WORDS
 
 
 # field names, computed once (pydantic's model_fields is a property with a cost per access)

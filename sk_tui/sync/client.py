@@ -169,8 +169,10 @@ def whoami(server_url: str, token: str, *, timeout: float = 10.0) -> dict[str, A
     """GET /v2/me; raises httpx errors, PermissionError on 401/403, RuntimeError (the server's words) on 426."""
     import httpx
 
+    from sk_tui.domain.i18n import language
+
     response = httpx.get(server_url.rstrip("/") + p.API_PREFIX + "/me", timeout=timeout,
-                         headers={"Authorization": f"Bearer {token}"})
+                         headers={"Authorization": f"Bearer {token}", "Accept-Language": language()})
     if response.status_code == 426:
         raise RuntimeError(_update_message(response))
     if response.status_code in (401, 403):
@@ -498,7 +500,11 @@ def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backof
 
     import httpx
 
-    headers = {"Authorization": f"Bearer {token}", "User-Agent": f"sk-tui-sync/{p.PROTOCOL_VERSION}"}
+    from sk_tui.domain.i18n import language
+
+    # the server's own error words in the language the user reads (the CLI and the app set it)
+    headers = {"Authorization": f"Bearer {token}", "User-Agent": f"sk-tui-sync/{p.PROTOCOL_VERSION}",
+               "Accept-Language": language()}
     with httpx.Client(base_url=url, headers=headers,
                       timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0))) as http:
         session = _Session(store, http, result, backoff, max(1, max_attempts))

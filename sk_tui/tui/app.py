@@ -22,9 +22,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from sk_tui.tui import i18n
+from sk_tui.domain import i18n
+from sk_tui.domain.i18n import sync_error, t
 from sk_tui.tui.bindings import localize, make
-from sk_tui.tui.i18n import t
 from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
@@ -318,8 +318,17 @@ class SkApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from sk_tui.tui.palette import SkCommandPalette
+
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
+            self.push_screen(SkCommandPalette(id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's "Press Ctrl+Q to quit the app" hint), in the UI language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("quit.press", key=key), title=t("quit.title"))
+                return
 
     def action_help(self) -> None:
         from sk_tui.tui.screens.help import HelpScreen
@@ -459,7 +468,7 @@ class SkApp(App[None]):
             elif not message.online and message.error in (None, "not_logged_in"):
                 self.notify(t("sync.no_server"), severity="warning")
             elif message.error:
-                self.notify(t("sync.failed", error=message.error), severity="warning")
+                self.notify(t("sync.failed", error=sync_error(message.error)), severity="warning")
             else:
                 self.notify(t("sync.done", sent=message.sent, received=message.received))
         if message.kept_aside:
@@ -472,7 +481,7 @@ class SkApp(App[None]):
 
     @on(DecisionsArrived)
     def _decisions_arrived(self, message: DecisionsArrived) -> None:
-        from sk_tui.tui.i18n import long_date
+        from sk_tui.domain.i18n import long_date
 
         for day, status, note in message.decisions:
             if status == "returned":

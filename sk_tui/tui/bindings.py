@@ -12,7 +12,7 @@ import dataclasses
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 
 
 def localize(node: DOMNode) -> None:
@@ -55,6 +55,8 @@ _NAMES = {
     "question_mark": "?", "slash": "/", "less_than_sign": "<", "greater_than_sign": ">",
     "left_square_bracket": "[", "right_square_bracket": "]", "escape": "esc", "delete": "del",
     "full_stop": ".", "comma": ",", "insert": "ins",
+    # arrows as drawn on the keys: no English word on an Indonesian help screen
+    "left": "←", "right": "→", "up": "↑", "down": "↓",
 }
 
 

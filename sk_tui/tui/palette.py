@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.binding import BindingType
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
 
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
+from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.plain import shown
 
 if TYPE_CHECKING:
@@ -18,6 +23,40 @@ if TYPE_CHECKING:
 
 # (what the palette lists, what choosing it runs, the key shown beside it)
 Command = tuple[str, Callable[[], Any], str]
+
+
+class SkCommandPalette(CommandPalette):
+    """Textual's palette with its own words (key descriptions, "No matches found") in the UI
+    language: an Indonesian screen shows no English."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        make("ctrl+end,shift+end", "command_list('last')", "palette.bottom", show=False),
+        make("ctrl+home,shift+home", "command_list('first')", "palette.top", show=False),
+        make("down", "cursor_down", "palette.next", show=False),
+        make("escape", "escape", "palette.close"),
+        make("pagedown", "command_list('page_down')", "palette.page_down", show=False),
+        make("pageup", "command_list('page_up')", "palette.page_up", show=False),
+        make("up", "command_list('cursor_up')", "palette.previous", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(placeholder=t("palette.placeholder"), **kwargs)
+        localize(self)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own version adds the words "No matches found"; the same, translated.
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(t("palette.no_matches"), style="not bold")), disabled=True,
+                           id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
 
 
 class SkCommands(Provider):

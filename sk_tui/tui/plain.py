@@ -21,8 +21,8 @@ from __future__ import annotations
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.text import Text
 
+from sk_tui.domain.i18n import t
 from sk_tui.domain.text import visible
-from sk_tui.tui.i18n import t
 
 ELLIPSIS = "…"
 

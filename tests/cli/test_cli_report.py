@@ -17,7 +17,7 @@ def test_add_then_submit_then_status_shows_one_queued_op(ws):
     assert body["report"]["status"] == "draft" and body["report"]["work_date"] == "2026-11-27"
 
     submitted = ws.ok("report", "submit")
-    assert "2026-11-27" in submitted.out and "dikirim" in submitted.out
+    assert "2026-11-27" in submitted.out and "diajukan" in submitted.out
 
     status = json.loads(ws.ok("status", "--json").out)
     assert {"queued", "problems", "last_sync"} <= set(status)
@@ -49,7 +49,7 @@ def test_report_list_json(ws, capsys):
     assert listed[1]["work_mode"] == "WFH"
     assert json.loads(ws.in_process("report", "list", "--month", "2026-10", "--json", capsys=capsys).out) == []
     table = ws.in_process("report", "list", capsys=capsys).out
-    assert "2026-11-26  terkirim" in table and "2026-11-27  draf" in table and "120" in table
+    assert "2026-11-26  diajukan" in table and "2026-11-27  draf" in table and "120" in table
     table_en = ws.in_process("--lang", "en", "report", "list", capsys=capsys).out
     assert "2026-11-26  submitted" in table_en and "2026-11-27  draft" in table_en
 
@@ -128,7 +128,7 @@ def test_recap_csv_and_json(ws, capsys):
 
 def test_help_of_the_console_script(ws):
     result = ws.run("--help")
-    assert result.code == 0 and "usage: sk-tui" in result.out and "report" in result.out
+    assert result.code == 0 and "pemakaian: sk-tui" in result.out and "report" in result.out
 
 
 def all_commands():
@@ -148,7 +148,7 @@ def all_commands():
 def test_every_command_has_help(ws, command, capsys):
     result = ws.in_process(*command, "--help", capsys=capsys)
     assert result.code == 0, result.err
-    assert "usage: sk-tui" in result.out
+    assert "pemakaian: sk-tui" in result.out
 
 
 def test_a_member_on_two_teams_files_one_day_and_each_lead_decides_their_part(ws, capsys):

@@ -167,7 +167,7 @@ def test_a_submitted_or_approved_report_cannot_be_edited(store, org, final_statu
             attempt()
         assert caught.value.code == "report_locked"
         assert final_status in caught.value.message("en")
-        assert {"submitted": "terkirim", "approved": "disetujui"}[final_status] in caught.value.message("id")
+        assert {"submitted": "diajukan", "approved": "disetujui"}[final_status] in caught.value.message("id")
     assert (store.rows("SELECT * FROM activities"), store.rows("SELECT * FROM reports")) == before
 
 

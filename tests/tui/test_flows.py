@@ -49,7 +49,7 @@ async def test_file_a_days_report_from_empty_to_submitted(store, org):
         await pilot.pause()
         report = store.report_for(org.ani.id, TODAY)
         assert report.status == ReportStatus.SUBMITTED
-        assert "Terkirim" in str(app.screen.query_one("#report-title").render())
+        assert "Diajukan" in str(app.screen.query_one("#report-title").render())
         assert store.status()["queued"] == 1
         assert "antrean 1" in str(app.screen.query_one("#status-bar").render())
 
@@ -303,7 +303,7 @@ async def test_the_palette_offers_the_screens_actions(workspace):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+p")
         await pilot.pause()
-        await _type(pilot, "kirim")
+        await _type(pilot, "ajukan")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -59,7 +59,7 @@ def test_refused_report_transition(status, action):
     expected = "report_locked" if action == "edit" else "transition_refused"
     assert caught.value.code == expected
     assert status.value in caught.value.message("en")
-    indonesian = {"draft": "draf", "submitted": "terkirim", "approved": "disetujui", "returned": "dikembalikan"}
+    indonesian = {"draft": "draf", "submitted": "diajukan", "approved": "disetujui", "returned": "dikembalikan"}
     assert f"berstatus {indonesian[status.value]}" in caught.value.message("id")
 
 

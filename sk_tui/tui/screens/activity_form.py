@@ -23,10 +23,10 @@ from textual.validation import Function, Integer, ValidationResult
 from textual.widgets import Input, Label, Select
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import long_date, t
 from sk_tui.domain.models import Activity
 from sk_tui.domain.rules import parse_volume
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import long_date, t
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
 from sk_tui.tui.widgets.inputs import TextInput

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from sk_tui.domain.i18n import language
 from sk_tui.tui.bindings import localize
-from sk_tui.tui.i18n import language
 from sk_tui.tui.widgets.keys import KeyFooter
 from sk_tui.tui.widgets.status import StatusBar
 

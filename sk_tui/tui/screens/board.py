@@ -17,9 +17,9 @@ from textual.containers import Container
 from textual.widgets import Input, Static
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import long_date, t
 from sk_tui.domain.models import TASK_COLUMNS, Task, Team
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import long_date, t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen

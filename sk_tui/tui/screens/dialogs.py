@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from sk_tui.domain.i18n import t
 from sk_tui.tui.bindings import localize, make
-from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import AppAccess
 from sk_tui.tui.widgets.inputs import TextInput
@@ -170,7 +170,7 @@ class NoteScreen(Dialog[str]):
         text = self.query_one("#note-input", Input).value.strip()
         if not text:
             from sk_tui.domain.errors import DomainError
-            from sk_tui.tui.i18n import language
+            from sk_tui.domain.i18n import language
 
             self.query_one("#note-error", Label).update(DomainError("return_needs_note").message(language()))
             return

@@ -12,9 +12,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from sk_tui.domain import kinerja
+from sk_tui.domain.i18n import language, month_name, t
 from sk_tui.domain.models import Employee
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import language, month_name, t
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.dialogs import Dialog
 

@@ -9,8 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.widgets import Label, Static
 
+from sk_tui.domain.i18n import t
 from sk_tui.tui.bindings import binding_rows, make
-from sk_tui.tui.i18n import t
 from sk_tui.tui.screens.dialogs import Dialog
 
 

@@ -19,8 +19,8 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import refusal, t
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain, shown
 from sk_tui.tui.screens.base import SkScreen
 
@@ -83,7 +83,7 @@ class ProblemsScreen(SkScreen):
         row = table.cursor_row
         table.clear()
         for op in ops:
-            reason = op.get("last_error") or t("problems.no_reason")
+            reason = refusal(op.get("result"), op.get("last_error")) or t("problems.no_reason")
             # The reason may come from the server, and the title from anyone: plain text, escaped.
             table.add_row(plain(describe(op), ellipsis=True), plain(state_label(op["state"])),
                           plain(reason, ellipsis=True), key=op["op_id"])
@@ -113,11 +113,17 @@ class ProblemsScreen(SkScreen):
         text = Text()
         text.append(describe(op), style="bold")
         text.append(f" · {shown(state_label(op['state']))}")
-        if op.get("last_error"):
-            text.append("\n" + shown(op["last_error"], multiline=True))
+        reason = refusal(op.get("result"), op.get("last_error"))
+        if reason:
+            text.append("\n" + shown(reason, multiline=True))
         result = op.get("result")
         if isinstance(result, dict) and result:
-            text.append("\n" + shown(", ".join(f"{k}: {v}" for k, v in result.items()), multiline=True))
+            # the words were shown above, in the user's language only; the stable code stays for
+            # whoever supports the user, under a label in their language
+            rest = {(t("problems.col.reason") if k == "reason" else k): v for k, v in result.items()
+                    if k not in ("message", "message_en", "op_id", "status") and v not in (None, "", {}, [])}
+            if rest:
+                text.append("\n" + shown(", ".join(f"{k}: {v}" for k, v in rest.items()), multiline=True))
         detail.update(text)
 
     def action_retry(self) -> None:

@@ -17,9 +17,9 @@ from textual.widgets.data_table import RowDoesNotExist
 from sk_tui import clock
 from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import clock_time, duration, language, long_date, number, t, zone_name
 from sk_tui.domain.models import Activity, DailyReport, Employee, ReportStatus, WorkMode
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import language, long_date, number, t
 from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen
@@ -117,17 +117,25 @@ class ReportScreen(SkScreen):
         state = t(f"report.status.{status.value}") if status else t("report.status.none")
         parts = [t("report.heading", day=long_date(day)), state]
         deadline = self.store.policy.report_deadline
-        time_text = deadline.strftime("%H:%M")
+        timezone = self._timezone()
+        time_text, zone = clock_time(deadline), zone_name(timezone)
         if status in (None, ReportStatus.DRAFT, ReportStatus.RETURNED):
-            now = clock.local_now(self.store.policy.timezone, self.store.clock)
+            now = clock.local_now(timezone, self.store.clock)
             due = dt.datetime.combine(day, deadline, tzinfo=now.tzinfo)
             if now < due and day == today:
                 minutes = int((due - now).total_seconds() // 60)
-                left = t("left.hm", h=minutes // 60, m=minutes % 60)
-                parts.append(t("report.deadline_left", time=time_text, left=left))
+                parts.append(t("report.deadline_left", time=time_text, zone=zone, left=duration(minutes)))
             elif now >= due:
-                parts.append("⚠ " + t("report.deadline_passed", time=time_text))
+                parts.append("⚠ " + t("report.deadline_passed", time=time_text, zone=zone))
         return " · ".join(parts)
+
+    def _timezone(self) -> str:
+        """The user's own zone, else their unit's, else the policy's: the deadline is local time."""
+        me = self.store.me()
+        if me is not None and me.timezone:
+            return me.timezone
+        unit = self.store.unit(me.unit_id) if me is not None else None
+        return unit.timezone if unit is not None and unit.timezone else self.store.policy.timezone
 
     def _fill_table(self, report: DailyReport | None) -> None:
         table = self.query_one("#activities", DataTable)

@@ -16,9 +16,9 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import long_date, number, short_date, t
 from sk_tui.domain.models import Activity, DailyReport, Decision, Verdict
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import long_date, number, short_date, t
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import NoteScreen

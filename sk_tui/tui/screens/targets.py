@@ -15,9 +15,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 
 from sk_tui.domain import kinerja
+from sk_tui.domain.i18n import month_name, number, percent, rupiah, t
 from sk_tui.domain.models import Aspect, Employee, Target
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import month_name, number, percent, rupiah, t
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import PickScreen

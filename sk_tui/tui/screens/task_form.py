@@ -17,9 +17,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import t
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.tui.bindings import make
-from sk_tui.tui.i18n import t
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
 from sk_tui.tui.widgets.inputs import TextInput

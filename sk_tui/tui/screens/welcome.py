@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import language, t
 from sk_tui.tui.bindings import localize, make
-from sk_tui.tui.i18n import language, t
 from sk_tui.tui.messages import WorkspaceReady
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import sk_app

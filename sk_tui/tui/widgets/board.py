@@ -22,8 +22,8 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
+from sk_tui.domain.i18n import short_date, t
 from sk_tui.domain.models import TASK_COLUMNS
-from sk_tui.tui.i18n import short_date, t
 from sk_tui.tui.plain import fit as _fit
 from sk_tui.tui.plain import shown
 

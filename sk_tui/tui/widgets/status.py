@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from sk_tui.tui.i18n import t
+from sk_tui.domain.i18n import t
 from sk_tui.tui.plain import shown
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from sk_tui.domain.i18n_cli import CLI_TEXT
+
 _LANG = "id"
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -26,12 +28,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "mode.problems": ("Masalah sinkron", "Sync problems"),
     "sync.online": ("daring", "online"),
     "sync.offline": ("luring", "offline"),
-    "sync.syncing": ("menyinkron…", "syncing…"),
+    "sync.syncing": ("menyinkronkan…", "syncing…"),
     "sync.queued": ("antrean {n}", "queued {n}"),
     "sync.last": ("sinkron {time}", "synced {time}"),
     "sync.never": ("belum sinkron", "never synced"),
     "sync.problems": ("⚠ {n} masalah", "⚠ {n} problems"),
-    "sync.done": ("Sinkron: {sent} terkirim, {received} diterima.", "Sync: {sent} sent, {received} received."),
+    "sync.done": ("Sinkron: {sent} dikirim, {received} diterima.", "Sync: {sent} sent, {received} received."),
     "sync.failed": ("Sinkron gagal: {error}", "Sync failed: {error}"),
     "error.logged": ("rincian di {path}", "details in {path}"),
     "error.not_logged": ("log {path} tidak dapat ditulis: {why}", "the log {path} could not be written: {why}"),
@@ -72,7 +74,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "board.move_right": ("Geser →", "Move →"),
     "board.open": ("Buka", "Open"),
     "board.new": ("Baru", "New"),
-    "board.assign": ("Orang", "Assign"),
+    "board.assign": ("Tugaskan", "Assign"),
     "board.filter_assignee": ("Saring", "Filter"),
     "board.filter_overdue": ("Terlambat", "Overdue"),
     "board.search": ("Cari", "Search"),
@@ -92,13 +94,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "task.description": ("Uraian", "Description"),
     "task.due": ("Tenggat (YYYY-MM-DD)", "Due (YYYY-MM-DD)"),
     "task.target": ("Target (RHK) terkait", "Linked target (RHK)"),
-    "task.assignees": ("Pelaksana", "Assignees"),
+    "task.assignees": ("Penerima tugas", "Assignees"),
     "task.none": ("(tidak ada)", "(none)"),
     "task.new": ("Tugas baru · {team}", "New task · {team}"),
     "task.edit": ("Ubah tugas", "Edit task"),
     "task.saved": ("Tugas disimpan.", "Task saved."),
     "task.created": ("Tugas dibuat.", "Task created."),
-    "task.assign_title": ("Pelaksana: {title}", "Assignees: {title}"),
+    "task.assign_title": ("Penerima tugas: {title}", "Assignees: {title}"),
     "task.assign_hint": ("Spasi pilih · Enter simpan · Esc batal", "Space toggles · Enter saves · Esc cancels"),
     "task.title_empty": ("Judul tidak boleh kosong.", "The title must not be empty."),
     "form.save": ("Simpan", "Save"),
@@ -117,16 +119,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.add": ("Tambah", "Add"),
     "report.edit": ("Ubah", "Edit"),
     "report.delete": ("Hapus", "Delete"),
-    "report.submit": ("Kirim", "Submit"),
+    "report.submit": ("Ajukan", "Submit"),
     "report.mode": ("Mode kerja", "Work mode"),
     "report.location": ("Lokasi", "Location"),
     "report.location.placeholder": ("lokasi kerja (wajib untuk WFA)", "where you work (needed for WFA)"),
     "report.heading": ("Laporan {day}", "Report for {day}"),
-    "report.deadline_left": ("batas kirim {time} ({left} lagi)", "due {time} ({left} left)"),
-    "report.deadline_passed": ("batas kirim {time} terlewati", "{time} deadline passed"),
+    "report.deadline_left": ("batas kirim pukul {time} {zone} ({left} lagi)", "due at {time} {zone} ({left} left)"),
+    "report.deadline_passed": ("batas kirim pukul {time} {zone} terlewati", "the {time} {zone} deadline has passed"),
     "report.status.none": ("Belum ada", "Not started"),
     "report.status.draft": ("Draf", "Draft"),
-    "report.status.submitted": ("Terkirim", "Submitted"),
+    "report.status.submitted": ("Diajukan", "Submitted"),
     "report.status.approved": ("Disetujui", "Approved"),
     "report.status.returned": ("Dikembalikan", "Returned"),
     "report.note": ("Catatan ketua tim: {note}", "Lead's note: {note}"),
@@ -139,15 +141,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.col.desc": ("Uraian kegiatan", "Activity"),
     "report.col.minutes": ("Menit", "Min"),
     "report.col.volume": ("Volume", "Volume"),
-    "report.col.link": ("Tautan", "Link"),
+    "report.col.link": ("Terkait", "Linked"),
     "report.col.evidence": ("Bukti", "Evidence"),
     "report.empty": ("Belum ada kegiatan. Tekan A untuk menambah.", "No activities yet. Press A to add one."),
     "report.confirm_submit": (
-        "Kirim laporan {day} ({minutes} menit, {count} kegiatan) ke ketua tim? Setelah dikirim laporan tidak bisa diubah.",
+        "Ajukan laporan {day} ({minutes} menit, {count} kegiatan) ke ketua tim? Setelah diajukan, laporan tidak bisa diubah.",
         "Submit the report for {day} ({minutes} min, {count} activities) to your team lead? It cannot be changed afterwards.",
     ),
     "report.confirm_delete": ("Hapus kegiatan “{desc}”?", "Delete the activity “{desc}”?"),
-    "report.submitted": ("Laporan {day} dikirim; menunggu sinkronisasi.", "Report for {day} submitted; queued for sync."),
+    "report.submitted": ("Laporan {day} diajukan; menunggu sinkronisasi.", "Report for {day} submitted; queued for sync."),
     "report.saved": ("Draf tersimpan.", "Draft saved."),
     "report.deleted": ("Kegiatan dihapus.", "Activity deleted."),
     "report.future": ("Laporan hanya untuk hari ini atau sebelumnya.", "Reports are for today or earlier."),
@@ -158,7 +160,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "activity.minutes": ("Menit (1–1440)", "Minutes (1–1440)"),
     "activity.volume": ("Volume", "Volume"),
     "activity.unit": ("Satuan", "Unit"),
-    "activity.link": ("Tautan ke tugas / indikator", "Link to a task / indicator"),
+    "activity.link": ("Terkait tugas / indikator", "Linked to a task / indicator"),
     "activity.evidence": ("Bukti dukung (tautan atau nomor dokumen)", "Evidence (a link or document number)"),
     "activity.link.task": ("Tugas: {title}", "Task: {title}"),
     "activity.link.indicator": ("IKI: {text}", "IKI: {text}"),
@@ -264,7 +266,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "problems.entity.task": ("Tugas", "Task"),
     "problems.entity.feedback": ("Umpan balik", "Feedback"),
     "problems.op.submit": ("kirim", "submit"),
-    "problems.op.decide": ("putusan", "decision"),
+    "problems.op.decide": ("keputusan verifikasi", "review decision"),
     "problems.op.create": ("buat", "create"),
     "problems.op.update": ("ubah", "update"),
     "problems.retried": ("{what} diantrekan ulang.", "{what} queued again."),
@@ -364,7 +366,49 @@ TEXT: dict[str, tuple[str, str]] = {
     "board.preview.no_description": ("(tanpa uraian)", "(no description)"),
     "footer.filter": ("saring: {what}", "filter: {what}"),
     "help.section.here": ("Layar ini: {screen}", "This screen: {screen}"),
+    # sync outcomes by code (SyncResult.error); the app and `sk-tui sync` say the same
+    "sync.error.not_logged_in": ("Belum masuk ke server; jalankan `sk-tui login URL` (token lewat standar masukan).",
+                                 "Not logged in; run `sk-tui login URL` (token on standard input)."),
+    "sync.error.busy": ("Sinkronisasi lain sedang berjalan untuk ruang kerja ini.",
+                        "Another sync is running for this workspace."),
+    "sync.error.backoff": ("Menunggu sebelum mencoba lagi; perubahan tetap di antrean.",
+                           "Waiting before the next try; changes stay queued."),
+    "sync.error.offline": ("Server tidak dapat dihubungi; perubahan tetap di antrean.",
+                           "Cannot reach the server; changes stay queued."),
+    "sync.error.server_unavailable": ("Server bermasalah atau lambat; perubahan tetap di antrean, coba lagi nanti.",
+                                      "The server is failing or slow; changes stay queued, try again later."),
+    "sync.error.unauthorized": (("Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
+                                 "Masuk lagi: `sk-tui login URL` (token lewat standar masukan)."),
+                                ("Token refused (revoked or expired); changes stay queued. "
+                                 "Log in again: `sk-tui login URL` (token on standard input).")),
+    "sync.error.forbidden": ("Server menolak akses akun ini; perubahan tetap di antrean.",
+                             "The server refused this account; changes stay queued."),
+    "sync.error.wrong_user": ("Token milik pegawai lain daripada pemilik ruang kerja ini.",
+                              "The token belongs to someone other than this workspace's user."),
+    "sync.error.update_required": ("Server meminta versi aplikasi yang lebih baru; perbarui sk-tui.",
+                                   "The server needs a newer version of the app; update sk-tui."),
+    "sync.error.protocol_error": ("Jawaban server tidak terduga; perubahan tetap di antrean.",
+                                  "Unexpected answer from the server; changes stay queued."),
+    "sync.error.other": ("Sinkronisasi terhenti ({code}); perubahan tetap di antrean.",
+                         "Sync stopped ({code}); changes stay queued."),
+    # Textual's own texts, in the interface language
+    "palette.no_matches": ("Tidak ada yang cocok", "No matches found"),
+    "palette.close": ("Tutup palet perintah", "Close the command palette"),
+    "palette.next": ("Perintah berikutnya", "Next command"),
+    "palette.previous": ("Perintah sebelumnya", "Previous command"),
+    "palette.page_down": ("Halaman berikutnya", "Next page"),
+    "palette.page_up": ("Halaman sebelumnya", "Previous page"),
+    "palette.top": ("Ke atas", "Go to top"),
+    "palette.bottom": ("Ke bawah", "Go to bottom"),
+    "quit.title": ("Mau keluar?", "Do you want to quit?"),
+    "quit.press": ("Tekan {key} untuk keluar dari aplikasi.", "Press {key} to quit the app."),
+    # time and durations
+    "duration.hm": ("{h} jam {m} menit", "{h} h {m} min"),
+    "duration.m": ("{m} menit", "{m} min"),
 }
+# The command line's and the server's texts (help, argparse, admin output, HTTP errors) live
+# beside this file, in the same format; TEXT is the one catalogue of both.
+TEXT.update(CLI_TEXT)
 
 MONTHS = (
     ("Januari", "January"), ("Februari", "February"), ("Maret", "March"), ("April", "April"),
@@ -386,13 +430,80 @@ def language() -> str:
     return _LANG
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language (the key itself when unknown)."""
+    return text(key, _LANG, **params)
+
+
+def text(key: str, lang: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang`` (for the CLI and the server, which do not switch the
+    process-wide language per request); the key itself when unknown."""
     pair = TEXT.get(key)
     if pair is None:
         return key
-    text = pair[1] if _LANG == "en" else pair[0]
-    return text.format(**params) if params else text
+    value = pair[1] if lang == "en" else pair[0]
+    return value.format(**params) if params else value
+
+
+def accepted_language(header: str | None) -> str | None:
+    """"id" or "en" from an Accept-Language header (the first of them it names), else None."""
+    for part in (header or "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith("id"):
+            return "id"
+        if tag.startswith("en"):
+            return "en"
+    return None
+
+
+def both(key: str, /, **params: object) -> str:
+    """Indonesian, then English: for a text whose reader's language is unknown (a server's
+    HTTP error body read by curl or a proxy log)."""
+    return f"{text(key, 'id', **params)} / {text(key, 'en', **params)}"
+
+
+def sync_error(error: str, lang: str | None = None) -> str:
+    """Why a sync stopped, in words: SyncResult.error is a code ("offline"); a code without
+    words is named; an error already in words (a full disk) is kept."""
+    key = f"sync.error.{error}"
+    if key in TEXT:
+        return text(key, lang or _LANG)
+    if error.isidentifier() and error.islower():
+        return text("sync.error.other", lang or _LANG, code=error)
+    return error
+
+
+def refusal(answer: object, fallback: str | None = None, lang: str | None = None) -> str | None:
+    """Why the server refused an op, in the user's language: its answer carries the stable
+    ``reason`` code with the words in both languages (``message``, ``message_en``); older
+    answers without them fall back to ``fallback`` (the outbox's last_error)."""
+    if isinstance(answer, dict):
+        words = answer.get("message_en" if (lang or _LANG) == "en" else "message")
+        if isinstance(words, str) and words.strip():
+            return words
+    return fallback
+
+
+# The unit's time zone as an Indonesian reads it (Permendagri: WIB, WITA, WIT).
+ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+
+
+def zone_name(timezone: str) -> str:
+    """WIB / WITA / WIT for Indonesia's zones, else the zone's own name."""
+    return ZONES.get(timezone, timezone)
+
+
+def clock_time(value: dt.time, lang: str | None = None) -> str:
+    """16.00 in Indonesian (the official style uses a dot), 16:00 in English."""
+    separator = ":" if (lang or _LANG) == "en" else "."
+    return f"{value.hour:02d}{separator}{value.minute:02d}"
+
+
+def duration(minutes: int) -> str:
+    """6 jam 0 menit / 6 h 0 min; under an hour just the minutes."""
+    if minutes < 60:
+        return t("duration.m", m=minutes)
+    return t("duration.hm", h=minutes // 60, m=minutes % 60)
 
 
 def number(value: float | int, decimals: int = 0) -> str:
