@@ -150,7 +150,12 @@ def _directory(conn, actor: str, teams: list[str]):
     everyone on their teams (members and leads), those teams' JPTs, and the units of all of them."""
     e, m, t = st.employees.c, st.memberships.c, st.teams.c
     own = conn.execute(select(e.data).where(e.id == actor)).scalar()
-    superior = st.from_row(Employee, own).superior_id if own else None
+    me = st.from_row(Employee, own) if own else None
+    if me is not None and me.position_kind == "jpt":
+        # a JPT forms teams from any unit (Teams of Teams): the whole directory
+        everyone = select(e.id)
+        return everyone, select(e.unit_id).where(e.id.in_(everyone))
+    superior = me.superior_id if me else None
     people = union(
         select(m.employee_id).where(m.team_id.in_(teams)),
         select(t.jpt_id).where(t.id.in_(teams)),

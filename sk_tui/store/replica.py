@@ -62,7 +62,7 @@ ACKED_RETENTION = dt.timedelta(days=30)
 ENTITY_MODELS: dict[str, str] = {
     "unit": "Unit", "employee": "Employee", "team": "Team", "membership": "Membership",
     "plan": "PerformancePlan", "target": "Target", "indicator": "Indicator", "task": "Task",
-    "report": "DailyReport", "review": "Review", "feedback": "Feedback",
+    "report": "DailyReport", "review": "Review", "feedback": "Feedback", "dwa": "DwaArrangement",
 }
 ENTITY_TABLES: dict[str, str] = {entity: TABLES[model] for entity, model in ENTITY_MODELS.items()}
 # what the checks validate: the wire entities, and a report's activities

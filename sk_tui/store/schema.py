@@ -217,10 +217,23 @@ def _v3_pulled_problems(db: Database) -> None:
     db.execute("CREATE INDEX idx_pulled_problems_open ON pulled_problems(resolution, entity, entity_id)")
 
 
+def _v4_teams_and_dwa(db: Database) -> None:
+    """Teams the JPT closes (their cards turn read-only) and DWA applications with a decision."""
+    db.execute("ALTER TABLE teams ADD COLUMN closed_on TEXT")
+    db.execute("ALTER TABLE dwa ADD COLUMN targets TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE dwa ADD COLUMN status TEXT NOT NULL DEFAULT 'applied'")
+    db.execute("ALTER TABLE dwa ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE dwa ADD COLUMN decided_by TEXT")
+    # an arrangement stored before statuses existed was approved if it named an approver
+    db.execute("UPDATE dwa SET status = 'approved' WHERE approved_by IS NOT NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_dwa_employee ON dwa(employee_id, valid_from)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
     _v3_pulled_problems,
+    _v4_teams_and_dwa,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

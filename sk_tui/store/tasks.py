@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sk_tui.domain import rules
+from sk_tui.domain import rules, teams
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.store import outbox
@@ -96,6 +96,7 @@ class TasksMixin(BaseStore):
         team = self.require_team(team_id)
         if not rules.can_edit_task(actor_id, members, [team.jpt_id]):
             raise DomainError("not_team_member")
+        teams.check_team_open(team)  # a closed team's cards are read-only
 
     def _next_rank(self, team_id: str, status: TaskStatus) -> float:
         top = self.scalar("SELECT MAX(rank) FROM tasks WHERE team_id = ? AND status = ?", (team_id, status.value))
