@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sk_tui.domain import dwa, teams
+from sk_tui.domain import dwa, kinerja, teams
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
     DwaArrangement,
@@ -146,16 +146,16 @@ class OrgMixin(BaseStore):
         marks = ", ".join("?" for _ in team_ids)
         out: dict[str, dict[str, Any]] = {}
         for row in self.rows(f"SELECT * FROM teams WHERE id IN ({marks}) ORDER BY name", team_ids):
-            out[row["id"]] = {"team": from_row(Team, row), "lead": None, "members": 0, "other_unit": 0,
-                              "open_tasks": 0, "overdue_tasks": 0, "done_tasks": 0, "reports": 0,
-                              "decided": 0}
+            out[row["id"]] = {"team": from_row(Team, row), "lead": None, "lead_id": None, "members": 0,
+                              "other_unit": 0, "open_tasks": 0, "overdue_tasks": 0, "done_tasks": 0,
+                              "reports": 0, "decided": 0, "expected": 0, "progress": None, "overdue_reviews": 0}
         for row in self.rows(
-            f"""SELECT m.team_id, m.role, e.name, e.unit_id FROM memberships m JOIN employees e
+            f"""SELECT m.team_id, m.role, e.id, e.name, e.unit_id FROM memberships m JOIN employees e
                 ON e.id = m.employee_id WHERE m.team_id IN ({marks})""", team_ids):
             item = out[row["team_id"]]
             item["members"] += 1
             if row["role"] == "lead":
-                item["lead"] = row["name"]
+                item["lead"], item["lead_id"] = row["name"], row["id"]
             if row["unit_id"] != item["team"].unit_id:
                 item["other_unit"] += 1
         for row in self.rows(
@@ -176,7 +176,29 @@ class OrgMixin(BaseStore):
             item["reports"] += row["n"]
             if row["decided"]:
                 item["decided"] += row["n"]
+        elapsed = len(kinerja.working_days(month_start, min(today, month_end), self.policy))
+        for item in out.values():
+            # reports due so far: each member (the lead too) each working day of the month until today
+            item["expected"] = item["members"] * elapsed
+            if item["lead_id"]:
+                item["overdue_reviews"] = self.overdue_reviews(item["lead_id"], month_start, month_end)
+        self._team_target_progress(out, month_start.replace(month=1, day=1), today)
         return list(out.values())
+
+    def _team_target_progress(self, out: dict[str, dict[str, Any]], start: dt.date, today: dt.date) -> None:
+        """Mean share of each quantity indicator reached (approved volume, capped at 1) of the
+        targets assigned from each team, this year."""
+        marks = ", ".join("?" for _ in out)
+        rows = self.rows(
+            f"""SELECT t.team_id, i.id, i.target_value FROM targets t JOIN indicators i ON i.target_id = t.id
+                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""", list(out))
+        progress = self.indicator_progress([r["id"] for r in rows], start, today)  # type: ignore[attr-defined]
+        shares: dict[str, list[float]] = {}
+        for r in rows:
+            done = progress.get(r["id"], {}).get("approved", 0.0)
+            shares.setdefault(r["team_id"], []).append(min(1.0, done / r["target_value"]))
+        for team_id, values in shares.items():
+            out[team_id]["progress"] = sum(values) / len(values)
 
     # --- DWA ------------------------------------------------------------------------------
 

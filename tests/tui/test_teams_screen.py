@@ -33,6 +33,8 @@ async def test_the_jpt_sees_every_team_and_decides_a_dwa_application(store, org)
         assert set(teams) == {org.team_a.name, org.team_b.name}
         assert teams[org.team_b.name][1:3] == ["Lintas PD", asep_from_elsewhere.name]
         assert teams[org.team_a.name][5] == "! 1"  # one overdue card on team A
+        # 6 of 12 Pergub drafts approved (the 3rd, 6th, 9th, 12th, 18th and 24th): team A's only IKI
+        assert teams[org.team_a.name][6] == "50,0%"
         # Dedi sits on both teams: his load by team
         load = _rows(app, "#teams-load")
         assert [row[0] for row in load] == [org.dedi.name] and load[0][1] == "2"
@@ -49,6 +51,12 @@ async def test_the_jpt_sees_every_team_and_decides_a_dwa_application(store, org)
         await pilot.press("j", "enter")
         await pilot.pause()
         assert app.current_mode == "board" and app.board_team_id == org.team_b.id
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.current_mode == "targets"  # the cursor stayed on team B: its targets open
+        assert org.team_b.name in str(app.screen.query_one("#targets-title").render())
     decided = store.find_dwa(applied.id)
     assert decided.status == DwaStatus.APPROVED and decided.approved_by == org.jpt.id
     assert [op["op"] for op in store.ops_for_entity(applied.id)] == ["apply", "decide"]

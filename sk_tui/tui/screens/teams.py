@@ -31,6 +31,12 @@ def _word(pair: tuple[str, str]) -> str:
     return pair[1] if language() == "en" else pair[0]
 
 
+def _short(team_name: str) -> str:
+    """A team's name in a crowded cell: without the leading "Tim", at most 18 cells."""
+    name = team_name.removeprefix("Tim ").strip()
+    return name if len(name) <= 18 else name[:17] + "…"
+
+
 def bar(value: Decimal, top: Decimal, width: int = 20) -> str:
     """A bar in eighths of a cell, so close figures still look different."""
     if top <= 0:
@@ -43,6 +49,8 @@ class TeamsScreen(SkScreen):
     TITLE_KEY = "mode.teams"
     BINDINGS = [
         make("enter", "open_board", "teams.open"),
+        make("g", "open('targets')", "teams.open_targets"),
+        make("r", "open('review')", "teams.open_review"),
         make("y", "approve_dwa", "teams.dwa_approve"),
         make("x", "refuse_dwa", "teams.dwa_refuse"),
         make("down,j", "cursor(1)", "scroll.down", show=False),
@@ -67,9 +75,11 @@ class TeamsScreen(SkScreen):
 
     def after_compose(self) -> None:
         table = self.query_one("#teams-table", DataTable)
+        widths = {"teams.col.team": 30, "teams.col.lead": 16}
         for key in ("teams.col.team", "teams.col.scope", "teams.col.lead", "teams.col.members",
-                    "teams.col.open", "teams.col.overdue", "teams.col.reports", "teams.col.verified"):
-            table.add_column(t(key), key=key)
+                    "teams.col.open", "teams.col.overdue", "teams.col.progress", "teams.col.submitted",
+                    "teams.col.verified", "teams.col.late_reviews"):
+            table.add_column(t(key), key=key, width=widths.get(key))
         load = self.query_one("#teams-load", DataTable)
         for key in ("teams.col.person", "teams.col.teams", "teams.col.minutes", "teams.col.tasks"):
             load.add_column(t(key), key=key)
@@ -105,9 +115,14 @@ class TeamsScreen(SkScreen):
             members = str(row["members"]) + (f" ({t('teams.other_unit', n=row['other_unit'])})"
                                               if row["other_unit"] else "")
             verified = percent(row["decided"] / row["reports"]) if row["reports"] else "–"
-            table.add_row(name, _word(SCOPES[team.scope.value]), plain(row["lead"] or "–", ellipsis=True), members,
+            submitted = percent(min(1.0, row["reports"] / row["expected"])) if row["expected"] else "–"
+            progress = percent(row["progress"]) if row["progress"] is not None else "–"
+            late = row["overdue_reviews"]
+            lead = (row["lead"] or "–").split(",")[0]  # the name without academic titles
+            table.add_row(name, _word(SCOPES[team.scope.value]), plain(lead, ellipsis=True), members,
                           number(row["open_tasks"]), ("! " + number(row["overdue_tasks"])) if row["overdue_tasks"]
-                          else "0", number(row["reports"]), verified, key=team.id)
+                          else "0", progress, submitted, verified, ("! " + number(late)) if late else "0",
+                          key=team.id)
         self._show_load(first, last)
         self._show_dwa(me.id, first, last)
 
@@ -136,8 +151,8 @@ class TeamsScreen(SkScreen):
                     AND team_id IN ({marks}) GROUP BY team_id""", (f'%"{person}"%', *self.team_ids))}
             load.add_row(
                 plain(memberships[0]["name"], ellipsis=True), str(len(memberships)),
-                " · ".join(f"{m['team'][:14]} {number(minutes.get(m['team_id']) or 0)}" for m in memberships),
-                " · ".join(f"{m['team'][:14]} {tasks.get(m['team_id'], 0)}" for m in memberships),
+                " · ".join(f"{_short(m['team'])} {number(minutes.get(m['team_id']) or 0)}" for m in memberships),
+                " · ".join(f"{_short(m['team'])} {tasks.get(m['team_id'], 0)}" for m in memberships),
                 key=person)
 
     def _show_dwa(self, me_id: str, first: dt.date, last: dt.date) -> None:
@@ -185,11 +200,19 @@ class TeamsScreen(SkScreen):
         await self.action_open_board()  # the table takes Enter before the screen's binding
 
     async def action_open_board(self) -> None:
+        await self.action_open("board")
+
+    async def action_open(self, mode: str) -> None:
+        """The selected team's board, targets or review queue."""
         team_id = self._selected("#teams-table")
         if team_id is None:
             return
         self.sk.board_team_id = team_id
-        await self.sk.action_mode("board")
+        await self.sk.action_mode(mode)
+        screen = self.sk.screen
+        if mode == "targets" and hasattr(screen, "team_view"):
+            screen.team_view, screen.team_id = True, team_id  # the team's targets, not mine
+            screen.reload()
 
     def _decide(self, approve: bool, note: str = "") -> None:
         dwa_id = self._selected("#teams-dwa")
