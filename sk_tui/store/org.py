@@ -26,6 +26,7 @@ from sk_tui.domain.models import (
 )
 from sk_tui.store import outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
+from sk_tui.store.recap import RecapMixin
 
 
 def _arrangements(store: BaseStore, employee_id: str | None = None) -> list[DwaArrangement]:
@@ -49,7 +50,7 @@ def check_day_mode(store: BaseStore, employee_id: str, day: dt.date, mode: WorkM
     return dwa.check_day_mode(day, mode, location, week, _arrangements(store, employee_id), store.policy)
 
 
-class OrgMixin(BaseStore):
+class OrgMixin(RecapMixin):  # the overview reads recap figures (late verifications, IKI progress)
     # --- teams ----------------------------------------------------------------------------
 
     def create_team(
@@ -192,7 +193,7 @@ class OrgMixin(BaseStore):
         rows = self.rows(
             f"""SELECT t.team_id, i.id, i.target_value FROM targets t JOIN indicators i ON i.target_id = t.id
                 WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""", list(out))
-        progress = self.indicator_progress([r["id"] for r in rows], start, today)  # type: ignore[attr-defined]
+        progress = self.indicator_progress([r["id"] for r in rows], start, today)
         shares: dict[str, list[float]] = {}
         for r in rows:
             done = progress.get(r["id"], {}).get("approved", 0.0)

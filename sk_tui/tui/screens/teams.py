@@ -209,8 +209,10 @@ class TeamsScreen(SkScreen):
             return
         self.sk.board_team_id = team_id
         await self.sk.action_mode(mode)
+        from sk_tui.tui.screens.targets import TargetsScreen
+
         screen = self.sk.screen
-        if mode == "targets" and hasattr(screen, "team_view"):
+        if isinstance(screen, TargetsScreen):
             screen.team_view, screen.team_id = True, team_id  # the team's targets, not mine
             screen.reload()
 
