@@ -152,11 +152,11 @@ def run_report(args: argparse.Namespace) -> int:
                             f"Invalid month: {month!r} (YYYY-MM).")) from None
     unit_id = me.unit_id
     if args.unit:
-        found = store.rows("SELECT id FROM units WHERE id = ? OR code = ?", (args.unit, args.unit))
-        if not found:
+        found = store.find_unit_id(args.unit)
+        if found is None:
             raise UserError(say(args, f"Unit tidak dikenal: {args.unit!r}.", f"Unknown unit: {args.unit!r}."))
-        unit_id = found[0]["id"]
-    people = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM employees WHERE unit_id = ?", (unit_id,))}
+        unit_id = found
+    people = store.unit_people(unit_id)
     team_names = {t.id: t.name for t in store.all_teams()}
     rows: list[dict] = []
     for m in _months(month):

@@ -70,15 +70,7 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _find_team(store, key: str):
-    team = store.team(key.strip())
-    if team is None and len(key.strip()) >= 4:
-        rows = store.rows("SELECT id FROM teams WHERE id LIKE ? LIMIT 2", (key.strip().replace("%", "") + "%",))
-        team = store.team(rows[0]["id"]) if len(rows) == 1 else None
-    if team is None:
-        from sk_tui.domain.errors import DomainError
-
-        raise DomainError("team_unknown", team_id=key)
-    return team
+    return store.find_team(key)
 
 
 def _team_json(store, team) -> dict:

@@ -139,6 +139,52 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             outbox.enqueue(self.db, entity="team", entity_id=team.id, op="close", base_version=0, payload={})
         return closed
 
+    def find_team(self, id_or_prefix: str) -> Team:
+        """By full id or a unique prefix of 4+ characters (as `sk-tui team list` shows it)."""
+        key = id_or_prefix.strip()
+        team = self.team(key)
+        if team is None and len(key) >= 4:
+            rows = self.rows("SELECT * FROM teams WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
+            team = from_row(Team, rows[0]) if len(rows) == 1 else None
+        if team is None:
+            raise DomainError("team_unknown", team_id=id_or_prefix)
+        return team
+
+    def find_unit_id(self, code_or_id: str) -> str | None:
+        row = self.one("SELECT id FROM units WHERE id = ? OR code = ?", (code_or_id, code_or_id))
+        return row["id"] if row else None
+
+    def unit_people(self, unit_id: str) -> dict[str, str]:
+        """Employee id -> name for everyone of a unit."""
+        return {r["id"]: r["name"] for r in self.rows("SELECT id, name FROM employees WHERE unit_id = ?", (unit_id,))}
+
+    def load_across_teams(self, team_ids: list[str], first: dt.date,
+                          last: dt.date) -> list[tuple[str, str, list[tuple[str, int, int]]]]:
+        """People on more than one of ``team_ids``: (id, name, [(team name, minutes in range,
+        open cards)]) by name, for the JPT's view of who carries what."""
+        if not team_ids:
+            return []
+        marks = ", ".join("?" for _ in team_ids)
+        by_person: dict[str, list[dict[str, Any]]] = {}
+        for row in self.rows(
+                f"""SELECT m.employee_id, e.name, m.team_id, t.name AS team FROM memberships m
+                    JOIN employees e ON e.id = m.employee_id JOIN teams t ON t.id = m.team_id
+                    WHERE m.team_id IN ({marks}) ORDER BY e.name, t.name""", team_ids):
+            by_person.setdefault(row["employee_id"], []).append(row)
+        out = []
+        for person, memberships in by_person.items():
+            if len(memberships) < 2:
+                continue
+            minutes = {r["team_id"]: r["minutes"] for r in self.rows(
+                """SELECT team_id, SUM(total_minutes) AS minutes FROM reports WHERE employee_id = ?
+                   AND work_date BETWEEN ? AND ? GROUP BY team_id""", (person, first.isoformat(), last.isoformat()))}
+            tasks = {r["team_id"]: r["n"] for r in self.rows(
+                f"""SELECT team_id, COUNT(*) AS n FROM tasks WHERE status != 'done' AND assignees LIKE ?
+                    AND team_id IN ({marks}) GROUP BY team_id""", (f'%"{person}"%', *team_ids))}
+            out.append((person, memberships[0]["name"],
+                        [(m["team"], minutes.get(m["team_id"]) or 0, tasks.get(m["team_id"], 0)) for m in memberships]))
+        return out
+
     def team_overview(self, team_ids: list[str], month_start: dt.date, month_end: dt.date,
                       today: dt.date) -> list[dict[str, Any]]:
         """One row per team for the JPT's view across teams (a few grouped queries in all)."""

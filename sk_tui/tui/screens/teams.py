@@ -130,30 +130,10 @@ class TeamsScreen(SkScreen):
         """People on more than one of these teams: minutes and open cards by team."""
         load = self.query_one("#teams-load", DataTable)
         load.clear()
-        if not self.team_ids:
-            return
-        marks = ", ".join("?" for _ in self.team_ids)
-        rows = self.store.rows(
-            f"""SELECT m.employee_id, e.name, m.team_id, t.name AS team FROM memberships m
-                JOIN employees e ON e.id = m.employee_id JOIN teams t ON t.id = m.team_id
-                WHERE m.team_id IN ({marks}) ORDER BY e.name""", self.team_ids)
-        by_person: dict[str, list[dict]] = {}
-        for row in rows:
-            by_person.setdefault(row["employee_id"], []).append(row)
-        for person, memberships in by_person.items():
-            if len(memberships) < 2:
-                continue
-            minutes = {r["team_id"]: r["minutes"] for r in self.store.rows(
-                """SELECT team_id, SUM(total_minutes) AS minutes FROM reports WHERE employee_id = ?
-                   AND work_date BETWEEN ? AND ? GROUP BY team_id""", (person, first.isoformat(), last.isoformat()))}
-            tasks = {r["team_id"]: r["n"] for r in self.store.rows(
-                f"""SELECT team_id, COUNT(*) AS n FROM tasks WHERE status != 'done' AND assignees LIKE ?
-                    AND team_id IN ({marks}) GROUP BY team_id""", (f'%"{person}"%', *self.team_ids))}
-            load.add_row(
-                plain(memberships[0]["name"], ellipsis=True), str(len(memberships)),
-                " · ".join(f"{_short(m['team'])} {number(minutes.get(m['team_id']) or 0)}" for m in memberships),
-                " · ".join(f"{_short(m['team'])} {tasks.get(m['team_id'], 0)}" for m in memberships),
-                key=person)
+        for person, name, teams in self.store.load_across_teams(self.team_ids, first, last):
+            load.add_row(plain(name, ellipsis=True), str(len(teams)),
+                         " · ".join(f"{_short(team)} {number(minutes)}" for team, minutes, _n in teams),
+                         " · ".join(f"{_short(team)} {n}" for team, _m, n in teams), key=person)
 
     def _show_dwa(self, me_id: str, first: dt.date, last: dt.date) -> None:
         pending = self.query_one("#teams-dwa", DataTable)
@@ -167,8 +147,7 @@ class TeamsScreen(SkScreen):
             pending.add_row(plain(who.short_name if who else "?", ellipsis=True), a.pattern, period,
                             plain(a.targets or "–", ellipsis=True), key=a.id)
         me = self.sk.me
-        unit_people = [r["id"] for r in self.store.rows("SELECT id FROM employees WHERE unit_id = ?",
-                                                         (me.unit_id if me else "",))]
+        unit_people = sorted(self.store.unit_people(me.unit_id)) if me else []
         output = dwa.output_by_mode([(r[0], r[2], r[3], r[4], r[5])
                                      for r in self.store.dwa_output_rows(unit_people, first, last)])
         self.query_one("#teams-output-title", Label).update(t("teams.output", month=first.strftime("%Y-%m")))
