@@ -184,8 +184,11 @@ def run_report(args: argparse.Namespace) -> int:
         return 0
     lang = _lang(args)
     levels = {"unit": ("Unit", "Unit"), "team": ("Tim", "Team"), "person": ("Pegawai", "Employee")}
+    def local(figure: str) -> str:  # 426.43 reads 426,43 in Indonesian
+        return figure.replace(".", ",") if lang == 0 else figure
+
     table = [[r["month"], levels[r["level"]][lang], r["name"][:32], r["mode"], r["days"],
-              r["minutes_per_day"], r["volume_per_day"]] for r in rows]
+              local(r["minutes_per_day"]), local(r["volume_per_day"])] for r in rows]
     header = (["Bulan", "Tingkat", "Nama", "Mode", "Hari", "Menit/hari", "Volume/hari"] if lang == 0
               else ["Month", "Level", "Name", "Mode", "Days", "Min/day", "Volume/day"])
     print_table(table, header=header, align="<<<<<>>")
@@ -196,6 +199,6 @@ def run_report(args: argparse.Namespace) -> int:
         print(say(args, f"Menit disetujui per hari kerja, unit, {month}:",
                   f"Approved minutes per working day, unit, {month}:"))
         for r in unit_rows:
-            print(f"  {r['mode']:<4} {_bar(Decimal(r['minutes_per_day']), top):<24} {r['minutes_per_day']}")
+            print(f"  {r['mode']:<4} {_bar(Decimal(r['minutes_per_day']), top):<24} {local(r['minutes_per_day'])}")
     return 0
 

@@ -156,7 +156,7 @@ def run_list(args: argparse.Namespace) -> int:
         members = store.team_members(team.id)
         lead = next((e.short_name for e, role in members if role.value == "lead"), "-")
         other = sum(1 for e, _ in members if e.unit_id != team.unit_id)
-        count = f"{len(members)}" + (say(args, f" ({other} unit lain)", f" ({other} other unit)") if other else "")
+        count = f"{len(members)}" + (say(args, f" ({other} unit lain)", f" ({other} from other units)") if other else "")
         state = say(args, "ditutup", "closed") if team.closed else ""
         rows.append([team.id[:8], team.name, SCOPE_WORDS[team.scope.value][lang], lead, count,
                      team.decree_no, state])
