@@ -69,10 +69,6 @@ def _date(text: str | None) -> dt.date | None:
     return rules.parse_date(text) if text else None
 
 
-def _find_team(store, key: str):
-    return store.find_team(key)
-
-
 def _team_json(store, team) -> dict:
     data = team.model_dump(mode="json")
     data["members"] = [
@@ -100,7 +96,7 @@ def run_create(args: argparse.Namespace) -> int:
 def run_lead(args: argparse.Namespace) -> int:
     store = open_store(args)
     me = store.require_me()
-    team = _find_team(store, args.team)
+    team = store.find_team(args.team)
     person = store.find_employee(args.who)
     store.set_team_lead(team.id, person.id, actor_id=me.id)
     print(say(args, f"Ketua {visible(team.name)}: {visible(person.name)}",
@@ -109,32 +105,33 @@ def run_lead(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    me = store.require_me()
-    team = _find_team(store, args.team)
-    person = store.find_employee(args.who)
-    store.add_team_member(team.id, person.id, actor_id=me.id)
-    mark = say(args, " (unit lain)", " (other unit)") if person.unit_id != team.unit_id else ""
-    print(say(args, f"{visible(person.name)}{mark} bergabung dengan {visible(team.name)}",
-              f"{visible(person.name)}{mark} joined {visible(team.name)}"))
-    return 0
+    return _membership(args, join=True)
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    return _membership(args, join=False)
+
+
+def _membership(args: argparse.Namespace, *, join: bool) -> int:
     store = open_store(args)
     me = store.require_me()
-    team = _find_team(store, args.team)
+    team = store.find_team(args.team)
     person = store.find_employee(args.who)
-    store.remove_team_member(team.id, person.id, actor_id=me.id)
-    print(say(args, f"{visible(person.name)} keluar dari {visible(team.name)}",
-              f"{visible(person.name)} left {visible(team.name)}"))
+    name, team_name = visible(person.name), visible(team.name)
+    if join:
+        store.add_team_member(team.id, person.id, actor_id=me.id)
+        mark = say(args, " (unit lain)", " (other unit)") if person.unit_id != team.unit_id else ""
+        print(say(args, f"{name}{mark} bergabung dengan {team_name}", f"{name}{mark} joined {team_name}"))
+    else:
+        store.remove_team_member(team.id, person.id, actor_id=me.id)
+        print(say(args, f"{name} keluar dari {team_name}", f"{name} left {team_name}"))
     return 0
 
 
 def run_close(args: argparse.Namespace) -> int:
     store = open_store(args)
     me = store.require_me()
-    team = store.close_team(_find_team(store, args.team).id, actor_id=me.id)
+    team = store.close_team(store.find_team(args.team).id, actor_id=me.id)
     day = team.closed_on.isoformat() if team.closed_on else ""
     print(say(args, f"Tim ditutup: {visible(team.name)} ({day})", f"Team closed: {visible(team.name)} ({day})"))
     return 0

@@ -141,14 +141,10 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
 
     def find_team(self, id_or_prefix: str) -> Team:
         """By full id or a unique prefix of 4+ characters (as `sk-tui team list` shows it)."""
-        key = id_or_prefix.strip()
-        team = self.team(key)
-        if team is None and len(key) >= 4:
-            rows = self.rows("SELECT * FROM teams WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
-            team = from_row(Team, rows[0]) if len(rows) == 1 else None
-        if team is None:
+        row = self.row_by_id_or_prefix("teams", id_or_prefix)
+        if row is None:
             raise DomainError("team_unknown", team_id=id_or_prefix)
-        return team
+        return from_row(Team, row)
 
     def find_unit_id(self, code_or_id: str) -> str | None:
         row = self.one("SELECT id FROM units WHERE id = ? OR code = ?", (code_or_id, code_or_id))
@@ -253,13 +249,10 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
         return _arrangements(self, employee_id)
 
     def find_dwa(self, id_or_prefix: str) -> DwaArrangement:
-        key = id_or_prefix.strip()
-        rows = self.rows("SELECT * FROM dwa WHERE id = ?", (key,))
-        if not rows and len(key) >= 4:
-            rows = self.rows("SELECT * FROM dwa WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
-        if len(rows) != 1:
+        row = self.row_by_id_or_prefix("dwa", id_or_prefix)
+        if row is None:
             raise DomainError("dwa_unknown", dwa_id=id_or_prefix)
-        return from_row(DwaArrangement, rows[0])
+        return from_row(DwaArrangement, row)
 
     def apply_dwa(self, pattern: str, valid_from: dt.date, *, actor_id: str, valid_to: dt.date | None = None,
                   targets: str = "") -> DwaArrangement:
