@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sk_tui.store.failures import StorageError
 
 COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server",
-                   "workspace")
+                   "workspace", "team", "dwa")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -414,5 +414,6 @@ class History:
             if valid_from > today:
                 valid_from = dt.date(today.year - 1, 7, 1)
             rows.append((self.uid(), employee_id, pattern, valid_from.isoformat(),
-                         dt.date(valid_from.year, 12, 31).isoformat(), self.jpt_id))
-        insert("dwa", ("id", "employee_id", "pattern", "valid_from", "valid_to", "approved_by"), rows)
+                         dt.date(valid_from.year, 12, 31).isoformat(), "approved", self.jpt_id, self.jpt_id))
+        insert("dwa", ("id", "employee_id", "pattern", "valid_from", "valid_to", "status", "decided_by",
+                       "approved_by"), rows)

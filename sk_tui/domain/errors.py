@@ -131,12 +131,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not a member of this team.",
     ),
     "work_mode_invalid": (
-        "Mode kerja harus WFO, WFH atau WFA (diisi {value!r}).",
-        "Work mode must be WFO, WFH or WFA (got {value!r}).",
+        "Mode kerja harus WFO, WFH, WFA atau DL (diisi {value!r}).",
+        "Work mode must be WFO, WFH, WFA or DL (got {value!r}).",
     ),
     "location_required": (
         "Mode WFA memerlukan lokasi.",
         "WFA needs a location.",
+    ),
+    "not_team_former": (
+        "Hanya pimpinan unit (JPT) yang membentuk dan mengubah tim unit itu.",
+        "Only the Eselon II leader (JPT) of the unit forms its teams.",
+    ),
+    "team_closed": (
+        "Tim {team} sudah ditutup ({day}); riwayatnya tetap ada tetapi tidak menerima pekerjaan baru.",
+        "Team {team} was closed on {day}; its history stays but it takes no new work.",
+    ),
+    "lead_is_jpt": (
+        "Ketua tim dipilih dari pejabat fungsional atau pelaksana, bukan JPT.",
+        "A team lead is a functional or executor employee, not the JPT.",
+    ),
+    "already_member": (
+        "{who} sudah menjadi anggota tim ini.",
+        "{who} is already on this team.",
+    ),
+    "not_dwa_decider": (
+        "Hanya JPT unit (atau atasan langsung, sesuai kebijakan) yang memutuskan pengajuan DWA.",
+        "Only the unit's JPT (or the direct superior, by policy) decides a DWA application.",
+    ),
+    "dwa_decided": (
+        "Pengajuan DWA ini sudah diputuskan ({status}).",
+        "This DWA application was already decided ({status}).",
+    ),
+    "dwa_refuse_needs_note": (
+        "Penolakan DWA memerlukan catatan alasan.",
+        "Refusing a DWA application needs a note.",
+    ),
+    "membership_unknown": (
+        "Keanggotaan tim ini tidak ditemukan.",
+        "That team membership was not found.",
+    ),
+    "dwa_unknown": (
+        "Pengajuan DWA {dwa_id} tidak ditemukan.",
+        "DWA application {dwa_id} not found.",
+    ),
+    "location_required_mode": (
+        "Mode {mode} memerlukan tempat kerja.",
+        "{mode} needs a place of work.",
+    ),
+    "dwa_none": (
+        "Belum ada pengaturan kerja dinamis (DWA) yang disetujui untuk {day}; pilih WFO atau DL.",
+        "No approved dynamic working arrangement (DWA) covers {day}; choose WFO or DL.",
+    ),
+    "dwa_week_full": (
+        "Minggu ini sudah {used} hari kerja di luar kantor (WFA/WFH); pola Anda ({pattern}) membolehkan {limit}.",
+        "This week already has {used} days away from the office (WFA/WFH); your arrangement ({pattern}) allows {limit}.",
+    ),
+    "dwa_pattern_invalid": (
+        "Pola DWA harus seperti 3-2 (hari di luar kantor - hari di kantor, 5 hari), diisi {value!r}.",
+        "A DWA pattern looks like 3-2 (days away - days in the office, 5 in all); got {value!r}.",
+    ),
+    "dwa_pattern_not_offered": (
+        "Pola DWA {value} tidak ditawarkan instansi (pilihan: {allowed}).",
+        "The agency does not offer DWA pattern {value} (choices: {allowed}).",
     ),
     "status_invalid": (
         "Kolom tidak dikenal: {value!r}.",

@@ -170,6 +170,7 @@ class WorkMode(StrEnum):
     WFO = "WFO"
     WFH = "WFH"
     WFA = "WFA"
+    DL = "DL"  # dinas luar: official travel, at a named place; never counts against DWA
 
 
 class ReportStatus(StrEnum):
@@ -282,6 +283,11 @@ class Team(_Record):
     decree_no: NameText = ""
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    closed_on: dt.date | None = None  # closed by its JPT: its cards are read-only, history stays
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_on is not None
 
     @model_validator(mode="after")
     def _period(self) -> Team:
@@ -411,14 +417,28 @@ class Feedback(_Record):
     created_at: dt.datetime
 
 
+class DwaStatus(StrEnum):
+    APPLIED = "applied"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
 class DwaArrangement(_Record):
-    """A Dynamic Working Arrangement: pattern 'A-O' = days anywhere - days in office a week."""
+    """A Dynamic Working Arrangement: pattern 'A-O' = days anywhere - days in office a week.
+
+    Applied for by the employee with the output targets it covers; approved or refused (with a
+    note) by the unit's JPT. Only an approved one governs a week (sk_tui.domain.dwa).
+    """
 
     employee_id: Id
     pattern: Annotated[str, _text_rule(8, multiline=False), _schema_max(8)] = "3-2"
     valid_from: dt.date
     valid_to: dt.date | None = None
-    approved_by: Id | None = None
+    targets: NoteText = ""  # the agreed output targets the arrangement covers
+    status: DwaStatus = DwaStatus.APPLIED
+    note: NoteText = ""  # the decider's note (a refusal's reason)
+    decided_by: Id | None = None
+    approved_by: Id | None = None  # set when approved: what governs a week (kept for older rows)
 
     @field_validator("pattern")
     @classmethod
@@ -427,6 +447,12 @@ class DwaArrangement(_Record):
         if len(parts) != 2 or not all(p.isdigit() for p in parts) or sum(map(int, parts)) != 5:
             raise ValueError("pattern must be like 3-2 (anywhere-office days, 5 in all)")
         return value
+
+    @model_validator(mode="after")
+    def _period(self) -> DwaArrangement:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError("valid_to before valid_from")
+        return self
 
     @property
     def anywhere_days(self) -> int:

@@ -74,6 +74,10 @@ class Policy(BaseModel):
     daily_minutes_warn: int = Field(default=660, gt=0, le=1440)
     daily_minutes_max: int = Field(default=1440, gt=0, le=1440)
     dwa_max_wfa_days_per_week: int = Field(default=4, ge=0, le=5)
+    # DWA patterns the agency offers, 'away-office' days a week (Pergub Jabar 102/2022)
+    dwa_patterns: tuple[str, ...] = Field(default=("3-2", "4-1", "1-4"), max_length=10)
+    # who decides a DWA application: the unit's JPT, or the applicant's direct superior
+    dwa_decider: Literal["jpt", "superior"] = "jpt"
     timezone: str = Field(default="Asia/Jakarta", min_length=1, max_length=64)
     job_class_ceiling: dict[int, int] = Field(
         default_factory=lambda: dict(EXAMPLE_JOB_CLASS_CEILING)

@@ -213,6 +213,8 @@ def check_work_mode(mode: str, location: str) -> WorkMode:
         raise DomainError("work_mode_invalid", value=mode) from None
     if work_mode == WorkMode.WFA and not location.strip():
         raise DomainError("location_required")
+    if work_mode == WorkMode.DL and not location.strip():
+        raise DomainError("location_required_mode", mode=work_mode.value)
     return work_mode
 
 

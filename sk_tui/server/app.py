@@ -159,12 +159,25 @@ def _actor(db: st.ServerDB, authorization: str | None) -> tuple[str, str]:
     return employee_id, auth.hash_token(token)
 
 
+def _agency_units(conn, unit_id: str) -> list[str]:
+    """Every unit of the agency ``unit_id`` belongs to (a province's bureaus and agencies)."""
+    rows = conn.execute(select(st.units.c.id, st.units.c.data)).all()
+    agency = {row.id: json.loads(row.data).get("agency") for row in rows}
+    return [uid for uid, name in agency.items() if name == agency.get(unit_id)]
+
+
 def _directory(conn, actor: str, teams: list[str]):
     """Who and which units the actor's directory holds, as subqueries: the actor, their superior,
     everyone on their teams (members and leads), those teams' JPTs, and the units of all of them."""
     e, m, t = st.employees.c, st.memberships.c, st.teams.c
     own = conn.execute(select(e.data).where(e.id == actor)).scalar()
-    superior = st.from_row(Employee, own).superior_id if own else None
+    me = st.from_row(Employee, own) if own else None
+    if me is not None and me.position_kind == "jpt":
+        # a JPT forms teams from any unit of the agency (Teams of Teams): the agency's directory
+        agency_units = _agency_units(conn, me.unit_id)
+        return select(e.id).where(e.unit_id.in_(agency_units)), select(st.units.c.id).where(
+            st.units.c.id.in_(agency_units))
+    superior = me.superior_id if me else None
     people = union(
         select(m.employee_id).where(m.team_id.in_(teams)),
         select(t.jpt_id).where(t.id.in_(teams)),

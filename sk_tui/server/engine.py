@@ -227,6 +227,8 @@ class _Batch:
         self.dirty_tasks: set[str] = set()
         self.new_reviews: list[dict] = []
         self.new_feedback: list[dict] = []
+        self.closed_teams: dict[str, tuple[str, str]] = {}  # team -> (name, day closed)
+        self.conn: Any = None  # the batch's connection, for the rare ops that read as they go
         self.entries: list[dict] = []
         self.applied: list[tuple[dict, str, int]] = []  # (result, payload hash, entry index)
 
@@ -242,6 +244,10 @@ class PushEngine:
             ("task", "update"): self._task_update,
             ("feedback", "create"): self._feedback_create,
         }
+        from sk_tui.server.org_engine import OrgDecider
+
+        self.org = OrgDecider(self)
+        self._deciders.update(self.org.deciders())
 
     def server_today(self) -> dt.date:
         return clock.today(self.policy.timezone)
@@ -274,6 +280,7 @@ class PushEngine:
             screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
         batch = self._load(conn, actor, sound)
+        batch.conn = conn
         results = []
         for op, refusal in zip(ops, screened, strict=True):
             if refusal is None:
@@ -390,8 +397,13 @@ class PushEngine:
         team_ids.update(row[0] for row in person_rows)
         team_ids.update(row[0] for row in _rows_in(conn, "SELECT id FROM teams WHERE {}jpt_id IN ({})", [], [actor]))
         team_list = sorted(team_ids)
-        for tid, jpt in _rows_in(conn, "SELECT id, jpt_id FROM teams WHERE {}id IN ({})", [], team_list):
+        for tid, jpt, data in _rows_in(conn, "SELECT id, jpt_id, data FROM teams WHERE {}id IN ({})", [],
+                                       team_list):
             batch.team_jpt[tid] = jpt
+            if '"closed_on":null' not in data:
+                team = json.loads(data)
+                if team.get("closed_on"):
+                    batch.closed_teams[tid] = (str(team.get("name")), str(team["closed_on"]))
         for tid, employee, role in _rows_in(
                 conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}team_id IN ({})", [], team_list):
             batch.team_people.setdefault(tid, {})[employee] = role
@@ -484,6 +496,7 @@ class PushEngine:
             clash = batch.reports.get(other)
             raise Refused(p.CONFLICT, "day_exists", current=_stored(clash) if clash else None, day=day)
         rules.check_server_work_date(report.work_date, self.server_today(), self.policy)
+        self.org.check_report_mode(batch, actor, report.work_date, report.work_mode, report.location, report.id)
         # the device time stands inside [work date 00:00 local, receipt + skew] (staff submit offline)
         submitted_at = report.submitted_at or received
         rules.check_device_time(submitted_at, report.work_date, received, self.policy)
@@ -618,6 +631,9 @@ class PushEngine:
             raise DomainError("team_unknown", team_id=team_id)
         if not rules.can_edit_task(batch.actor, batch.team_people.get(team_id, {}), self._team_jpts(batch, team_id)):
             raise DomainError("not_team_member")
+        if team_id in batch.closed_teams:
+            name, day = batch.closed_teams[team_id]
+            raise DomainError("team_closed", team=name, day=day)
 
     def _task_entry(self, batch: _Batch, state: dict[str, Any]) -> None:
         if state.get("data_text") is None:

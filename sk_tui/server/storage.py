@@ -108,6 +108,10 @@ feedback = Table(
     "feedback", metadata, _id(primary_key=True), _id("from_id", nullable=False), _id("to_id", nullable=False),
     Column("data", Text, nullable=False),
 )
+dwa = Table(
+    "dwa", metadata, _id(primary_key=True), _id("employee_id", nullable=False, index=True),
+    Column("data", Text, nullable=False),
+)
 # dedup: one row per applied op, keyed by (user, op_id)
 ops = Table(
     "ops", metadata, _id("user_id", primary_key=True), _id("op_id", primary_key=True),
@@ -136,7 +140,7 @@ DIRECTORY_ENTITIES = ("unit", "employee")
 RECORD_TABLES: dict[str, Table] = {
     "unit": units, "employee": employees, "team": teams, "membership": memberships, "plan": plans,
     "target": targets, "indicator": indicators, "task": tasks, "report": reports, "review": reviews,
-    "feedback": feedback,
+    "feedback": feedback, "dwa": dwa,
 }
 
 
@@ -377,10 +381,14 @@ def org_rows(entity: str, row: dict[str, Any], *, plan_owner: dict[str, str] | N
         owner, team_id = (target_info or {}).get(row["target_id"], (None, None))
         table_row.update(employee_id=owner, team_id=team_id)
         change.update(vis=VIS_PARTIES, employee_id=owner, team_id=team_id)
+    elif entity == "dwa":
+        table_row.update(employee_id=row["employee_id"])
+        change.update(vis=VIS_PARTIES, employee_id=row["employee_id"],
+                      other_id=row.get("decided_by") or row.get("approved_by"))
     return table_row, change
 
 
-ORG_ORDER = ("unit", "employee", "team", "membership", "plan", "target", "indicator")
+ORG_ORDER = ("unit", "employee", "team", "membership", "plan", "target", "indicator", "dwa")
 
 
 def load_org(db: ServerDB, records: Mapping[str, Iterable[dict[str, Any]]]) -> int:
@@ -403,12 +411,12 @@ def load_org(db: ServerDB, records: Mapping[str, Iterable[dict[str, Any]]]) -> i
             db.upsert(conn, RECORD_TABLES[entity], [p[0] for p in pairs])
             entries.extend(p[1] for p in pairs)
             total += len(rows)
-        entries.extend(_directory_resent(conn, records, entries))
+        entries.extend(directory_resent(conn, records, entries))
         db.append_changes(conn, entries)
     return total
 
 
-def _directory_resent(conn: Connection, records: Mapping[str, Iterable[dict[str, Any]]],
+def directory_resent(conn: Connection, records: Mapping[str, Iterable[dict[str, Any]]],
                       entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Directory rows to log again because someone gained sight of them in this load.
 

@@ -176,6 +176,15 @@ class BaseStore:
         found = self.rows(sql, params)
         return found[0] if found else None
 
+    def row_by_id_or_prefix(self, table: str, key: str) -> dict[str, Any] | None:
+        """A row by full id or a unique prefix of 4+ characters (ids as the CLI lists them)."""
+        key = key.strip()
+        row = self.one(f"SELECT * FROM {table} WHERE id = ?", (key,))
+        if row is None and len(key) >= 4:
+            rows = self.rows(f"SELECT * FROM {table} WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
+            row = rows[0] if len(rows) == 1 else None
+        return row
+
     def scalar(self, sql: str, params: Sequence | dict = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None

@@ -90,7 +90,7 @@ ACKED_RETENTION = dt.timedelta(days=30)
 ENTITY_MODELS: dict[str, str] = {
     "unit": "Unit", "employee": "Employee", "team": "Team", "membership": "Membership",
     "plan": "PerformancePlan", "target": "Target", "indicator": "Indicator", "task": "Task",
-    "report": "DailyReport", "review": "Review", "feedback": "Feedback",
+    "report": "DailyReport", "review": "Review", "feedback": "Feedback", "dwa": "DwaArrangement",
     # issue 10: the recap's inputs, the agency's policy and closed months (server-made, pull only)
     "absence": "Absence", "negative_event": "NegativeEvent", "policy": "AgencyPolicy", "month_close": "MonthClose",
 }

@@ -30,7 +30,7 @@ from sk_tui.domain.models import (
     WorkMode,
     new_id,
 )
-from sk_tui.store import outbox
+from sk_tui.store import org, outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
 
 
@@ -152,6 +152,7 @@ class ReportsMixin(BaseStore):
         mode = rules.check_work_mode(str(work_mode), location)
         with self.transaction():
             report = self._editable(report_id)
+            org.check_day_mode(self, report.employee_id, report.work_date, mode, location, report.id)  # DWA
             self.db.execute(
                 "UPDATE reports SET work_mode = ?, location = ? WHERE id = ?", (mode.value, location.strip(), report.id)
             )

@@ -284,6 +284,18 @@ def _v6_resync_seen(db: Database) -> None:
     )
 
 
+def _v7_teams_and_dwa(db: Database) -> None:
+    """Teams the JPT closes (their cards turn read-only) and DWA applications with a decision."""
+    db.execute("ALTER TABLE teams ADD COLUMN closed_on TEXT")
+    db.execute("ALTER TABLE dwa ADD COLUMN targets TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE dwa ADD COLUMN status TEXT NOT NULL DEFAULT 'applied'")
+    db.execute("ALTER TABLE dwa ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE dwa ADD COLUMN decided_by TEXT")
+    # an arrangement stored before statuses existed was approved if it named an approver
+    db.execute("UPDATE dwa SET status = 'approved' WHERE approved_by IS NOT NULL")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_dwa_employee ON dwa(employee_id, valid_from)")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
@@ -291,6 +303,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_verification_per_team,
     _v5_recap_inputs,
     _v6_resync_seen,
+    _v7_teams_and_dwa,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

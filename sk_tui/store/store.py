@@ -22,6 +22,7 @@ between connections and processes, and a file lock keeps two syncs apart.
 from __future__ import annotations
 
 from sk_tui.store.bulk import BulkMixin
+from sk_tui.store.org import OrgMixin
 from sk_tui.store.outbox import OutboxMixin
 from sk_tui.store.recap import RecapMixin
 from sk_tui.store.replica import ReplicaMixin
@@ -29,5 +30,5 @@ from sk_tui.store.reports import ReportsMixin
 from sk_tui.store.tasks import TasksMixin
 
 
-class Store(ReportsMixin, TasksMixin, RecapMixin, OutboxMixin, ReplicaMixin, BulkMixin):
+class Store(ReportsMixin, TasksMixin, OrgMixin, RecapMixin, OutboxMixin, ReplicaMixin, BulkMixin):
     """Typed access to the workspace database; one per thread (see the module docstring)."""

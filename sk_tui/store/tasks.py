@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sk_tui.domain import rules
+from sk_tui.domain import rules, teams
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.store import outbox
@@ -38,14 +38,10 @@ class TasksMixin(BaseStore):
 
     def find_task(self, id_or_prefix: str) -> Task:
         """By full id or a unique prefix (as `sk-tui task list` shows it); DomainError otherwise."""
-        key = id_or_prefix.strip()
-        task = self.task(key)
-        if task is None and len(key) >= 4:
-            rows = self.rows("SELECT * FROM tasks WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
-            task = from_row(Task, rows[0]) if len(rows) == 1 else None
-        if task is None:
+        row = self.row_by_id_or_prefix("tasks", id_or_prefix)
+        if row is None:
             raise DomainError("task_unknown", task_id=id_or_prefix)
-        return task
+        return from_row(Task, row)
 
     def tasks_for_team(self, team_id: str) -> list[Task]:
         """Every card of a team, column by column in board order."""
@@ -96,6 +92,7 @@ class TasksMixin(BaseStore):
         team = self.require_team(team_id)
         if not rules.can_edit_task(actor_id, members, [team.jpt_id]):
             raise DomainError("not_team_member")
+        teams.check_team_open(team)  # a closed team's cards are read-only
 
     def _next_rank(self, team_id: str, status: TaskStatus) -> float:
         top = self.scalar("SELECT MAX(rank) FROM tasks WHERE team_id = ? AND status = ?", (team_id, status.value))

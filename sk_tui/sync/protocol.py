@@ -85,6 +85,10 @@ CLIENT_OPS: dict[str, tuple[str, ...]] = {
     "review": ("decide",),
     "task": ("create", "update"),
     "feedback": ("create",),
+    # Teams of Teams: the JPT forms teams; DWA: the employee applies, the JPT decides
+    "team": ("create", "update", "lead", "close"),
+    "membership": ("create", "delete"),
+    "dwa": ("apply", "decide"),
 }
 
 

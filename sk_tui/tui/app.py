@@ -80,6 +80,7 @@ class SkApp(App[None]):
         "targets": _screen_on_demand("targets", "TargetsScreen"),
         "review": _screen_on_demand("review", "ReviewScreen"),
         "problems": _screen_on_demand("problems", "ProblemsScreen"),
+        "teams": _screen_on_demand("teams", "TeamsScreen"),
     }
     BINDINGS = [
         make("1", "mode('board')", "app.board", group="group.screens"),
@@ -87,6 +88,7 @@ class SkApp(App[None]):
         make("3", "mode('targets')", "app.targets", group="group.screens"),
         make("4", "mode('review')", "app.review", group="group.screens"),
         make("5", "mode('problems')", "app.problems", group="group.screens"),
+        make("6", "mode('teams')", "app.teams", group="group.screens"),
         make("f1,question_mark", "help", "app.help", key_display="?"),
         make("ctrl+p", "command_palette", "app.palette", show=False, priority=True),
         make("f2", "toggle_language", "app.language", show=False),

@@ -50,7 +50,7 @@ MAIN_CASES = {
     "wfa_without_location": (["report", "add", "--minutes", "60", "--desc", "x", "--mode", "WFA"],
                              "Mode WFA memerlukan lokasi", "WFA needs a location"),
     "unknown_work_mode": (["report", "add", "--minutes", "60", "--desc", "x", "--mode", "kantor"],
-                          "Mode kerja harus WFO, WFH atau WFA", "Work mode must be"),
+                          "Mode kerja harus WFO, WFH, WFA atau DL", "Work mode must be"),
     "submit_submitted_report": (["report", "submit", "--date", "2026-11-26"], "tidak bisa diajukan",
                                 "cannot be"),
     "submit_approved_report": (["report", "submit", "--date", "2026-11-25"], "tidak bisa diajukan", "cannot be"),

@@ -90,11 +90,11 @@ def org_models():
 
 
 ENTITY = {"Unit": "unit", "Employee": "employee", "Team": "team", "Membership": "membership",
-          "PerformancePlan": "plan", "Target": "target", "Indicator": "indicator"}
+          "PerformancePlan": "plan", "Target": "target", "Indicator": "indicator", "DwaArrangement": "dwa"}
 
 
 ID_FIELDS = ("id", "unit_id", "superior_id", "jpt_id", "team_id", "employee_id", "plan_id", "target_id",
-             "parent_id")
+             "parent_id", "approved_by", "decided_by")
 
 
 def namespaced(model, ns: str, serial: int):

@@ -9,6 +9,7 @@ import types
 def build_org(store) -> types.SimpleNamespace:
     """A tiny organisation: one unit, its JPT, two teams, a JF lead, a pelaksana lead, members."""
     from sk_tui.domain.models import (
+        DwaArrangement,
         Employee,
         Indicator,
         Membership,
@@ -45,7 +46,12 @@ def build_org(store) -> types.SimpleNamespace:
     target = Target(id="tgt-ani", plan_id=plan.id, text="Tersusunnya rancangan produk hukum", team_id=team_a.id)
     indicator = Indicator(id="iki-ani", target_id=target.id, text="Jumlah rancangan Pergub", target_value=12,
                           unit="dokumen")
-    store.save_models([unit, jpt, lead, lead2, ani, dedi, team_a, team_b, *members, plan, target, indicator])
+    # Ani and Dedi work under an approved 4-1 DWA arrangement (WFA/WFH up to 4 days a week)
+    arrangements = [DwaArrangement(id=f"dwa-{who.id}", employee_id=who.id, pattern="4-1",
+                                   valid_from=dt.date(2026, 1, 1), status="approved", decided_by=jpt.id,
+                                   approved_by=jpt.id) for who in (ani, dedi)]
+    store.save_models([unit, jpt, lead, lead2, ani, dedi, team_a, team_b, *members, plan, target, indicator,
+                       *arrangements])
     store.set_me(ani.id)
     return types.SimpleNamespace(unit=unit, jpt=jpt, lead=lead, lead2=lead2, ani=ani, dedi=dedi,
                                  team_a=team_a, team_b=team_b, plan=plan, target=target, indicator=indicator)

@@ -203,3 +203,26 @@ def test_targets_explanation(snap_compare, workspace, size):
     ])
     store.close()
     assert snap_compare(make_app(path), terminal_size=size, press=["3", "r"])
+
+
+def _with_dwa_application(path, org) -> None:
+    from sk_tui.store import Store
+
+    store = Store.open(path)
+    store.apply_dwa("3-2", dt.date(2026, 11, 30), actor_id=org.dedi.id, targets="4 unggahan JDIH per minggu")
+    store.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_teams_for_the_jpt(snap_compare, workspace, size):
+    path, org, _ids = workspace
+    _with_dwa_application(path, org)
+    _as(path, org.jpt.id)
+    assert snap_compare(make_app(path), terminal_size=size, press=["6"])
+
+
+def test_teams_for_the_jpt_in_english(snap_compare, workspace):
+    path, org, _ids = workspace
+    _with_dwa_application(path, org)
+    _as(path, org.jpt.id)
+    assert snap_compare(make_app(path, language="en"), terminal_size=(120, 40), press=["6"])

@@ -125,7 +125,8 @@ def test_killed_between_pull_pages_resumes_without_gap_or_duplicate(start_server
     assert rerun.returncode == 0, rerun.stderr
     assert json.loads(rerun.stdout)["received"] == len(visible) - 6  # neither a gap nor a repeat
     store = Store.open(db)
-    local_ids = {r["id"] for t in ("units", "employees", "teams", "memberships", "plans", "targets", "indicators")
+    local_ids = {r["id"] for t in ("units", "employees", "teams", "memberships", "plans", "targets", "indicators",
+                                   "dwa")
                  for r in store.rows(f"SELECT id FROM {t}")}
     assert local_ids == {c["entity_id"] for c in visible}
     assert int(store.get_meta("sync_cursor")) >= visible[-1]["seq"]
@@ -275,8 +276,9 @@ def test_sync_prints_sent_received_refused(live, cli_env, tmp_path, lang):
     home, db = tmp_path / "h", tmp_path / "ani.db"
     run_cli(cli_env, "login", live.url, "--token", live.tokens["ani"], home=home)
     first = run_cli(cli_env, "--lang", lang, "--db", str(db), "sync", home=home)
-    # 15: the organisation less lead2, who leads a team Ani is not on (issue 7: a scoped directory)
-    assert first.returncode == 0 and "Sent 0" in first.stdout and "received 15" in first.stdout
+    # 16: the organisation less lead2, who leads a team Ani is not on (issue 7: a scoped directory),
+    # with her DWA arrangement
+    assert first.returncode == 0 and "Sent 0" in first.stdout and "received 16" in first.stdout
     _submit_via_cli(cli_env, home, db, day="2026-09-01")  # older than the server's window
     refused = run_cli(cli_env, "--lang", lang, "--db", str(db), "sync", home=home)
     assert refused.returncode == 1 and "refused 1" in refused.stdout

@@ -1,0 +1,163 @@
+"""`sk-tui team create | lead | add | remove | close | list`: the JPT forms the unit's teams.
+
+    sk-tui team create --name "Tim Percepatan Perizinan" --scope cross_unit --decree "800/Kep.45/2026" \\
+        --from 2026-12-01 --to 2027-06-30
+    sk-tui team lead TEAM 199002102015031001        # any JF or pelaksana may lead
+    sk-tui team add TEAM 199408082019022004         # members may come from any unit
+    sk-tui team remove TEAM 199408082019022004
+    sk-tui team close TEAM                          # cards turn read-only, history stays
+    sk-tui team list [--json]
+
+Offline first: each change is applied to the workspace and queued; the server decides it with
+the same rules (only the unit's JPT forms and changes its teams).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.domain.text import visible
+
+SCOPES = ("internal", "cross_division", "cross_unit", "cross_agency")
+KINDS = ("administrative", "development")
+SCOPE_WORDS = {"internal": ("internal", "internal"), "cross_division": ("lintas bidang", "cross-division"),
+               "cross_unit": ("lintas PD", "cross-unit"), "cross_agency": ("lintas instansi", "cross-agency")}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("team", help="form and list teams (tim kerja)", description=__doc__,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = parser.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+
+    create = actions.add_parser("create", help="form a team (JPT)")
+    create.add_argument("--name", required=True, help="team name")
+    create.add_argument("--scope", choices=SCOPES, default="internal", help="internal, cross_division, cross_unit "
+                        "or cross_agency")
+    create.add_argument("--kind", choices=KINDS, default="administrative", help="administrative or development")
+    create.add_argument("--decree", default="", help="decree (SK) number")
+    create.add_argument("--from", dest="period_start", help="period start YYYY-MM-DD")
+    create.add_argument("--to", dest="period_end", help="period end YYYY-MM-DD")
+    create.add_argument("--json", action="store_true", help="print the team as JSON")
+    create.set_defaults(func=run_create)
+
+    lead = actions.add_parser("lead", help="name the team's lead (JPT)")
+    lead.add_argument("team", help="team id (or a unique prefix)")
+    lead.add_argument("who", help="NIP or employee id")
+    lead.set_defaults(func=run_lead)
+
+    for name, helptext, func in (("add", "add a member (JPT)", "run_add"),
+                                 ("remove", "remove a member (JPT)", "run_remove")):
+        sub = actions.add_parser(name, help=helptext)
+        sub.add_argument("team", help="team id (or a unique prefix)")
+        sub.add_argument("who", help="NIP or employee id")
+        sub.set_defaults(func=globals()[func])
+
+    close = actions.add_parser("close", help="close a team at the end of its period (JPT)")
+    close.add_argument("team", help="team id (or a unique prefix)")
+    close.set_defaults(func=run_close)
+
+    listing = actions.add_parser("list", help="my teams (a JPT: every team of the unit)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=run_list)
+
+
+def _date(text: str | None) -> dt.date | None:
+    from sk_tui.domain import rules
+
+    return rules.parse_date(text) if text else None
+
+
+def _team_json(store, team) -> dict:
+    data = team.model_dump(mode="json")
+    data["members"] = [
+        {"id": e.id, "nip": e.nip, "name": e.name, "role": role.value, "other_unit": e.unit_id != team.unit_id}
+        for e, role in store.team_members(team.id)
+    ]
+    return data
+
+
+def run_create(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    if not args.name.strip():
+        raise UserError(say(args, "Nama tim tidak boleh kosong.", "The team name must not be empty."))
+    team = store.create_team(args.name, actor_id=me.id, scope=args.scope, kind=args.kind, decree_no=args.decree,
+                             period_start=_date(args.period_start), period_end=_date(args.period_end))
+    if args.json:
+        print_json(_team_json(store, team))
+    else:
+        print(say(args, f"Tim dibentuk: {team.id[:8]} {visible(team.name)}",
+                  f"Team formed: {team.id[:8]} {visible(team.name)}"))
+    return 0
+
+
+def run_lead(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    team = store.find_team(args.team)
+    person = store.find_employee(args.who)
+    store.set_team_lead(team.id, person.id, actor_id=me.id)
+    print(say(args, f"Ketua {visible(team.name)}: {visible(person.name)}",
+              f"Lead of {visible(team.name)}: {visible(person.name)}"))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    return _membership(args, join=True)
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    return _membership(args, join=False)
+
+
+def _membership(args: argparse.Namespace, *, join: bool) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    team = store.find_team(args.team)
+    person = store.find_employee(args.who)
+    name, team_name = visible(person.name), visible(team.name)
+    if join:
+        store.add_team_member(team.id, person.id, actor_id=me.id)
+        mark = say(args, " (unit lain)", " (other unit)") if person.unit_id != team.unit_id else ""
+        print(say(args, f"{name}{mark} bergabung dengan {team_name}", f"{name}{mark} joined {team_name}"))
+    else:
+        store.remove_team_member(team.id, person.id, actor_id=me.id)
+        print(say(args, f"{name} keluar dari {team_name}", f"{name} left {team_name}"))
+    return 0
+
+
+def run_close(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    team = store.close_team(store.find_team(args.team).id, actor_id=me.id)
+    day = team.closed_on.isoformat() if team.closed_on else ""
+    print(say(args, f"Tim ditutup: {visible(team.name)} ({day})", f"Team closed: {visible(team.name)} ({day})"))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    teams = store.teams_for(me.id)
+    if args.json:
+        print_json([_team_json(store, team) for team in teams])
+        return 0
+    if not teams:
+        print(say(args, "Belum ada tim.", "No teams yet."))
+        return 0
+    lang = 1 if say(args, "id", "en") == "en" else 0
+    rows = []
+    for team in teams:
+        members = store.team_members(team.id)
+        lead = next((e.short_name for e, role in members if role.value == "lead"), "-")
+        other = sum(1 for e, _ in members if e.unit_id != team.unit_id)
+        count = f"{len(members)}" + (say(args, f" ({other} unit lain)", f" ({other} from other units)") if other else "")
+        state = say(args, "ditutup", "closed") if team.closed else ""
+        rows.append([team.id[:8], team.name, SCOPE_WORDS[team.scope.value][lang], lead, count,
+                     team.decree_no, state])
+    header = (["ID", "Tim", "Lingkup", "Ketua", "Anggota", "SK", ""] if lang == 0
+              else ["ID", "Team", "Scope", "Lead", "Members", "Decree", ""])
+    print_table(rows, header=header)
+    return 0
