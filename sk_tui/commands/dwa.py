@@ -19,11 +19,8 @@ import csv
 import sys
 from decimal import Decimal
 
-from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, tr
 from sk_tui.domain.text import visible
-
-STATUS_WORDS = {"applied": ("diajukan", "applied"), "approved": ("disetujui", "approved"),
-                "refused": ("ditolak", "refused")}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,13 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     report = actions.add_parser("report", help="output per working day by work mode")
     report.add_argument("--month", help="YYYY-MM (default this month)")
-    report.add_argument("--unit", help="unit code or id (default mine)")
-    report.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    report.add_argument("--unit", metavar="CODE", help="unit code or id (default mine)")
+    report.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     report.set_defaults(func=run_report)
-
-
-def _lang(args: argparse.Namespace) -> int:
-    return 1 if say(args, "id", "en") == "en" else 0
 
 
 def _json(arrangement, store) -> dict:
@@ -82,8 +75,7 @@ def run_apply(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_json(arrangement, store))
     else:
-        print(say(args, f"DWA diajukan: {arrangement.id[:8]} pola {arrangement.pattern}",
-                  f"DWA applied for: {arrangement.id[:8]} pattern {arrangement.pattern}"))
+        print(tr(args, "cmd.dwa.applied", id=arrangement.id[:8], pattern=arrangement.pattern))
     return 0
 
 
@@ -93,8 +85,8 @@ def run_decide(args: argparse.Namespace) -> int:
     decided = store.decide_dwa(args.dwa, args.approve, actor_id=me.id, note=args.note)
     person = store.employee(decided.employee_id)
     who = visible(person.name) if person else decided.employee_id
-    word = STATUS_WORDS[decided.status.value][_lang(args)]
-    print(say(args, f"DWA {who} ({decided.pattern}): {word}", f"DWA {who} ({decided.pattern}): {word}"))
+    word = tr(args, f"cmd.dwa.status.{decided.status.value}")
+    print(f"DWA {who} ({decided.pattern}): {word}")
     return 0
 
 
@@ -106,18 +98,16 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([_json(a, store) for a in arrangements])
         return 0
     if not arrangements:
-        print(say(args, "Belum ada pengaturan DWA.", "No DWA arrangements yet."))
+        print(tr(args, "cmd.dwa.none"))
         return 0
-    lang = _lang(args)
     people = {e.id: e for e in store.employees({a.employee_id for a in arrangements})}
     rows = []
     for a in arrangements:
         who = people.get(a.employee_id)
         period = a.valid_from.isoformat() + " – " + (a.valid_to.isoformat() if a.valid_to else "…")
         rows.append([a.id[:8], who.short_name if who else "?", a.pattern, period,
-                     STATUS_WORDS[a.status.value][lang], a.note or a.targets])
-    header = (["ID", "Pegawai", "Pola", "Masa berlaku", "Status", "Catatan/target"] if lang == 0
-              else ["ID", "Employee", "Pattern", "Valid", "Status", "Note/targets"])
+                     tr(args, f"cmd.dwa.status.{a.status.value}"), a.note or a.targets])
+    header = ["ID", *(tr(args, f"cmd.dwa.col.{col}") for col in ("employee", "pattern", "valid", "status", "note"))]
     print_table(rows, header=header)
     return 0
 
@@ -148,13 +138,12 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         kinerja.month_bounds(month)
     except ValueError:
-        raise UserError(say(args, f"Bulan tidak valid: {month!r} (YYYY-MM).",
-                            f"Invalid month: {month!r} (YYYY-MM).")) from None
+        raise UserError(tr(args, "cmd.recap.bad_month", month=month)) from None
     unit_id = me.unit_id
     if args.unit:
         found = store.find_unit_id(args.unit)
         if found is None:
-            raise UserError(say(args, f"Unit tidak dikenal: {args.unit!r}.", f"Unknown unit: {args.unit!r}."))
+            raise UserError(tr(args, "cmd.dwa.unknown_unit", unit=args.unit))
         unit_id = found
     people = store.unit_people(unit_id)
     team_names = {t.id: t.name for t in store.all_teams()}
@@ -180,24 +169,23 @@ def run_report(args: argparse.Namespace) -> int:
         writer.writerows(rows)
         return 0
     if not rows:
-        print(say(args, "Belum ada laporan disetujui untuk bulan ini.", "No approved reports for this month yet."))
+        print(tr(args, "cmd.dwa.no_output"))
         return 0
-    lang = _lang(args)
-    levels = {"unit": ("Unit", "Unit"), "team": ("Tim", "Team"), "person": ("Pegawai", "Employee")}
-    def local(figure: str) -> str:  # 426.43 reads 426,43 in Indonesian
-        return figure.replace(".", ",") if lang == 0 else figure
+    english = language(args) == "en"
 
-    table = [[r["month"], levels[r["level"]][lang], r["name"][:32], r["mode"], r["days"],
+    def local(figure: str) -> str:  # 426.43 reads 426,43 in Indonesian
+        return figure if english else figure.replace(".", ",")
+
+    table = [[r["month"], tr(args, f"cmd.dwa.level.{r['level']}"), r["name"][:32], r["mode"], r["days"],
               local(r["minutes_per_day"]), local(r["volume_per_day"])] for r in rows]
-    header = (["Bulan", "Tingkat", "Nama", "Mode", "Hari", "Menit/hari", "Volume/hari"] if lang == 0
-              else ["Month", "Level", "Name", "Mode", "Days", "Min/day", "Volume/day"])
+    header = [tr(args, f"cmd.dwa.col.{col}")
+              for col in ("month", "level", "name", "mode", "days", "minutes_per_day", "volume_per_day")]
     print_table(table, header=header, align="<<<<<>>")
     unit_rows = [r for r in rows if r["level"] == "unit" and r["month"] == month]
     if unit_rows:
         top = max(Decimal(r["minutes_per_day"]) for r in unit_rows)
         print()
-        print(say(args, f"Menit disetujui per hari kerja, unit, {month}:",
-                  f"Approved minutes per working day, unit, {month}:"))
+        print(tr(args, "cmd.dwa.chart", month=month))
         for r in unit_rows:
             print(f"  {r['mode']:<4} {_bar(Decimal(r['minutes_per_day']), top):<24} {local(r['minutes_per_day'])}")
     return 0

@@ -17,7 +17,7 @@ import json
 import sys
 from typing import Any
 
-from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, say, tr
+from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, tr
 
 FIELDS = ("nip", "name", "month", "approved", "late_reports", "late_minutes", "absent_days", "absent_deduction",
           "excused_days", "excused_target_removed", "effective", "target", "target_exact", "base",
@@ -63,9 +63,8 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
             writer.writerow({**row, "negative_events": json.dumps(row.get("negative_events") or [],
                                                                   ensure_ascii=False, separators=(",", ":"))})
         return
-    header = [say(args, "Nama", "Name"), say(args, "disetujui", "approved"), "target",
-              say(args, "efektif", "effective"), say(args, "negatif", "negative"),
-              say(args, "capaian", "achieve"), say(args, "kelas", "class"), say(args, "tunjangan", "allowance")]
+    header = [tr(args, f"cmd.recap.col.{col}") for col in ("name", "approved", "target", "effective", "negative",
+                                                            "achievement", "class", "allowance")]
     table = [[row["name"], row["approved"], row["target"], row["effective"], row["negative_activities"],
               _percent(row["achievement"]), row.get("job_class") or "?", _rupiah(row.get("allowance"))]
              for row in rows]
@@ -82,8 +81,8 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
             continue
         print()
         version = explanation.policy_version
-        policy = (say(args, f"kebijakan v{version}", f"policy v{version}") if version is not None
-                  else say(args, "kebijakan lokal", "local policy"))
+        policy = (tr(args, "cmd.recap.policy", version=version) if version is not None
+                  else tr(args, "cmd.recap.local_policy"))
         print(visible(f"{row['name']} ({row['nip']}) · {row['month']} · {policy}"))
         lines = kinerja.describe(explanation, language(args))
         width = max(len(label) for label, _value in lines)

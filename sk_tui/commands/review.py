@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from sk_tui.commands.common import open_store, print_json, print_table, say, tr
+from sk_tui.commands.common import open_store, print_json, print_table, tr
 
 if TYPE_CHECKING:
     from sk_tui.store import Store
@@ -53,7 +53,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not reports:
         print(tr(args, "cmd.review.none"))
         return 0
-    minutes = say(args, "menit", "min")
+    minutes = tr(args, "minutes")
     rows = []
     for r in reports:
         for team_id in sorted({a.team_id for a in mine[r.id] if a.verdict == "pending"}, key=str):

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sk_tui.commands.common import UserError, language, print_json, say, tr
+from sk_tui.commands.common import UserError, language, print_json, tr
 
 DEFAULT_PORT = 8765
 
@@ -67,7 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                               "negative_events.csv (those present)")
     for name in ("units", "employees", "teams", "memberships", "plans", "targets", "indicators", "attendance",
                  "negative_events"):
-        imp.add_argument(f"--{name.replace('_', '-')}", dest=name, type=Path, metavar="CSV", help=f"{name} CSV file")
+        imp.add_argument(f"--{name.replace('_', '-')}", dest=name, type=Path, metavar="CSV",
+                         help=f"{name.replace('_', ' ')} CSV file")
     imp.set_defaults(func=run_import)
     register_official_month(actions)
 
@@ -129,8 +130,8 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         backup(args.server_db, args.file)
     except BackupError as exc:
-        raise UserError(say(args, *exc.args)) from None
-    print(say(args, f"Cadangan ditulis ke {args.file}.", f"Backup written to {args.file}."))
+        raise UserError(_backup_error(args, exc)) from None
+    print(tr(args, "cmd.server.backup_written", file=args.file))
     return 0
 
 
@@ -140,12 +141,15 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         new_epoch = restore(args.server_db, args.file)
     except BackupError as exc:
-        raise UserError(say(args, *exc.args)) from None
-    print(say(args, f"Dipulihkan dari {args.file}; epoch server baru {new_epoch}: setiap perangkat menarik ulang "
-                    "dan mengirim ulang perubahannya pada sinkron berikutnya.",
-              f"Restored from {args.file}; new server epoch {new_epoch}: every device pulls again and re-sends "
-              "its changes at its next sync."))
+        raise UserError(_backup_error(args, exc)) from None
+    print(tr(args, "cmd.server.restored", file=args.file, epoch=new_epoch))
     return 0
+
+
+def _backup_error(args: argparse.Namespace, exc: Exception) -> str:
+    """A BackupError's text (it carries both: Indonesian, English) in the command's language."""
+    indonesian, english = exc.args
+    return english if language(args) == "en" else indonesian
 
 
 def _open(args: argparse.Namespace):
@@ -205,24 +209,23 @@ def run_serve(args: argparse.Namespace) -> int:
     from sk_tui.server.app import DB_ENV, POLICY_ENV, create_app
 
     if args.workers < 1:
-        raise UserError(say(args, "--workers paling sedikit 1.", "--workers must be at least 1."))
+        raise UserError(tr(args, "cmd.serve.workers_min"))
     tls = _tls_options(args)
     db = _open(args)
     if args.workers > 1 and db.is_sqlite:
         db.close()
-        raise UserError(say(
-            args, "SQLite: satu proses. --workers lebih dari 1 butuh PostgreSQL (--db postgresql://...).",
-            "SQLite: one process. --workers above 1 needs PostgreSQL (--db postgresql://...)."))
+        raise UserError(tr(args, "cmd.serve.sqlite_one_process"))
     if args.demo:
         _demo_tokens(args, db)
     # read (and refused when broken) here, before any worker starts: the agency's stored policy,
     # else policy.toml
     policy = _serving_policy(db, load_policy)
     scheme = "https" if tls else "http"
-    workers = say(args, f", {args.workers} proses", f", {args.workers} processes") if args.workers > 1 else ""
-    print(say(args, f"sk-tui server di {scheme}://{args.host}:{args.port} (basis data: {_safe(db.url)}{workers})",
-              f"sk-tui server at {scheme}://{args.host}:{args.port} (database: {_safe(db.url)}{workers})"),
-          flush=True)
+    url = f"{scheme}://{args.host}:{args.port}"
+    if args.workers > 1:
+        print(tr(args, "cmd.serve.started_workers", url=url, db=_safe(db.url), n=args.workers), flush=True)
+    else:
+        print(tr(args, "cmd.serve.started", url=url, db=_safe(db.url)), flush=True)
     # uvicorn takes httptools and uvloop when they are installed (its "auto"); measured here they
     # changed nothing beyond the noise (the time is in the push engine), so they are not required
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level,
@@ -442,9 +445,9 @@ def register_official_month(actions: argparse._SubParsersAction) -> None:
     rec = actions.add_parser("recap", help="the month's official figures from the server's data")
     _db_option(rec)
     rec.add_argument("--month", required=True, help="YYYY-MM")
-    rec.add_argument("--unit", help="only this unit (code or id)")
+    rec.add_argument("--unit", metavar="CODE", help="only this unit (code or id)")
     rec.add_argument("--nip", help="only this employee, with every step of the month (table)")
-    rec.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rec.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     rec.set_defaults(func=run_server_recap)
 
     close = actions.add_parser("close-month", help="freeze a month's figures (HR)")
@@ -465,18 +468,15 @@ def run_policy_set(args: argparse.Namespace) -> int:
     try:
         text = args.file.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UserError(say(args, f"Berkas {args.file} tidak dapat dibaca: {exc.strerror or exc}",
-                            f"Cannot read {args.file}: {exc.strerror or exc}")) from None
+        raise UserError(tr(args, "cmd.server.unreadable", file=args.file, error=exc.strerror or exc)) from None
     try:
         version, digest, changed = admin.set_policy(_open(args), text)
     except ValueError as exc:
         raise UserError(f"{args.file}: {exc}") from None
     if changed:
-        print(say(args, f"Kebijakan v{version} disimpan (hash {digest[:12]}).",
-                  f"Policy v{version} stored (hash {digest[:12]})."))
+        print(tr(args, "cmd.server.policy_stored", version=version, hash=digest[:12]))
     else:
-        print(say(args, f"Tidak berubah: kebijakan v{version} sudah sama (hash {digest[:12]}).",
-                  f"Unchanged: policy v{version} is the same (hash {digest[:12]})."))
+        print(tr(args, "cmd.server.policy_unchanged", version=version, hash=digest[:12]))
     return 0
 
 
@@ -486,9 +486,8 @@ def run_policy_show(args: argparse.Namespace) -> int:
     db = _open(args)
     _policy, version, digest = admin.current_policy(db)
     text = admin.current_policy_text(db)
-    print(say(args, f"# kebijakan v{version} (hash {digest})", f"# policy v{version} (hash {digest})"))
-    print(text if text is not None else say(args, "# bawaan (belum ada `server policy set`)",
-                                            "# the defaults (no `server policy set` yet)"))
+    print(tr(args, "cmd.server.policy_header", version=version, hash=digest))
+    print(text if text is not None else tr(args, "cmd.server.policy_defaults"))
     return 0
 
 
@@ -505,8 +504,7 @@ def run_negative_add(args: argparse.Namespace) -> int:
         from sk_tui.server.admin import _why
 
         raise UserError(_why(exc)) from None
-    print(say(args, f"Kejadian negatif dicatat: {event.day} {event.kind} {event.reference}",
-              f"Negative event recorded: {event.day} {event.kind} {event.reference}"))
+    print(tr(args, "cmd.server.negative_recorded", day=event.day, kind=event.kind, reference=event.reference))
     return 0
 
 
@@ -516,8 +514,7 @@ def _month_arg(args: argparse.Namespace, month: str) -> str:
     try:
         return kinerja.month_bounds(month)[0].strftime("%Y-%m")
     except (ValueError, TypeError):
-        raise UserError(say(args, f"Bulan tidak valid: {month!r} (format YYYY-MM).",
-                            f"Invalid month: {month!r} (use YYYY-MM).")) from None
+        raise UserError(tr(args, "cmd.recap.bad_month", month=month)) from None
 
 
 def run_server_recap(args: argparse.Namespace) -> int:
@@ -531,18 +528,13 @@ def run_server_recap(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     chosen = [r for r in result.rows if not args.nip or r.employee.nip == args.nip.strip().replace(" ", "")]
     if args.nip and not chosen:
-        raise UserError(say(args, f"NIP {args.nip} tidak ada dalam rekap {month}.",
-                            f"NIP {args.nip} is not in the {month} recap."))
+        raise UserError(tr(args, "cmd.server.nip_not_in_recap", nip=args.nip, month=month))
     rows = [{"nip": r.employee.nip, "name": r.employee.name, **r.figures, "closed": result.closed,
              "hash": r.hash or ""} for r in chosen]
     print_figures(args, rows, [r.explanation for r in chosen], steps=bool(args.nip), with_nip=True)
     if args.format == "table":
-        state = (say(args, f"Bulan {month} DITUTUP (angka resmi, kebijakan v{result.policy_version}).",
-                     f"Month {month} CLOSED (official figures, policy v{result.policy_version}).")
-                 if result.closed else
-                 say(args, f"Bulan {month} terbuka (pratinjau, kebijakan v{result.policy_version}).",
-                     f"Month {month} open (preview, policy v{result.policy_version})."))
-        print(state)
+        state = "cmd.server.month_state_closed" if result.closed else "cmd.server.month_state_open"
+        print(tr(args, state, month=month, version=result.policy_version))
         for entry in result.log:
             reason = f": {entry['reason']}" if entry["reason"] else ""
             print(f"  {entry['at']}  {entry['action']} (v{entry['policy_version']}){reason}")
@@ -557,8 +549,7 @@ def run_close_month(args: argparse.Namespace) -> int:
         result = recap.close_month(_open(args), month)
     except recap.MonthStateError as exc:
         raise UserError(str(exc)) from None
-    print(say(args, f"Bulan {month} ditutup: {len(result.rows)} pegawai, kebijakan v{result.policy_version}.",
-              f"Month {month} closed: {len(result.rows)} employees, policy v{result.policy_version}."))
+    print(tr(args, "cmd.server.month_closed", month=month, n=len(result.rows), version=result.policy_version))
     return 0
 
 
@@ -570,6 +561,5 @@ def run_reopen_month(args: argparse.Namespace) -> int:
         count = recap.reopen_month(_open(args), month, args.reason)
     except recap.MonthStateError as exc:
         raise UserError(str(exc)) from None
-    print(say(args, f"Bulan {month} dibuka kembali ({count} angka resmi dicabut); alasan dicatat.",
-              f"Month {month} reopened ({count} official figures lifted); the reason is logged."))
+    print(tr(args, "cmd.server.month_reopened", month=month, n=count))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sk_tui.commands.common import language, open_store, print_json, say, tr
+from sk_tui.commands.common import language, open_store, print_json, tr
 from sk_tui.domain.i18n import TEXT
 
 
@@ -53,6 +53,5 @@ def run_status(args: argparse.Namespace) -> int:
             reason += f" ({code})"  # the stable code, for whoever supports the user
         print(visible(f"  ! [{op['op_id'][:8]}] {entity} {action} {op['entity_id'][:8]} {state}: {reason}"))
     if problems:
-        print(say(args, "  `sk-tui resolve ID reapply|keep|edit` menyelesaikannya.",
-                  "  `sk-tui resolve ID reapply|keep|edit` resolves one."))
+        print("  " + tr(args, "cmd.status.resolve_hint"))
     return 0

@@ -20,7 +20,7 @@ import argparse
 import os
 from typing import Any
 
-from sk_tui.commands.common import UserError, db_path, language, print_json, say, tr
+from sk_tui.commands.common import UserError, db_path, language, print_json, tr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "copy stays; yours is dropped) or edit (a report goes back into a local draft; a card "
                     "gets your changes on its current version, to adjust with `sk-tui task`).")
     resolve.add_argument("problem", help="the problem's id (or its first characters) from `sk-tui status`")
-    resolve.add_argument("choice", choices=["reapply", "keep", "edit"])
+    resolve.add_argument("choice", choices=["reapply", "keep", "edit"], help="reapply, keep or edit (see above)")
     resolve.set_defaults(func=run_resolve)
 
 
@@ -142,29 +142,23 @@ def run_resolve(args: argparse.Namespace) -> int:
     key = args.problem.strip()
     found = [op for op in store.sync_problems() if op["op_id"] == key or (len(key) >= 4 and op["op_id"].startswith(key))]
     if len(found) != 1:
-        raise UserError(say(args, f"Masalah sinkron {key!r} tidak ditemukan (atau tidak unik); lihat `sk-tui status`.",
-                            f"Sync problem {key!r} not found (or not unique); see `sk-tui status`."))
+        raise UserError(tr(args, "cmd.resolve.not_found", key=key))
     op = found[0]
     try:
         if args.choice == "keep":
             store.resolve_problem(op["op_id"], "dismissed")
-            print(say(args, "Versi server dipakai; perubahan Anda dibuang.", "The server's version stays; yours is dropped."))
+            print(tr(args, "cmd.resolve.kept"))
         elif args.choice == "reapply":
             store.resolve_problem(op["op_id"], "retried" if op.get("source") == "pull" else "reapplied")
-            print(say(args, "Diterapkan ulang pada versi terbaru; jalankan `sk-tui sync`.",
-                      "Reapplied on the current version; run `sk-tui sync`."))
+            print(tr(args, "cmd.resolve.reapplied"))
         else:
             if op["entity"] == "task":
                 store.resolve_problem(op["op_id"], "reapplied")
-                print(say(args, f"Perubahan Anda diterapkan pada kartu {op['entity_id'][:8]}; ubah lagi di aplikasi (papan), "
-                                "lalu `sk-tui sync`.",
-                          f"Your changes are on card {op['entity_id'][:8]}; change it further in the app (board), "
-                          "then `sk-tui sync`."))
+                print(tr(args, "cmd.resolve.card", card=op["entity_id"][:8]))
             else:
                 opened = store.edit_problem(op["op_id"])
                 day = opened["fields"].get("work_date", "")
-                print(say(args, f"Isi laporan {day} dikembalikan sebagai draf; sunting lalu kirim.",
-                          f"The report for {day} is back as a draft; edit it, then submit."))
+                print(tr(args, "cmd.resolve.draft", day=day))
     except DomainError as exc:
-        raise UserError(exc.message("en" if say(args, "id", "en") == "en" else "id")) from None
+        raise UserError(exc.message(language(args))) from None
     return 0

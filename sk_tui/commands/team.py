@@ -17,13 +17,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from sk_tui.commands.common import UserError, open_store, print_json, print_table, say
+from sk_tui.commands.common import UserError, open_store, print_json, print_table, tr
 from sk_tui.domain.text import visible
 
 SCOPES = ("internal", "cross_division", "cross_unit", "cross_agency")
 KINDS = ("administrative", "development")
-SCOPE_WORDS = {"internal": ("internal", "internal"), "cross_division": ("lintas bidang", "cross-division"),
-               "cross_unit": ("lintas PD", "cross-unit"), "cross_agency": ("lintas instansi", "cross-agency")}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -82,14 +80,13 @@ def run_create(args: argparse.Namespace) -> int:
     store = open_store(args)
     me = store.require_me()
     if not args.name.strip():
-        raise UserError(say(args, "Nama tim tidak boleh kosong.", "The team name must not be empty."))
+        raise UserError(tr(args, "cmd.team.name_empty"))
     team = store.create_team(args.name, actor_id=me.id, scope=args.scope, kind=args.kind, decree_no=args.decree,
                              period_start=_date(args.period_start), period_end=_date(args.period_end))
     if args.json:
         print_json(_team_json(store, team))
     else:
-        print(say(args, f"Tim dibentuk: {team.id[:8]} {visible(team.name)}",
-                  f"Team formed: {team.id[:8]} {visible(team.name)}"))
+        print(tr(args, "cmd.team.formed", id=team.id[:8], name=visible(team.name)))
     return 0
 
 
@@ -99,8 +96,7 @@ def run_lead(args: argparse.Namespace) -> int:
     team = store.find_team(args.team)
     person = store.find_employee(args.who)
     store.set_team_lead(team.id, person.id, actor_id=me.id)
-    print(say(args, f"Ketua {visible(team.name)}: {visible(person.name)}",
-              f"Lead of {visible(team.name)}: {visible(person.name)}"))
+    print(tr(args, "cmd.team.lead", team=visible(team.name), name=visible(person.name)))
     return 0
 
 
@@ -120,11 +116,11 @@ def _membership(args: argparse.Namespace, *, join: bool) -> int:
     name, team_name = visible(person.name), visible(team.name)
     if join:
         store.add_team_member(team.id, person.id, actor_id=me.id)
-        mark = say(args, " (unit lain)", " (other unit)") if person.unit_id != team.unit_id else ""
-        print(say(args, f"{name}{mark} bergabung dengan {team_name}", f"{name}{mark} joined {team_name}"))
+        mark = f" ({tr(args, 'cmd.team.other_unit')})" if person.unit_id != team.unit_id else ""
+        print(tr(args, "cmd.team.joined", name=name, mark=mark, team=team_name))
     else:
         store.remove_team_member(team.id, person.id, actor_id=me.id)
-        print(say(args, f"{name} keluar dari {team_name}", f"{name} left {team_name}"))
+        print(tr(args, "cmd.team.left", name=name, team=team_name))
     return 0
 
 
@@ -133,7 +129,7 @@ def run_close(args: argparse.Namespace) -> int:
     me = store.require_me()
     team = store.close_team(store.find_team(args.team).id, actor_id=me.id)
     day = team.closed_on.isoformat() if team.closed_on else ""
-    print(say(args, f"Tim ditutup: {visible(team.name)} ({day})", f"Team closed: {visible(team.name)} ({day})"))
+    print(tr(args, "cmd.team.closed", team=visible(team.name), day=day))
     return 0
 
 
@@ -145,19 +141,17 @@ def run_list(args: argparse.Namespace) -> int:
         print_json([_team_json(store, team) for team in teams])
         return 0
     if not teams:
-        print(say(args, "Belum ada tim.", "No teams yet."))
+        print(tr(args, "cmd.team.none"))
         return 0
-    lang = 1 if say(args, "id", "en") == "en" else 0
     rows = []
     for team in teams:
         members = store.team_members(team.id)
         lead = next((e.short_name for e, role in members if role.value == "lead"), "-")
         other = sum(1 for e, _ in members if e.unit_id != team.unit_id)
-        count = f"{len(members)}" + (say(args, f" ({other} unit lain)", f" ({other} from other units)") if other else "")
-        state = say(args, "ditutup", "closed") if team.closed else ""
-        rows.append([team.id[:8], team.name, SCOPE_WORDS[team.scope.value][lang], lead, count,
+        count = f"{len(members)}" + (f" ({tr(args, 'cmd.team.from_other_units', n=other)})" if other else "")
+        state = tr(args, "cmd.team.state.closed") if team.closed else ""
+        rows.append([team.id[:8], team.name, tr(args, f"cmd.team.scope.{team.scope.value}"), lead, count,
                      team.decree_no, state])
-    header = (["ID", "Tim", "Lingkup", "Ketua", "Anggota", "SK", ""] if lang == 0
-              else ["ID", "Team", "Scope", "Lead", "Members", "Decree", ""])
+    header = ["ID", *(tr(args, f"cmd.team.col.{col}") for col in ("team", "scope", "lead", "members", "decree")), ""]
     print_table(rows, header=header)
     return 0

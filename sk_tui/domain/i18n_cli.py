@@ -492,11 +492,16 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         ("Verifikasi tanpa aplikasi, untuk ketua tim.\n\n"
         "    sk-tui review list\n"
         "    sk-tui review approve REPORT_ID\n"
-        "    sk-tui review return REPORT_ID --note \"Lengkapi bukti dukung\""),
+        "    sk-tui review return REPORT_ID --note \"Lengkapi bukti dukung\"\n\n"
+        "Verifikasi per tim: ketua tim hanya melihat dan memutuskan kegiatan tim yang dipimpinnya (JPT:\n"
+        "tim di bawahnya); --team memilih satu tim bila ia memverifikasi beberapa tim dalam laporan yang sama."),
         ("Headless review, for team leads.\n\n"
         "    sk-tui review list\n"
         "    sk-tui review approve REPORT_ID\n"
-        "    sk-tui review return REPORT_ID --note \"Lengkapi bukti dukung\""),
+        "    sk-tui review return REPORT_ID --note \"Lengkapi bukti dukung\"\n\n"
+        "Verification is per team: a lead sees and decides only the activities of the teams they lead\n"
+        "(the JPT those of the teams under them); --team picks one when they verify several teams of\n"
+        "the same report."),
     ),
     "cli.review.list": ("laporan yang diajukan dan menunggu keputusan saya", "submitted reports waiting for my decision"),
     "cli.review.approve": ("setujui laporan", "approve a report"),
@@ -581,7 +586,16 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui server user-add --nip NIP --job-class 9   # NIP yang ada: hanya yang diberikan berubah\n"
         "    sk-tui server token NIP                      # cetak token perangkat baru, tanpa yang lain\n"
         "    sk-tui server revoke NIP                     # cabut setiap token NIP\n"
-        "    sk-tui server users --json\n\n"
+        "    sk-tui server users --json\n"
+        "    sk-tui server import --attendance absen.csv --negative-events negatif.csv   # masukan rekap\n"
+        "    sk-tui server policy set policy.toml         # kebijakan instansi (versi baru setiap perubahan)\n"
+        "    sk-tui server policy show\n"
+        "    sk-tui server negative add --nip NIP --date 2026-11-12 --kind hukuman_disiplin --reference 800/1/2026\n"
+        "    sk-tui server recap --month 2026-11 [--unit BH] [--nip NIP] [--format table|csv|json]\n"
+        "    sk-tui server close-month 2026-11            # bekukan angka resmi (bulan ditutup)\n"
+        "    sk-tui server reopen-month 2026-11 --reason \"...\"\n"
+        "    sk-tui server backup BERKAS                  # SQLite: cadangan daring; PostgreSQL: pg_dump\n"
+        "    sk-tui server restore BERKAS                 # hentikan server dahulu; membuat epoch baru\n\n"
         "Setiap perintah menerima --db yang sama (berkas SQLite, sqlite:///..., atau postgresql://...)."),
         ("Administers the central endpoint.\n\n"
         "    sk-tui server import --dir ./org-csv         # units.csv employees.csv teams.csv memberships.csv\n"
@@ -589,14 +603,26 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui server user-add --nip NIP --job-class 9   # an existing NIP: changes only what is given\n"
         "    sk-tui server token NIP                      # prints a new device token and nothing else\n"
         "    sk-tui server revoke NIP                     # revokes every token of NIP\n"
-        "    sk-tui server users --json\n\n"
+        "    sk-tui server users --json\n"
+        "    sk-tui server import --attendance absen.csv --negative-events negatif.csv   # recap inputs\n"
+        "    sk-tui server policy set policy.toml         # the agency's policy (a new version each change)\n"
+        "    sk-tui server policy show\n"
+        "    sk-tui server negative add --nip NIP --date 2026-11-12 --kind hukuman_disiplin --reference 800/1/2026\n"
+        "    sk-tui server recap --month 2026-11 [--unit BH] [--nip NIP] [--format table|csv|json]\n"
+        "    sk-tui server close-month 2026-11            # freeze the official figures\n"
+        "    sk-tui server reopen-month 2026-11 --reason \"...\"\n"
+        "    sk-tui server backup FILE                    # SQLite: online backup; PostgreSQL: pg_dump\n"
+        "    sk-tui server restore FILE                   # stop the server first; mints a new epoch\n\n"
         "Every command takes the same --db (a SQLite path, sqlite:///..., or postgresql://...)."),
     ),
     "cli.server.--db": ("basis data server: berkas atau URL SQLite, atau postgresql://... (bawaan: server.db di folder data)",
                         "server database: a SQLite path or URL, or postgresql://... (default: server.db in the data folder)"),
-    "cli.server.import": ("muat unit, pegawai, tim, keanggotaan dari CSV", "load units, employees, teams, memberships from CSV"),
-    "cli.server.import.--dir": ("folder berisi units.csv, employees.csv, teams.csv, memberships.csv",
-                                "folder holding units.csv, employees.csv, teams.csv, memberships.csv"),
+    "cli.server.import": ("muat organisasi, SKP dan masukan rekap dari CSV (lihat README)",
+                          "load the organisation, SKP and recap inputs from CSV (see README)"),
+    "cli.server.import.--dir": (("folder berisi units.csv, employees.csv, teams.csv, memberships.csv, plans.csv, "
+                                 "targets.csv, indicators.csv, attendance.csv, negative_events.csv (yang ada saja)"),
+                                ("folder holding units.csv, employees.csv, teams.csv, memberships.csv, plans.csv, "
+                                 "targets.csv, indicators.csv, attendance.csv, negative_events.csv (those present)")),
     "cli.server.import.--units": ("berkas CSV unit kerja", "units CSV file"),
     "cli.server.import.--employees": ("berkas CSV pegawai", "employees CSV file"),
     "cli.server.import.--teams": ("berkas CSV tim", "teams CSV file"),
@@ -643,4 +669,453 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
                           "make PATH, demo or default the current workspace"),
     "cli.workspace.use.@target": ("berkas ruang kerja, `demo`, atau `default` (milik Anda)",
                                   "a workspace file, `demo`, or `default` (your own)"),
+    # the merged commands' help: `team`, `dwa`, `resolve`, the server's month and policy commands
+    "cli.metavar.team": ("tim", "team"),
+    "cli.metavar.who": ("pegawai", "who"),
+    "cli.metavar.problem": ("masalah", "problem"),
+    "cli.metavar.file": ("berkas", "file"),
+    "cli.metavar.FILE.toml": ("BERKAS.toml", "FILE.toml"),
+    "cli.metavar.DECREE": ("NOMOR_SK", "DECREE"),
+    "cli.metavar.PERIOD_START": ("TANGGAL", "DATE"),
+    "cli.metavar.PERIOD_END": ("TANGGAL", "DATE"),
+    "cli.metavar.VALID_FROM": ("TANGGAL", "DATE"),
+    "cli.metavar.VALID_TO": ("TANGGAL", "DATE"),
+    "cli.metavar.PATTERN": ("POLA", "PATTERN"),
+    "cli.metavar.TARGETS": ("TARGET", "TARGETS"),
+    "cli.metavar.CODE": ("KODE", "CODE"),
+    "cli.metavar.KIND": ("JENIS", "KIND"),
+    "cli.metavar.REFERENCE": ("RUJUKAN", "REFERENCE"),
+    "cli.metavar.REASON": ("ALASAN", "REASON"),
+    "cli.team": ("bentuk dan daftar tim kerja", "form and list teams"),
+    "cli.team.about": (
+        ("Pembentukan tim kerja oleh JPT unit kerja.\n\n"
+        "    sk-tui team create --name \"Tim Percepatan Perizinan\" --scope cross_unit --decree \"800/Kep.45/2026\" \\\n"
+        "        --from 2026-12-01 --to 2027-06-30\n"
+        "    sk-tui team lead TIM 199002102015031001        # JF atau pelaksana mana pun boleh menjadi ketua\n"
+        "    sk-tui team add TIM 199408082019022004         # anggota boleh dari unit kerja mana pun\n"
+        "    sk-tui team remove TIM 199408082019022004\n"
+        "    sk-tui team close TIM                          # kartu menjadi hanya-baca, riwayat tetap ada\n"
+        "    sk-tui team list [--json]\n\n"
+        "Tetap jalan tanpa internet: setiap perubahan diterapkan di ruang kerja dan masuk antrean sinkron;\n"
+        "server memutuskannya dengan aturan yang sama (hanya JPT unit kerja yang membentuk dan mengubah\n"
+        "tim kerjanya)."),
+        ("The JPT forms the unit's teams.\n\n"
+        "    sk-tui team create --name \"Tim Percepatan Perizinan\" --scope cross_unit --decree \"800/Kep.45/2026\" \\\n"
+        "        --from 2026-12-01 --to 2027-06-30\n"
+        "    sk-tui team lead TEAM 199002102015031001       # any JF or pelaksana may lead\n"
+        "    sk-tui team add TEAM 199408082019022004        # members may come from any unit\n"
+        "    sk-tui team remove TEAM 199408082019022004\n"
+        "    sk-tui team close TEAM                         # cards turn read-only, history stays\n"
+        "    sk-tui team list [--json]\n\n"
+        "Offline first: each change is applied to the workspace and queued; the server decides it with\n"
+        "the same rules (only the unit's JPT forms and changes its teams)."),
+    ),
+    "cli.team.@team": ("id tim (atau awalannya yang unik)", "team id (or a unique prefix)"),
+    "cli.team.@who": ("NIP atau id pegawai", "NIP or employee id"),
+    "cli.team.create": ("bentuk tim kerja (JPT)", "form a team (JPT)"),
+    "cli.team.create.--name": ("nama tim", "team name"),
+    "cli.team.create.--scope": (
+        ("lingkup: internal, cross_division (lintas bidang), cross_unit (lintas PD) atau cross_agency "
+         "(lintas instansi)"),
+        "internal, cross_division, cross_unit or cross_agency",
+    ),
+    "cli.team.create.--kind": ("jenis tim: administrative (administratif) atau development (pengembangan)",
+                               "administrative or development"),
+    "cli.team.create.--decree": ("nomor SK pembentukan tim", "decree (SK) number"),
+    "cli.team.create.--from": ("awal masa kerja tim YYYY-MM-DD", "period start YYYY-MM-DD"),
+    "cli.team.create.--to": ("akhir masa kerja tim YYYY-MM-DD", "period end YYYY-MM-DD"),
+    "cli.team.create.--json": ("cetak tim sebagai JSON", "print the team as JSON"),
+    "cli.team.lead": ("tunjuk ketua tim (JPT)", "name the team's lead (JPT)"),
+    "cli.team.add": ("tambah anggota tim (JPT)", "add a member (JPT)"),
+    "cli.team.remove": ("keluarkan anggota dari tim (JPT)", "remove a member (JPT)"),
+    "cli.team.close": ("tutup tim di akhir masa kerjanya (JPT)", "close a team at the end of its period (JPT)"),
+    "cli.team.list": ("tim saya (JPT: setiap tim di unit kerjanya)", "my teams (a JPT: every team of the unit)"),
+    "cli.dwa": ("pengaturan kerja dinamis (DWA)", "dynamic working arrangements (DWA)"),
+    "cli.dwa.about": (
+        ("Pengaturan kerja dinamis (Dynamic Working Arrangements).\n\n"
+        "    sk-tui dwa apply --pattern 3-2 --from 2026-12-01 --to 2027-05-31 --targets \"12 telaah hukum/bulan\"\n"
+        "    sk-tui dwa list [--json]                     # milik saya; JPT juga melihat pengajuan di unit kerjanya\n"
+        "    sk-tui dwa approve ID_DWA                    # JPT unit kerja (atau atasan, menurut kebijakan)\n"
+        "    sk-tui dwa refuse ID_DWA --note \"Jabatan layanan garda depan\"\n"
+        "    sk-tui dwa report --month 2026-11 [--unit BH] [--format table|csv|json]\n\n"
+        "Pola DWA A-O berarti A hari seminggu di luar kantor (WFA atau WFH) dan O hari di kantor. DWA yang\n"
+        "disetujui berlaku untuk setiap minggu ISO; tanpa DWA pegawai bekerja WFO (dinas luar tetap boleh).\n"
+        "Laporannya menampilkan menit dan volume hasil yang disetujui per hari kerja menurut mode kerja, untuk\n"
+        "unit kerja, setiap tim dan setiap pegawai, bulan ini dan dua bulan sebelumnya: apakah hasil kerja\n"
+        "turun saat bekerja di luar kantor."),
+        ("Dynamic Working Arrangements.\n\n"
+        "    sk-tui dwa apply --pattern 3-2 --from 2026-12-01 --to 2027-05-31 --targets \"12 telaah hukum/bulan\"\n"
+        "    sk-tui dwa list [--json]                     # mine; a JPT also sees the unit's applications\n"
+        "    sk-tui dwa approve DWA_ID                    # the unit's JPT (or the superior, by policy)\n"
+        "    sk-tui dwa refuse DWA_ID --note \"Jabatan layanan garda depan\"\n"
+        "    sk-tui dwa report --month 2026-11 [--unit BH] [--format table|csv|json]\n\n"
+        "A pattern A-O gives A days a week away from the office (WFA or WFH) and O in it; an approved\n"
+        "arrangement governs each ISO week, and without one a person works WFO (DL allowed). The report\n"
+        "shows approved minutes and output volume per working day by work mode, for the unit, each team\n"
+        "and each person, this month and the two before: whether output fell away from the office."),
+    ),
+    "cli.dwa.@dwa": ("id pengajuan (atau awalannya yang unik)", "application id (or a unique prefix)"),
+    "cli.dwa.apply": ("ajukan DWA", "apply for an arrangement"),
+    "cli.dwa.apply.--pattern": ("pola DWA: hari di luar kantor-hari di kantor seminggu, mis. 3-2, 4-1, 1-4",
+                                "days away-office a week, e.g. 3-2, 4-1, 1-4"),
+    "cli.dwa.apply.--from": ("hari pertama YYYY-MM-DD", "first day YYYY-MM-DD"),
+    "cli.dwa.apply.--to": ("hari terakhir YYYY-MM-DD", "last day YYYY-MM-DD"),
+    "cli.dwa.apply.--targets": ("target hasil kerja yang disepakati untuk masa itu", "the agreed output targets it covers"),
+    "cli.dwa.apply.--json": ("cetak pengajuan sebagai JSON", "print the application as JSON"),
+    "cli.dwa.approve": ("setujui pengajuan DWA (JPT)", "approve an application (JPT)"),
+    "cli.dwa.approve.--note": ("catatan", "a note"),
+    "cli.dwa.refuse": ("tolak pengajuan DWA dengan catatan (JPT)", "refuse an application with a note (JPT)"),
+    "cli.dwa.refuse.--note": ("alasan penolakan", "why"),
+    "cli.dwa.list": ("pengaturan DWA yang boleh saya lihat", "arrangements I may see"),
+    "cli.dwa.report": ("hasil kerja per hari kerja menurut mode kerja", "output per working day by work mode"),
+    "cli.dwa.report.--month": ("YYYY-MM (bawaan: bulan ini)", "YYYY-MM (default this month)"),
+    "cli.dwa.report.--unit": ("kode atau id unit kerja (bawaan: unit kerja saya)", "unit code or id (default mine)"),
+    "cli.dwa.report.--format": ("bentuk keluaran (bawaan table)", "output format (default table)"),
+    "cli.resolve": ("selesaikan masalah sinkron yang tercantum di `sk-tui status`",
+                    "deal with a sync problem listed by `sk-tui status`"),
+    "cli.resolve.about": (
+        ("Perubahan yang ditolak server, atau yang didahului salinan server yang lebih baru, tetap menyimpan\n"
+        "isi Anda sampai Anda memilih: reapply (kirim ulang pada versi terbaru), keep (salinan server yang\n"
+        "dipakai; milik Anda dibuang) atau edit (laporan kembali menjadi draf lokal; kartu menerima perubahan\n"
+        "Anda pada versinya yang terbaru, untuk disesuaikan dengan `sk-tui task`).\n\n"
+        "    sk-tui resolve 3f2a9c1e reapply"),
+        ("A change the server refused, or that a newer server copy overtook, keeps your content until\n"
+        "you choose: reapply (send it again on the current version), keep (the server's copy stays;\n"
+        "yours is dropped) or edit (a report goes back into a local draft; a card gets your changes on\n"
+        "its current version, to adjust with `sk-tui task`).\n\n"
+        "    sk-tui resolve 3f2a9c1e reapply"),
+    ),
+    "cli.resolve.@problem": ("id masalah (atau beberapa karakter awalnya) dari `sk-tui status`",
+                             "the problem's id (or its first characters) from `sk-tui status`"),
+    "cli.resolve.@choice": ("reapply, keep atau edit (lihat di atas)", "reapply, keep or edit (see above)"),
+    "cli.report.add.--team": (
+        ("tim yang ketuanya memverifikasi kegiatan ini: id atau nama salah satu tim saya (bawaan: tim dari "
+         "tugas atau IKI terkait, selain itu tim utama saya)"),
+        ("the team whose lead verifies it: id or name of one of my teams (default: the linked task's or "
+         "indicator's team, else my default team)"),
+    ),
+    "cli.review.--team": ("tim yang kegiatannya saya verifikasi (bila saya memverifikasi beberapa tim)",
+                          "the team whose activities to decide (when I verify several)"),
+    "cli.serve.--workers": ("jumlah proses server (hanya PostgreSQL; SQLite satu proses; bawaan 1)",
+                            "worker processes (PostgreSQL only; SQLite is one process; default 1)"),
+    "cli.server.import.--plans": ("berkas CSV rencana SKP", "plans CSV file"),
+    "cli.server.import.--targets": ("berkas CSV target (RHK)", "targets CSV file"),
+    "cli.server.import.--indicators": ("berkas CSV indikator (IKI)", "indicators CSV file"),
+    "cli.server.import.--attendance": ("berkas CSV kehadiran", "attendance CSV file"),
+    "cli.server.import.--negative-events": ("berkas CSV kejadian negatif", "negative events CSV file"),
+    "cli.server.policy": ("kebijakan instansi: simpan versi baru dari TOML, atau tampilkan",
+                          "the agency's policy: set a new version from TOML, or show it"),
+    "cli.server.policy.set": ("simpan BERKAS.toml sebagai kebijakan instansi (versi baru)",
+                              "store FILE.toml as the agency's policy (a new version)"),
+    "cli.server.policy.set.@file": ("berkas TOML kebijakan", "the policy's TOML file"),
+    "cli.server.policy.show": ("cetak versi, hash dan TOML kebijakan yang berlaku", "print the version, hash and TOML in force"),
+    "cli.server.negative": ("catat kejadian negatif (kepegawaian)", "record a negative event (HR)"),
+    "cli.server.negative.add": ("satu kejadian negatif: dikenai pengurangan menurut jenisnya dalam kebijakan",
+                                "one negative event: it costs the policy's penalty for its kind"),
+    "cli.server.negative.add.--nip": ("NIP 18 angka pegawai itu", "the employee's 18-digit NIP"),
+    "cli.server.negative.add.--date": ("tanggal kejadian YYYY-MM-DD", "YYYY-MM-DD"),
+    "cli.server.negative.add.--kind": ("jenis kejadian, mis. hukuman_disiplin, lhkpn", "e.g. hukuman_disiplin, lhkpn"),
+    "cli.server.negative.add.--reference": ("rujukan, mis. nomor keputusan", "e.g. the decision's number"),
+    "cli.server.negative.add.--reason": ("catatan (bawaan: jenis dan rujukan)", "a note (default: kind and reference)"),
+    "cli.server.recap": ("angka resmi sebulan dari data server", "the month's official figures from the server's data"),
+    "cli.server.recap.--month": ("bulan YYYY-MM", "YYYY-MM"),
+    "cli.server.recap.--unit": ("hanya unit kerja ini (kode atau id)", "only this unit (code or id)"),
+    "cli.server.recap.--nip": ("hanya pegawai ini, dengan setiap langkah perhitungan bulannya (table)",
+                               "only this employee, with every step of the month (table)"),
+    "cli.server.recap.--format": ("bentuk keluaran (bawaan table)", "output format (default table)"),
+    "cli.server.@month": ("bulan YYYY-MM", "the month YYYY-MM"),
+    "cli.server.close-month": ("tutup bulan: bekukan angka resminya (kepegawaian)", "freeze a month's figures (HR)"),
+    "cli.server.reopen-month": ("buka kembali bulan yang ditutup; alasannya dicatat",
+                                "lift a month's freeze; the reason is logged"),
+    "cli.server.reopen-month.--reason": ("alasan membuka kembali (dicatat)", "why it is reopened (logged)"),
+    "cli.server.backup": ("tulis salinan utuh basis data server ke BERKAS (SQLite: cadangan daring; PostgreSQL: pg_dump)",
+                          ("write a consistent copy of the server database to FILE "
+                           "(SQLite: online backup; PostgreSQL: pg_dump)")),
+    "cli.server.backup.@file": ("berkas cadangan yang ditulis", "the backup file to write"),
+    "cli.server.restore": (
+        ("ganti basis data server dengan BERKAS dan buat epoch baru, sehingga setiap perangkat menarik ulang "
+         "dan mengirim ulang yang tidak ada di salinan itu (hentikan server dahulu)"),
+        ("replace the server database with FILE and mint a new epoch, so every client re-pulls and re-sends "
+         "what the copy lacks (stop the server first)"),
+    ),
+    "cli.server.restore.@file": ("berkas cadangan yang dipulihkan", "the backup file to restore"),
+    # the merged commands' output
+    "cmd.team.name_empty": (
+        "Nama tim tidak boleh kosong.",
+        "The team name must not be empty.",
+    ),
+    "cmd.team.formed": (
+        "Tim dibentuk: {id} {name}",
+        "Team formed: {id} {name}",
+    ),
+    "cmd.team.lead": (
+        "Ketua {team}: {name}",
+        "Lead of {team}: {name}",
+    ),
+    "cmd.team.other_unit": (
+        "unit lain",
+        "other unit",
+    ),
+    "cmd.team.joined": (
+        "{name}{mark} bergabung dengan {team}",
+        "{name}{mark} joined {team}",
+    ),
+    "cmd.team.left": (
+        "{name} keluar dari {team}",
+        "{name} left {team}",
+    ),
+    "cmd.team.closed": (
+        "Tim ditutup: {team} ({day})",
+        "Team closed: {team} ({day})",
+    ),
+    "cmd.team.none": (
+        "Belum ada tim.",
+        "No teams yet.",
+    ),
+    "cmd.team.from_other_units": (
+        "{n} unit lain",
+        "{n} from other units",
+    ),
+    "cmd.team.state.closed": (
+        "ditutup",
+        "closed",
+    ),
+    "cmd.team.scope.internal": (
+        "internal",
+        "internal",
+    ),
+    "cmd.team.scope.cross_division": (
+        "lintas bidang",
+        "cross-division",
+    ),
+    "cmd.team.scope.cross_unit": (
+        "lintas PD",
+        "cross-unit",
+    ),
+    "cmd.team.scope.cross_agency": (
+        "lintas instansi",
+        "cross-agency",
+    ),
+    "cmd.team.col.team": (
+        "Tim",
+        "Team",
+    ),
+    "cmd.team.col.scope": (
+        "Lingkup",
+        "Scope",
+    ),
+    "cmd.team.col.lead": (
+        "Ketua",
+        "Lead",
+    ),
+    "cmd.team.col.members": (
+        "Anggota",
+        "Members",
+    ),
+    "cmd.team.col.decree": (
+        "SK",
+        "Decree",
+    ),
+    "cmd.dwa.applied": (
+        "DWA diajukan: {id} pola {pattern}",
+        "DWA applied for: {id} pattern {pattern}",
+    ),
+    "cmd.dwa.status.applied": (
+        "diajukan",
+        "applied",
+    ),
+    "cmd.dwa.status.approved": (
+        "disetujui",
+        "approved",
+    ),
+    "cmd.dwa.status.refused": (
+        "ditolak",
+        "refused",
+    ),
+    "cmd.dwa.none": (
+        "Belum ada pengaturan DWA.",
+        "No DWA arrangements yet.",
+    ),
+    "cmd.dwa.col.employee": (
+        "Pegawai",
+        "Employee",
+    ),
+    "cmd.dwa.col.pattern": (
+        "Pola",
+        "Pattern",
+    ),
+    "cmd.dwa.col.valid": (
+        "Masa berlaku",
+        "Valid",
+    ),
+    "cmd.dwa.col.status": (
+        "Status",
+        "Status",
+    ),
+    "cmd.dwa.col.note": (
+        "Catatan/target",
+        "Note/targets",
+    ),
+    "cmd.dwa.unknown_unit": (
+        "Unit tidak dikenal: {unit!r}.",
+        "Unknown unit: {unit!r}.",
+    ),
+    "cmd.dwa.no_output": (
+        "Belum ada laporan disetujui untuk bulan ini.",
+        "No approved reports for this month yet.",
+    ),
+    "cmd.dwa.level.unit": (
+        "Unit",
+        "Unit",
+    ),
+    "cmd.dwa.level.team": (
+        "Tim",
+        "Team",
+    ),
+    "cmd.dwa.level.person": (
+        "Pegawai",
+        "Employee",
+    ),
+    "cmd.dwa.col.month": (
+        "Bulan",
+        "Month",
+    ),
+    "cmd.dwa.col.level": (
+        "Tingkat",
+        "Level",
+    ),
+    "cmd.dwa.col.name": (
+        "Nama",
+        "Name",
+    ),
+    "cmd.dwa.col.mode": (
+        "Mode",
+        "Mode",
+    ),
+    "cmd.dwa.col.days": (
+        "Hari",
+        "Days",
+    ),
+    "cmd.dwa.col.minutes_per_day": (
+        "Menit/hari",
+        "Min/day",
+    ),
+    "cmd.dwa.col.volume_per_day": (
+        "Volume/hari",
+        "Volume/day",
+    ),
+    "cmd.dwa.chart": (
+        "Menit disetujui per hari kerja, unit, {month}:",
+        "Approved minutes per working day, unit, {month}:",
+    ),
+    "cmd.resolve.not_found": (
+        "Masalah sinkron {key!r} tidak ditemukan (atau tidak unik); lihat `sk-tui status`.",
+        "Sync problem {key!r} not found (or not unique); see `sk-tui status`.",
+    ),
+    "cmd.resolve.kept": (
+        "Versi server dipakai; perubahan Anda dibuang.",
+        "The server's version stays; yours is dropped.",
+    ),
+    "cmd.resolve.reapplied": (
+        "Diterapkan ulang pada versi terbaru; jalankan `sk-tui sync`.",
+        "Reapplied on the current version; run `sk-tui sync`.",
+    ),
+    "cmd.resolve.card": (
+        "Perubahan Anda diterapkan pada kartu {card}; ubah lagi di aplikasi (papan), lalu `sk-tui sync`.",
+        "Your changes are on card {card}; change it further in the app (board), then `sk-tui sync`.",
+    ),
+    "cmd.resolve.draft": (
+        "Isi laporan {day} dikembalikan sebagai draf; sunting lalu ajukan.",
+        "The report for {day} is back as a draft; edit it, then submit.",
+    ),
+    "cmd.status.resolve_hint": (
+        "`sk-tui resolve ID reapply|keep|edit` menyelesaikannya.",
+        "`sk-tui resolve ID reapply|keep|edit` resolves one.",
+    ),
+    "cmd.recap.col.effective": (
+        "efektif",
+        "effective",
+    ),
+    "cmd.recap.col.negative": (
+        "negatif",
+        "negative",
+    ),
+    "cmd.recap.col.class": (
+        "kelas",
+        "class",
+    ),
+    "cmd.recap.policy": (
+        "kebijakan v{version}",
+        "policy v{version}",
+    ),
+    "cmd.recap.local_policy": (
+        "kebijakan lokal",
+        "local policy",
+    ),
+    "cmd.serve.workers_min": (
+        "--workers paling sedikit 1.",
+        "--workers must be at least 1.",
+    ),
+    "cmd.serve.sqlite_one_process": (
+        "SQLite: satu proses. --workers lebih dari 1 memerlukan PostgreSQL (--db postgresql://...).",
+        "SQLite: one process. --workers above 1 needs PostgreSQL (--db postgresql://...).",
+    ),
+    "cmd.serve.started_workers": (
+        "sk-tui server di {url} (basis data: {db}, {n} proses)",
+        "sk-tui server at {url} (database: {db}, {n} processes)",
+    ),
+    "cmd.server.backup_written": (
+        "Cadangan ditulis ke {file}.",
+        "Backup written to {file}.",
+    ),
+    "cmd.server.restored": (
+        ("Dipulihkan dari {file}; epoch server baru {epoch}: setiap perangkat menarik ulang dan mengirim ulang "
+         "perubahannya pada sinkron berikutnya."),
+        ("Restored from {file}; new server epoch {epoch}: every device pulls again and re-sends its changes "
+         "at its next sync."),
+    ),
+    "cmd.server.unreadable": (
+        "Berkas {file} tidak dapat dibaca: {error}",
+        "Cannot read {file}: {error}",
+    ),
+    "cmd.server.policy_stored": (
+        "Kebijakan v{version} disimpan (hash {hash}).",
+        "Policy v{version} stored (hash {hash}).",
+    ),
+    "cmd.server.policy_unchanged": (
+        "Tidak berubah: kebijakan v{version} sudah sama (hash {hash}).",
+        "Unchanged: policy v{version} is the same (hash {hash}).",
+    ),
+    "cmd.server.policy_header": (
+        "# kebijakan v{version} (hash {hash})",
+        "# policy v{version} (hash {hash})",
+    ),
+    "cmd.server.policy_defaults": (
+        "# bawaan (belum ada `server policy set`)",
+        "# the defaults (no `server policy set` yet)",
+    ),
+    "cmd.server.negative_recorded": (
+        "Kejadian negatif dicatat: {day} {kind} {reference}",
+        "Negative event recorded: {day} {kind} {reference}",
+    ),
+    "cmd.server.nip_not_in_recap": (
+        "NIP {nip} tidak ada dalam rekap {month}.",
+        "NIP {nip} is not in the {month} recap.",
+    ),
+    "cmd.server.month_state_closed": (
+        "Bulan {month} DITUTUP (angka resmi, kebijakan v{version}).",
+        "Month {month} CLOSED (official figures, policy v{version}).",
+    ),
+    "cmd.server.month_state_open": (
+        "Bulan {month} terbuka (pratinjau, kebijakan v{version}).",
+        "Month {month} open (preview, policy v{version}).",
+    ),
+    "cmd.server.month_closed": (
+        "Bulan {month} ditutup: {n} pegawai, kebijakan v{version}.",
+        "Month {month} closed: {n} employees, policy v{version}.",
+    ),
+    "cmd.server.month_reopened": (
+        "Bulan {month} dibuka kembali ({n} angka resmi dicabut); alasan dicatat.",
+        "Month {month} reopened ({n} official figures lifted); the reason is logged.",
+    ),
 }
