@@ -354,7 +354,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "who.jpt": ("JPT", "JPT"),
     "who.member": ("anggota", "member"),
     "minutes": ("menit", "min"),
-    "left.hm": ("{h} j {m} m", "{h} h {m} m"),
     # --- added for issue 11 (conventions, live sync, forms) ---
     "app.back": ("Kembali", "Back"),
     "app.list_down": ("Baris berikutnya", "Next row"),

@@ -328,7 +328,7 @@ class SkApp(App[None]):
     def action_help_quit(self) -> None:
         """Ctrl+C (Textual's "Press Ctrl+Q to quit the app" hint), in the UI language."""
         for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
+            if active.binding.action in ("quit", "app.quit", "quit_app", "app.quit_app"):
                 self.notify(t("quit.press", key=key), title=t("quit.title"))
                 return
 

@@ -77,8 +77,10 @@ VISIBLE = {
     "other team's member": (N, N, N, Y, Y, N, N),
     "lead of the team": (Y, Y, Y, N, N, N, N),
     "lead of another team": (N, N, N, Y, Y, N, N),
-    "JPT of the unit": (Y, Y, N, Y, Y, N, N),
-    "JPT of another unit": (N, N, N, N, N, Y, Y),
+    # a JPT sees the agency's whole directory (to form cross-unit teams, issue 12), never more
+    # of anyone's work than their own teams'
+    "JPT of the unit": (Y, Y, N, Y, Y, Y, Y),
+    "JPT of another unit": (N, N, N, Y, Y, Y, Y),
 }
 
 

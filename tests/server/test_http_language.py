@@ -20,14 +20,14 @@ def test_an_unknown_token_is_refused_in_the_readers_language(live, accept):
     headers = {"Authorization": "Bearer skt_not_a_token"}
     if accept:
         headers["Accept-Language"] = accept
-    response = httpx.get(live.url + "/v1/me", headers=headers, timeout=10)
+    response = httpx.get(live.url + "/v2/me", headers=headers, timeout=10)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
     assert response.json() == {"detail": CASES[accept]}
 
 
 def test_a_body_over_the_limit_says_so_in_indonesian(live):
-    response = httpx.post(live.url + "/v1/sync/push", content=b"{" * 100,
+    response = httpx.post(live.url + "/v2/sync/push", content=b"{" * 100,
                           headers={"Authorization": f"Bearer {live.tokens['ani']}", "Accept-Language": "id",
                                    "Content-Type": "application/json"}, timeout=10)
     assert response.status_code == 422

@@ -100,7 +100,7 @@ def test_bad_rows_are_named_by_file_and_line_and_nothing_is_imported(db, tmp_pat
     at = str(files["attendance"])
     assert problems[0].startswith(f"{at}:3:") and "bolos" in problems[0]
     assert problems[1].startswith(f"{at}:4:")  # 31 November
-    assert problems[2].startswith(f"{at}:5:") and "unknown NIP" in problems[2]
+    assert problems[2].startswith(f"{at}:5:") and "Unknown NIP" in problems[2]
     assert problems[3].startswith(f"{at}:6:") and "line 2" in problems[3]  # the same day twice
     assert problems[4].startswith(f"{files['negative_events']}:2:") and "kind" in problems[4]
     assert log_size(db) == before
@@ -114,7 +114,7 @@ def test_a_missing_or_unknown_job_class_is_an_import_error(db, tmp_path):
     with pytest.raises(admin.CsvImportError) as caught:
         admin.import_csv(db, {k: files[k] for k in ("units", "employees")})
     assert [p.split(": ", 1)[0].rsplit(":", 1)[1] for p in caught.value.problems] == ["5", "6"]
-    assert "job_class is required" in caught.value.problems[0]
+    assert "The job_class column is required" in caught.value.problems[0]
     assert "'18' is not in the policy's ceiling table" in caught.value.problems[1]
 
 

@@ -42,7 +42,7 @@ def test_card_edited_while_a_pull_brings_a_newer_copy_converges_and_keeps_my_cha
     # Ani edits the card while her device is pulling: the page arrives after the edit was queued
     ani.update_task(task.id, actor_id="emp-ani", title="Telaah ulang")
     since = ani.pull_cursor()
-    page = live.call("GET", "/v1/sync/pull", live.tokens["ani"], params={"since": since}).json()
+    page = live.call("GET", "/v2/sync/pull", live.tokens["ani"], params={"since": since}).json()
     ani.apply_pulled_page(page["changes"], page["next_cursor"], final=True)
     card = ani.task(task.id)
     assert (card.status, card.title, card.version) == ("todo", "Telaah", 2)  # the server's copy
@@ -94,7 +94,7 @@ def test_conflict_copy_is_applied_without_any_pull(live, tmp_path):
     # the lead's change is behind the cursor: only the conflict answer can bring it
     top = live.pull_all(live.tokens["ani"])[-1]["seq"]
     ani.set_meta("sync_cursor", str(top))
-    ani.set_meta("sync_scope", live.call("GET", "/v1/sync/pull", live.tokens["ani"],
+    ani.set_meta("sync_scope", live.call("GET", "/v2/sync/pull", live.tokens["ani"],
                                          params={"since": top}).json()["scope"])
     assert sync(live, ani_db, "ani").conflicts == 1
     assert (ani.task(task.id).status, ani.task(task.id).version) == ("todo", 2)

@@ -61,13 +61,13 @@ def test_a_restore_loses_nothing_acknowledged_whatever_order_clients_sync(server
         card = lead.create_task("team-a", "Kartu sesudah cadangan", actor_id="emp-lead", assignees=["emp-ani"])
         assert sync_once(lead_db, server_url=server.url, token=tokens["lead"]).ok
         assert sync_once(ani_db, server_url=server.url, token=tokens["ani"]).ok
-        old_epoch = server.call("GET", "/v1/health", None).json()["server_epoch"]
+        old_epoch = server.call("GET", "/v2/health", None).json()["server_epoch"]
     finally:
         server.stop()
     _restore(how, cli_env, seeded.url, backup_file)
     server = LiveServer(seeded.url, cli_env)
     try:
-        assert server.call("GET", "/v1/health", None).json()["server_epoch"] != old_epoch
+        assert server.call("GET", "/v2/health", None).json()["server_epoch"] != old_epoch
         # the first client also makes something new, and pushes before the other has synced
         if first == "lead":
             newer = lead.create_task("team-a", "Kartu baru", actor_id="emp-lead")
