@@ -211,6 +211,44 @@ def test_a_member_added_to_a_team_later_receives_its_history_and_loses_it_when_r
     assert replica_rows(ani_db) == server_view(live.url, live.tokens["ani"], tmp_path)
 
 
+def test_becoming_a_teams_jpt_brings_its_history_and_losing_it_takes_it_away(live, tmp_path, seeded):
+    """Issue 8 point 5 for the JPT: a team put under another Eselon II leader (a reorganisation)
+    reaches that leader's device with its older cards and reports to verify, and leaves it again."""
+    from sk_tui.server import storage as st
+    from tests.helpers.live import seed_wider
+
+    wider = seed_wider(seeded.url, "", 1)
+    live.tokens = {**live.tokens, "jpt2": wider["jpt2"]}
+    lead2_db, lead2 = device(tmp_path, "lead2", live, "lead2")
+    dedi_db, dedi = device(tmp_path, "dedi", live, "dedi")
+    old_card = lead2.create_task("team-b", "Kartu lama tim B", actor_id="emp-lead2")
+    report = dedi.ensure_draft("emp-dedi", DAY, team_id="team-b")
+    dedi.add_activity(report.id, description="Pendampingan", minutes=120)
+    dedi.submit_report(report.id, "emp-dedi")
+    assert sync(live, lead2_db, "lead2").ok and sync(live, dedi_db, "dedi").ok
+    jpt2_db, jpt2 = device(tmp_path, "jpt2", live, "jpt2")  # his cursor is past team B's history
+    assert jpt2.task(old_card.id) is None and jpt2.report(report.id) is None
+
+    def answer_to(jpt_id: str) -> None:
+        db = st.ServerDB.open(seeded.url)
+        try:
+            st.load_org(db, {"team": [{**seeded.org.team_b.model_dump(mode="json"), "jpt_id": jpt_id}]})
+        finally:
+            db.close()
+
+    answer_to("emp-jpt2")
+    moved = sync(live, jpt2_db, "jpt2")
+    assert moved.ok and moved.rescoped
+    assert jpt2.task(old_card.id).title == "Kartu lama tim B"
+    assert jpt2.report(report.id) is not None  # the JPT may verify any of his teams' reports
+    converged(live, jpt2_db, "jpt2", tmp_path)
+    answer_to("emp-jpt")  # back to Biro Hukum's JPT: what he may no longer see goes
+    back = sync(live, jpt2_db, "jpt2")
+    assert back.ok and back.rescoped
+    assert jpt2.task(old_card.id) is None and jpt2.report(report.id) is None
+    converged(live, jpt2_db, "jpt2", tmp_path)
+
+
 @client_only
 def test_the_cli_lists_a_problem_with_its_id_and_resolves_it(live, cli_env, tmp_path):
     from tests.helpers.live import run_cli
