@@ -172,6 +172,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.status.approved": ("Disetujui", "Approved"),
     "report.status.returned": ("Dikembalikan", "Returned"),
     "report.note": ("Catatan ketua tim: {note}", "Lead's note: {note}"),
+    "report.note_team": ("↩ Dikembalikan oleh {team}: {note}", "↩ Returned by {team}: {note}"),
     "report.day_total": ("Hari ini {minutes} menit", "Day {minutes} min"),
     "report.month_total": (
         "Bulan ini {reported} menit dilaporkan, {approved} disetujui / target {target}",

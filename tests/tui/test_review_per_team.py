@@ -53,3 +53,29 @@ async def test_a_lead_sees_and_approves_only_their_teams_activities(store, org):
         assert [r.id for r in after.reports_to_review(org.lead.id)] == [report.id]
     finally:
         after.close()
+
+
+async def test_the_member_sees_which_part_came_back_and_each_leads_note(store, org):
+    """Lead A approves team A's activity, lead B returns team B's with a note: Dedi's day shows
+    which activity came back (a sign, not colour alone) and lead B's note named by team."""
+    day = TODAY - dt.timedelta(days=1)
+    report = store.ensure_draft(org.dedi.id, day)
+    store.add_activity(report.id, description="Menyusun telaah Pergub", minutes=120, team_id=org.team_a.id)
+    store.add_activity(report.id, description="Pendampingan perkara", minutes=45, team_id=org.team_b.id)
+    store.submit_report(report.id, org.dedi.id)
+    store.review_report(report.id, org.lead.id, "approve", team_id=org.team_a.id)
+    store.review_report(report.id, org.lead2.id, "return", note="Lampirkan SKK", team_id=org.team_b.id)
+    assert store.require_report(report.id).status == ReportStatus.RETURNED
+    store.set_me(org.dedi.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "p")  # yesterday
+        await pilot.pause()
+        table = app.screen.query_one("#activities")
+        rows = {_plain(table.get_row_at(i)[1]): _plain(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert rows == {"Menyusun telaah Pergub": "1✓", "Pendampingan perkara": "2↩"}
+        note = _plain(app.screen.query_one("#report-note").render())
+        assert note == f"↩ Dikembalikan oleh {org.team_b.name}: Lampirkan SKK"

@@ -18,7 +18,7 @@ from sk_tui import clock
 from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.i18n import clock_time, duration, language, long_date, number, t, zone_name
-from sk_tui.domain.models import Activity, DailyReport, Employee, ReportStatus, WorkMode
+from sk_tui.domain.models import Activity, DailyReport, Employee, ReportStatus, Verdict, WorkMode
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
@@ -64,7 +64,7 @@ class ReportScreen(SkScreen):
     def after_compose(self) -> None:
         table = self.query_one("#activities", DataTable)
         width = self.app.size.width
-        widths = {"report.col.no": 2, "report.col.minutes": 5, "report.col.volume": 12 if width >= 100 else 8,
+        widths = {"report.col.no": 3, "report.col.minutes": 5, "report.col.volume": 12 if width >= 100 else 8,
                   "report.col.link": max(10, width // 7), "report.col.evidence": max(8, width // 9)}
         widths["report.col.desc"] = max(16, self.app.size.width - sum(widths.values()) - 2 * 6 - 3)
         for key in ("report.col.no", "report.col.desc", "report.col.minutes", "report.col.volume",
@@ -88,8 +88,9 @@ class ReportScreen(SkScreen):
         status = report.status if report else None
         self.query_one("#report-title", Static).update(self._title(day, status, today))
         note = self.query_one("#report-note", Static)
-        if report and status == ReportStatus.RETURNED and report.review_note:
-            note.update(say("report.note", note=report.review_note))
+        notes = self._returned_notes(report) if report and status == ReportStatus.RETURNED else []
+        if notes:
+            note.update(Text("\n").join(notes))
             note.remove_class("-hidden")
         else:
             note.add_class("-hidden")
@@ -137,6 +138,18 @@ class ReportScreen(SkScreen):
         unit = self.store.unit(me.unit_id) if me is not None else None
         return unit.timezone if unit is not None and unit.timezone else self.store.policy.timezone
 
+    def _returned_notes(self, report: DailyReport) -> list[Text]:
+        """Each team's note on the part it returned (verification is per team), else the
+        report's own note (reports decided before that)."""
+        notes: dict[str | None, str] = {}
+        for activity in self.store.activities(report.id):
+            if activity.verdict == Verdict.RETURNED and activity.review_note:
+                notes.setdefault(activity.team_id, activity.review_note)
+        if not notes:
+            return [say("report.note", note=report.review_note)] if report.review_note else []
+        teams = {team.id: team.name for team in self.store.all_teams()}
+        return [say("report.note_team", team=teams.get(team_id or "", "?"), note=text) for team_id, text in notes.items()]
+
     def _fill_table(self, report: DailyReport | None) -> None:
         table = self.query_one("#activities", DataTable)
         row_before = table.cursor_row
@@ -144,8 +157,11 @@ class ReportScreen(SkScreen):
         activities = self.store.activities(report.id) if report else []
         for index, activity in enumerate(activities, 1):
             volume = f"{number(activity.volume, 0 if activity.volume.is_integer() else 1)} {activity.volume_unit}"
+            # where each activity stands with its team's lead, by sign as well as word
+            mark = {Verdict.APPROVED: "✓", Verdict.RETURNED: "↩"}.get(activity.verdict, "") if (
+                report and report.status != ReportStatus.DRAFT) else ""
             table.add_row(
-                str(index), _cell(activity.description), str(activity.minutes), _cell(volume),
+                f"{index}{mark}", _cell(activity.description), str(activity.minutes), _cell(volume),
                 _cell(self._link_label(activity)), _cell(activity.evidence or "–"), key=activity.id,
             )
         if activities:
