@@ -145,10 +145,12 @@ class ReportScreen(SkScreen):
         for activity in self.store.activities(report.id):
             if activity.verdict == Verdict.RETURNED and activity.review_note:
                 notes.setdefault(activity.team_id, activity.review_note)
-        if not notes:
-            return [say("report.note", note=report.review_note)] if report.review_note else []
         teams = {team.id: team.name for team in self.store.all_teams()}
-        return [say("report.note_team", team=teams.get(team_id or "", "?"), note=text) for team_id, text in notes.items()]
+        lines = [say("report.note_team", team=teams.get(team_id or "", "?"), note=text)
+                 for team_id, text in notes.items()]
+        if report.review_note and report.review_note not in notes.values():
+            lines.append(say("report.note", note=report.review_note))  # the report's own (older) note
+        return lines
 
     def _fill_table(self, report: DailyReport | None) -> None:
         table = self.query_one("#activities", DataTable)
