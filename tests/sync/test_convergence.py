@@ -27,6 +27,19 @@ def sync(live, path, who):
     return sync_once(path, server_url=live.url, token=live.tokens[who])
 
 
+def team_b_history(live, tmp_path):
+    """A card on team B's board and Dedi's submitted day for team B, synced: history a device
+    whose cursor passed it never pulls again (a card, a report)."""
+    lead2_db, lead2 = device(tmp_path, "lead2", live, "lead2")
+    dedi_db, dedi = device(tmp_path, "dedi", live, "dedi")
+    old_card = lead2.create_task("team-b", "Kartu lama tim B", actor_id="emp-lead2")
+    report = dedi.ensure_draft("emp-dedi", DAY, team_id="team-b")
+    dedi.add_activity(report.id, description="Pendampingan", minutes=120)
+    dedi.submit_report(report.id, "emp-dedi")
+    assert sync(live, lead2_db, "lead2").ok and sync(live, dedi_db, "dedi").ok
+    return old_card, report
+
+
 def converged(live, path, who, tmp_path):
     assert Store.open(path).queued_count() == 0
     assert_same_as_server(path, live.url, live.tokens[who], tmp_path)
@@ -169,13 +182,7 @@ def test_a_refused_report_leaves_the_server_view_and_edit_brings_it_back_as_a_dr
 def test_a_member_added_to_a_team_later_receives_its_history_and_loses_it_when_removed(live, tmp_path, seeded):
     from sk_tui.server import storage as st
 
-    lead2_db, lead2 = device(tmp_path, "lead2", live, "lead2")
-    dedi_db, dedi = device(tmp_path, "dedi", live, "dedi")
-    old_card = lead2.create_task("team-b", "Kartu lama tim B", actor_id="emp-lead2")
-    report = dedi.ensure_draft("emp-dedi", DAY, team_id="team-b")
-    dedi.add_activity(report.id, description="Pendampingan", minutes=120)
-    dedi.submit_report(report.id, "emp-dedi")
-    assert sync(live, lead2_db, "lead2").ok and sync(live, dedi_db, "dedi").ok
+    old_card, report = team_b_history(live, tmp_path)
     ani_db, ani = device(tmp_path, "ani", live, "ani")  # her cursor is past team B's history
     assert ani.task(old_card.id) is None
 
@@ -219,13 +226,7 @@ def test_becoming_a_teams_jpt_brings_its_history_and_losing_it_takes_it_away(liv
 
     wider = seed_wider(seeded.url, "", 1)
     live.tokens = {**live.tokens, "jpt2": wider["jpt2"]}
-    lead2_db, lead2 = device(tmp_path, "lead2", live, "lead2")
-    dedi_db, dedi = device(tmp_path, "dedi", live, "dedi")
-    old_card = lead2.create_task("team-b", "Kartu lama tim B", actor_id="emp-lead2")
-    report = dedi.ensure_draft("emp-dedi", DAY, team_id="team-b")
-    dedi.add_activity(report.id, description="Pendampingan", minutes=120)
-    dedi.submit_report(report.id, "emp-dedi")
-    assert sync(live, lead2_db, "lead2").ok and sync(live, dedi_db, "dedi").ok
+    old_card, report = team_b_history(live, tmp_path)
     jpt2_db, jpt2 = device(tmp_path, "jpt2", live, "jpt2")  # his cursor is past team B's history
     assert jpt2.task(old_card.id) is None and jpt2.report(report.id) is None
 
