@@ -220,11 +220,12 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             if row["decided"]:
                 item["decided"] += row["n"]
         elapsed = len(kinerja.working_days(month_start, min(today, month_end), self.policy))
-        for item in out.values():
+        late = self.overdue_by_team({tid: item["lead_id"] for tid, item in out.items() if item["lead_id"]},
+                                    month_start, month_end)
+        for team_id, item in out.items():
             # reports due so far: each member (the lead too) each working day of the month until today
             item["expected"] = item["members"] * elapsed
-            if item["lead_id"]:
-                item["overdue_reviews"] = self.overdue_reviews(item["lead_id"], month_start, month_end)
+            item["overdue_reviews"] = late.get(team_id, 0)
         self._team_target_progress(out, month_start.replace(month=1, day=1), today)
         return list(out.values())
 

@@ -132,20 +132,50 @@ class RecapMixin(BaseStore):
             return 0
         marks = ", ".join("?" for _ in team_ids)
         shift = self._utc_offset_modifier(start)
-        today = self.today()
-        count = 0
         window_start = start - dt.timedelta(days=31)
-        due_of: dict[str, dt.date] = {}
         # a part's decision time is the same on each of its activities: MAX picks it (NULL: pending)
-        for submitted_day, decided_day, parts in self.db.execute(
-            f"""SELECT s, d, COUNT(*) FROM (
+        rows = self.db.execute(
+            f"""SELECT '', s, d, COUNT(*) FROM (
                     SELECT date(r.submitted_at, ?) AS s, date(MAX(a.reviewed_at), ?) AS d
                     FROM reports r JOIN activities a ON a.report_id = r.id
                     WHERE a.team_id IN ({marks}) AND r.employee_id != ? AND r.submitted_at IS NOT NULL
                     AND r.work_date BETWEEN ? AND ? GROUP BY r.id, a.team_id)
                 GROUP BY s, d""",
             [shift, shift, *team_ids, reviewer_id, window_start.isoformat(), end.isoformat()],
-        ):
+        )
+        return self._count_overdue(rows, start, end).get("", 0)
+
+    def overdue_by_team(self, team_leads: dict[str, str], start: dt.date, end: dt.date) -> dict[str, int]:
+        """``overdue_reviews`` for many teams at once (team -> its lead's late verifications of
+        that team's parts): one pass over the reports of the window, for the JPT's view."""
+        if not team_leads:
+            return {}
+        marks = ", ".join("?" for _ in team_leads)
+        shift = self._utc_offset_modifier(start)
+        window_start = start - dt.timedelta(days=31)
+        # CROSS JOIN: drive from the window's reports (by date), not from each team's whole year
+        rows = self.db.execute(
+            f"""SELECT t, s, d, COUNT(*) FROM (
+                    SELECT a.team_id AS t, r.employee_id AS e, date(r.submitted_at, ?) AS s,
+                           date(MAX(a.reviewed_at), ?) AS d
+                    FROM reports r CROSS JOIN activities a ON a.report_id = r.id
+                    WHERE r.work_date BETWEEN ? AND ? AND r.submitted_at IS NOT NULL AND a.team_id IN ({marks})
+                    GROUP BY r.id, a.team_id)
+                WHERE e != (CASE t {" ".join("WHEN ? THEN ?" for _ in team_leads)} END)
+                GROUP BY t, s, d""",
+            [shift, shift, window_start.isoformat(), end.isoformat(), *team_leads,
+             *(v for pair in team_leads.items() for v in pair)],
+        )
+        return self._count_overdue(rows, start, end)
+
+    def _count_overdue(self, rows: Any, start: dt.date, end: dt.date) -> dict[str, int]:
+        """(key, local submission day, local decision day, parts) rows -> key -> parts whose
+        window (review_window_working_days after submission) ended in [start, end], before
+        today, undecided by then."""
+        today = self.today()
+        due_of: dict[str, dt.date] = {}
+        out: dict[str, int] = {}
+        for key, submitted_day, decided_day, parts in rows:
             if submitted_day not in due_of:
                 due_of[submitted_day] = kinerja.add_working_days(
                     dt.date.fromisoformat(submitted_day), self.policy.review_window_working_days, self.policy
@@ -154,8 +184,8 @@ class RecapMixin(BaseStore):
             if not (start <= due <= end) or due >= today:
                 continue
             if decided_day is None or dt.date.fromisoformat(decided_day) > due:
-                count += parts
-        return count
+                out[key] = out.get(key, 0) + parts
+        return out
 
     def _utc_offset_modifier(self, day: dt.date) -> str:
         """SQLite date modifier turning a stored UTC-normalised time into the policy's local
