@@ -20,7 +20,7 @@ import sys
 from decimal import Decimal
 
 from sk_tui.commands.common import UserError, language, open_store, print_json, print_table, tr
-from sk_tui.domain.text import visible
+from sk_tui.domain.text import bar, visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -121,14 +121,6 @@ def _months(month: str, count: int = 3) -> list[str]:
     return list(reversed(out))
 
 
-def _bar(value: Decimal, top: Decimal, width: int = 24) -> str:
-    """A terminal bar in eighths of a cell, so close figures still look different."""
-    if top <= 0:
-        return ""
-    eighths = int(value / top * width * 8)
-    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
-
-
 def run_report(args: argparse.Namespace) -> int:
     from sk_tui.domain import dwa, kinerja
 
@@ -187,6 +179,6 @@ def run_report(args: argparse.Namespace) -> int:
         print()
         print(tr(args, "cmd.dwa.chart", month=month))
         for r in unit_rows:
-            print(f"  {r['mode']:<4} {_bar(Decimal(r['minutes_per_day']), top):<24} {local(r['minutes_per_day'])}")
+            print(f"  {r['mode']:<4} {bar(Decimal(r['minutes_per_day']), top, 24):<24} {local(r['minutes_per_day'])}")
     return 0
 

@@ -881,20 +881,20 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "closed",
     ),
     "cmd.team.scope.internal": (
-        "internal",
-        "internal",
+        "Internal",
+        "Internal",
     ),
     "cmd.team.scope.cross_division": (
-        "lintas bidang",
-        "cross-division",
+        "Lintas bidang",
+        "Cross-division",
     ),
     "cmd.team.scope.cross_unit": (
-        "lintas PD",
-        "cross-unit",
+        "Lintas PD",
+        "Cross-unit",
     ),
     "cmd.team.scope.cross_agency": (
-        "lintas instansi",
-        "cross-agency",
+        "Lintas instansi",
+        "Cross-agency",
     ),
     "cmd.team.col.team": (
         "Tim",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 # Every record id, op id and device id: letters, digits and . _ : - (UUIDs, CSV codes like
 # "tim-ph"), at most 64 characters, never empty, never a NUL or a space.
@@ -104,3 +105,12 @@ def cell_width(text: str) -> int:
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
+
+
+def bar(value: float | Decimal, top: float | Decimal, width: int) -> str:
+    """A horizontal bar of ``value`` against ``top`` in ``width`` cells, drawn in eighths of a
+    cell so close figures still look different: ``bar(3, 4, 8)`` is six full blocks."""
+    if top <= 0:
+        return ""
+    eighths = int(Decimal(str(value)) / Decimal(str(top)) * width * 8)
+    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")

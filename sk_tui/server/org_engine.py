@@ -273,7 +273,8 @@ class OrgDecider:
     def check_report_mode(self, batch: _Batch, employee_id: str, day: dt.date, mode: WorkMode, location: str,
                           report_id: str) -> None:
         """The day's work mode against the person's approved arrangement (DOMAIN.md DWA ruling)."""
-        if WorkMode(mode) not in dwa.AWAY_MODES and WorkMode(mode) not in dwa.PLACE_MODES:
+        if WorkMode(mode) not in dwa.AWAY_MODES:  # WFO or DL: no week to look up (DL's place is checked)
+            dwa.check_day_mode(day, mode, location, {}, [], self.policy)
             return
         r = st.reports.c
         monday = day - dt.timedelta(days=day.weekday())

@@ -44,7 +44,8 @@ def test_the_jpt_forms_a_cross_unit_team_from_the_shell(ws: Workspace, capsys):
     assert members == {"Asep Saepudin": ("lead", False), "Eko Prasetyo": ("member", True),
                        "Sri Wahyuni, S.E.": ("member", True)}
     table = ws.in_process("team", "list", capsys=capsys).out
-    assert "Lintas PD" in table and "3 (2 unit lain)" in table
+    row = next(line for line in table.splitlines() if "Tim Percepatan Perizinan" in line)
+    assert "Lintas PD" in row and "3 (2 unit lain)" in row and "800/Kep.45-Huk/2026" in row
     queued = [(op.entity, op.op) for op in ws.store().next_push_batch(50)]
     assert queued == [("team", "create"), ("team", "lead"), ("membership", "create"), ("membership", "create")]
     # a member is not a JPT: refused, nothing queued

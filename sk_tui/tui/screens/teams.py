@@ -7,7 +7,6 @@ away from the office fell. Enter opens the selected team's board."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from rich.text import Text
 from textual import on
@@ -16,33 +15,19 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from sk_tui.domain import dwa, kinerja
-from sk_tui.domain.i18n import language, number, percent, t
+from sk_tui.domain.i18n import number, percent, t
 from sk_tui.domain.models import DwaArrangement, DwaStatus, Team
+from sk_tui.domain.text import bar
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import NoteScreen
-
-SCOPES = {"internal": ("Internal", "Internal"), "cross_division": ("Lintas bidang", "Cross-division"),
-          "cross_unit": ("Lintas PD", "Cross-unit"), "cross_agency": ("Lintas instansi", "Cross-agency")}
-
-
-def _word(pair: tuple[str, str]) -> str:
-    return pair[1] if language() == "en" else pair[0]
 
 
 def _short(team_name: str) -> str:
     """A team's name in a crowded cell: without the leading "Tim", at most 18 cells."""
     name = team_name.removeprefix("Tim ").strip()
     return name if len(name) <= 18 else name[:17] + "…"
-
-
-def bar(value: Decimal, top: Decimal, width: int = 20) -> str:
-    """A bar in eighths of a cell, so close figures still look different."""
-    if top <= 0:
-        return ""
-    eighths = int(value / top * width * 8)
-    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
 
 
 class TeamsScreen(SkScreen):
@@ -119,7 +104,7 @@ class TeamsScreen(SkScreen):
             progress = percent(row["progress"]) if row["progress"] is not None else "–"
             late = row["overdue_reviews"]
             lead = (row["lead"] or "–").split(",")[0]  # the name without academic titles
-            table.add_row(name, _word(SCOPES[team.scope.value]), plain(lead, ellipsis=True), members,
+            table.add_row(name, t(f"cmd.team.scope.{team.scope.value}"), plain(lead, ellipsis=True), members,
                           number(row["open_tasks"]), ("! " + number(row["overdue_tasks"])) if row["overdue_tasks"]
                           else "0", progress, submitted, verified, ("! " + number(late)) if late else "0",
                           key=team.id)
@@ -155,7 +140,7 @@ class TeamsScreen(SkScreen):
             self.query_one("#teams-output", Static).update(t("teams.output_none"))
             return
         top = max(m.minutes_per_day for m in output)
-        lines = [f"{m.mode:<4} {bar(m.minutes_per_day, top):<20} "
+        lines = [f"{m.mode:<4} {bar(m.minutes_per_day, top, 20):<20} "
                  + t("teams.output_line", minutes=number(float(m.minutes_per_day), 0),
                      volume=number(float(m.volume_per_day), 2), days=m.days)
                  for m in output]
