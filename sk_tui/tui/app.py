@@ -311,6 +311,15 @@ class SkApp(App[None]):
         except (OSError, ValueError) as exc:
             self.notify(t("settings.not_saved", error=str(exc)), severity="warning")
 
+    async def show_team_board(self, team_id: str) -> None:
+        """Open the board on ``team_id``, whatever team the board showed before (the palette
+        and the view across teams)."""
+        self.board_team_id = team_id
+        await self.action_mode("board")
+        show = getattr(self.screen, "show_team", None)
+        if show is not None:
+            show(team_id)
+
     async def action_mode(self, mode: str) -> None:
         if self.store is None or self.store.me() is None:
             return

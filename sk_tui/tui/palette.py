@@ -19,7 +19,7 @@ from sk_tui.tui.bindings import localize, make
 from sk_tui.tui.plain import shown
 
 if TYPE_CHECKING:
-    from sk_tui.tui.app import SkApp
+    pass
 
 # (what the palette lists, what choosing it runs, the key shown beside it)
 Command = tuple[str, Callable[[], Any], str]
@@ -79,7 +79,7 @@ class SkCommands(Provider):
                 commands.append((t(binding.id), partial(node.run_action, binding.action), keys))
         me = app.me
         if app.store is not None and me is not None:
-            commands.extend((f"{t('board.team')}: {shown(team.name)}", partial(_show_team, app, team.id), "")
+            commands.extend((f"{t('board.team')}: {shown(team.name)}", partial(app.show_team_board, team.id), "")
                             for team in app.store.teams_for(me.id))
         commands.extend((f"{t('app.language')}: {label}", partial(app.set_language, lang), "F2")
                         for lang, label in (("id", "Bahasa Indonesia"), ("en", "English")))
@@ -107,11 +107,3 @@ def _highlight(matcher: Matcher, name: str) -> Content:
         if not name[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
-
-
-async def _show_team(app: SkApp, team_id: str) -> None:
-    app.board_team_id = team_id
-    await app.action_mode("board")
-    show = getattr(app.screen, "show_team", None)
-    if show is not None:
-        show(team_id)

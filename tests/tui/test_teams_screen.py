@@ -50,13 +50,16 @@ async def test_the_jpt_sees_every_team_and_decides_a_dwa_application(store, org)
         app.screen.query_one("#teams-table", DataTable).focus()
         await pilot.press("j", "enter")
         await pilot.pause()
-        assert app.current_mode == "board" and app.board_team_id == org.team_b.id
+        # rows by name: team B ("Bantuan") first, so j selects team A; the board shows it, not
+        # the team it showed before
+        assert app.current_mode == "board" and app.board_team_id == org.team_a.id
+        assert org.team_a.name in str(app.screen.query_one("#board-title").render())
         await pilot.press("6")
         await pilot.pause()
         await pilot.press("g")
         await pilot.pause()
-        assert app.current_mode == "targets"  # the cursor stayed on team B: its targets open
-        assert org.team_b.name in str(app.screen.query_one("#targets-title").render())
+        assert app.current_mode == "targets"  # the cursor stayed on team A: its targets open
+        assert org.team_a.name in str(app.screen.query_one("#targets-title").render())
     decided = store.find_dwa(applied.id)
     assert decided.status == DwaStatus.APPROVED and decided.approved_by == org.jpt.id
     assert [op["op"] for op in store.ops_for_entity(applied.id)] == ["apply", "decide"]

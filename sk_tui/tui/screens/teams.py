@@ -91,6 +91,7 @@ class TeamsScreen(SkScreen):
         self.query_one("#teams-title", Static).update(
             t("teams.heading", n=len(teams), month=today.strftime("%Y-%m")))
         table = self.query_one("#teams-table", DataTable)
+        selected = self._selected("#teams-table")  # kept across a reload (coming back to the view)
         table.clear()
         for row in self.store.team_overview(self.team_ids, first, last, today):
             team: Team = row["team"]
@@ -108,6 +109,8 @@ class TeamsScreen(SkScreen):
                           number(row["open_tasks"]), ("! " + number(row["overdue_tasks"])) if row["overdue_tasks"]
                           else "0", progress, submitted, verified, ("! " + number(late)) if late else "0",
                           key=team.id)
+        if selected in self.team_ids:
+            table.move_cursor(row=self.team_ids.index(selected))
         self._show_load(first, last)
         self._show_dwa(me.id, first, last)
 
@@ -170,6 +173,9 @@ class TeamsScreen(SkScreen):
         """The selected team's board, targets or review queue."""
         team_id = self._selected("#teams-table")
         if team_id is None:
+            return
+        if mode == "board":
+            await self.sk.show_team_board(team_id)
             return
         self.sk.board_team_id = team_id
         await self.sk.action_mode(mode)
