@@ -115,6 +115,27 @@ class ReportsMixin(BaseStore):
             raise DomainError("review_team_ambiguous")
         return pending[0]
 
+    def review_due(self, report: DailyReport) -> dt.date | None:
+        """The last day of the lead's verification window for ``report``: review_window_working_days
+        working days after its (latest) local submission day, the rule ``overdue_reviews`` counts
+        late verifications by (a resubmission starts a new window). None when never submitted."""
+        from sk_tui.domain import kinerja
+
+        if report.submitted_at is None:
+            return None
+        submitted = report.submitted_at
+        if submitted.tzinfo is not None:
+            from zoneinfo import ZoneInfo
+
+            submitted = submitted.astimezone(ZoneInfo(self.policy.timezone))
+        return kinerja.add_working_days(submitted.date(), self.policy.review_window_working_days, self.policy)
+
+    def is_review_overdue(self, report: DailyReport) -> bool:
+        """The window has passed with a part still waiting: as ``overdue_reviews`` sees it, a
+        verification is late once its last day is before today."""
+        due = self.review_due(report)
+        return due is not None and due < self.today()
+
     def reviews_of(self, report_id: str) -> list[Review]:
         return [from_row(Review, r) for r in self.rows(
             "SELECT * FROM reviews WHERE report_id = ? ORDER BY decided_at", (report_id,))]

@@ -1,0 +1,267 @@
+"""Review made for a lead's real day (issue 11, point 2), at 80x24 through Textual Pilot.
+
+The detail pane scrolls to the last of many activities and says how many are out of sight; the
+list shows the date, minutes, team and a late mark in words; approving asks once; Space marks
+rows and one key approves them all after one question (a 60-report queue); a return needs a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sk_tui.domain.models import ReportStatus, Verdict
+from sk_tui.store import Store
+from sk_tui.tui.screens.dialogs import ConfirmScreen, NoteScreen
+from tests.helpers.app import make_app
+from tests.helpers.clock import TODAY
+
+SIZE = (80, 24)
+
+
+def _plain(visual) -> str:
+    return getattr(visual, "plain", str(visual))
+
+
+def _cells(table, row: int) -> list[str]:
+    return [_plain(cell) for cell in table.get_row_at(row)]
+
+
+def _blocks(screen) -> list:
+    return [b for b in screen.query(".review-activity") if b.display]
+
+
+def _more(screen) -> str:
+    return _plain(screen.query_one("#review-more").render())
+
+
+def _seven_activities(store, org) -> str:
+    """Dedi's yesterday for team A: seven activities, one linked to a card, with evidence."""
+    task = store.create_task(org.team_a.id, "Draf Pergub Cadangan Pangan", actor_id=org.lead.id,
+                             assignees=[org.dedi.id])
+    report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
+    store.set_work_mode(report.id, "WFA", "Garut")
+    for i in range(1, 8):
+        store.add_activity(report.id, description=f"Kegiatan nomor {i}", minutes=30 + i, volume=i,
+                           volume_unit="dokumen", evidence=f"ND 800/{i}/Huk", team_id=org.team_a.id,
+                           task_id=task.id if i == 7 else None)
+    store.submit_report(report.id, org.dedi.id)
+    return report.id
+
+
+async def test_the_detail_scrolls_to_the_last_of_seven_activities(store, org):
+    _seven_activities(store, org)
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one("#review-pane")
+        blocks = _blocks(screen)
+        assert len(blocks) == 7
+        texts = [_plain(b.render()) for b in blocks]
+        # every activity with its state (a sign and a word), minutes, volume + unit, evidence
+        for i, text in enumerate(texts, 1):
+            assert f"{i}/7 ⧗ menunggu · {30 + i} menit" in text
+            assert f"Kegiatan nomor {i}" in text and f"{i} dokumen" in text and f"Bukti: ND 800/{i}/Huk" in text
+        assert "Terkait: tugas: Draf Pergub Cadangan Pangan" in texts[6]
+        head = _plain(screen.query_one("#review-head").render())
+        assert "Lokasi: Garut" in head and "7 kegiatan · 3 jam 58 menit" in head
+        assert "Tim Penyusunan Produk Hukum" in head
+        # not all fits at 80x24: the pane says how many are below, in words
+        assert not pane.region.contains_region(blocks[-1].region)
+        assert "▼" in _more(screen) and "lagi" in _more(screen)
+
+        # J from the list, activity by activity, until the last one is on screen
+        for _ in range(7):
+            await pilot.press("J")
+        await pilot.pause()
+        assert pane.region.contains_region(blocks[-1].region)
+        assert "▼" not in _more(screen) and "▲" in _more(screen)
+        # K goes back to the top
+        for _ in range(8):
+            await pilot.press("K")
+        await pilot.pause()
+        assert pane.scroll_y == 0
+
+        # the pane can be focused and scrolled with its own keys too
+        await pilot.press("tab")
+        assert app.focused is pane
+        await pilot.press("end")
+        await pilot.pause()
+        assert pane.region.contains_region(blocks[-1].region)
+        await pilot.press("home", "j", "j")
+        await pilot.pause()
+        assert pane.scroll_y == 2
+
+
+async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, org):
+    late = store.ensure_draft(org.ani.id, TODAY - dt.timedelta(days=10))
+    store.add_activity(late.id, description="Menyusun telaah", minutes=200)
+    real_clock = store.clock
+    # submitted ten days ago: the three-working-day window is long over
+    store.clock = lambda: real_clock() - dt.timedelta(days=10)
+    store.submit_report(late.id, org.ani.id)
+    store.clock = real_clock
+    fresh = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
+    store.add_activity(fresh.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
+    store.submit_report(fresh.id, org.dedi.id)
+    store.set_me(org.lead.id)
+    due = store.review_due(store.require_report(fresh.id))
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one("#review-list")
+        assert [_cells(table, i) for i in range(table.row_count)] == [
+            ["[ ]", "17/11", "Ani Lestari", "200", "WFO", org.team_a.name, "⏰ lewat"],
+            ["[ ]", "26/11", "Dedi Kurniawan", "90", "WFO", org.team_a.name, f"{due.day:02d}/{due.month:02d}"],
+        ]
+        title = _plain(app.screen.query_one("#review-title").render())
+        assert "1 lewat batas" in title
+        head = _plain(app.screen.query_one("#review-head").render())
+        assert "⏰ lewat batas verifikasi" in head
+
+
+async def test_approve_asks_once_naming_what_it_covers(store, org):
+    report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
+    store.add_activity(report.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
+    store.add_activity(report.id, description="Menyusun notula", minutes=45, team_id=org.team_a.id)
+    store.submit_report(report.id, org.dedi.id)
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = _plain(app.screen.query_one("#confirm-question").render())
+        assert "Dedi" in question and "26 November 2026" in question
+        assert "2 kegiatan · 2 jam 15 menit" in question
+        await pilot.press("n")  # no: nothing decided
+        await pilot.pause()
+        table = app.screen.query_one("#review-list")
+        assert table.row_count == 1
+        await pilot.press("y", "y")
+        await pilot.pause()
+        assert table.row_count == 0
+
+    after = Store.open(path)
+    try:
+        assert after.require_report(report.id).status == ReportStatus.APPROVED
+        reviews = after.reviews_of(report.id)
+        assert len(reviews) == 1  # asked once, decided once
+        assert [op["op"] for op in after.ops_for_entity(reviews[0].id)] == ["decide"]
+    finally:
+        after.close()
+
+
+async def test_a_return_needs_a_note(store, org):
+    report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
+    store.add_activity(report.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
+    store.submit_report(report.id, org.dedi.id)
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("space", "enter")  # only a blank: refused, the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        assert _plain(app.screen.query_one("#note-error").render()).strip()
+        await pilot.press(*"Lampirkan notula", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#review-list").row_count == 0
+
+    after = Store.open(path)
+    try:
+        assert after.require_report(report.id).status == ReportStatus.RETURNED
+        assert after.require_report(report.id).review_note == "Lampirkan notula"
+    finally:
+        after.close()
+
+
+async def test_a_sixty_report_queue_is_cleared_by_approving_the_marked_rows(store, org):
+    reports = []
+    for who in (org.ani, org.dedi):
+        for back in range(1, 31):
+            report = store.ensure_draft(who.id, TODAY - dt.timedelta(days=back))
+            store.add_activity(report.id, description="Menyusun telaah", minutes=60 + back, team_id=org.team_a.id)
+            store.submit_report(report.id, who.id)
+            reports.append(report.id)
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one("#review-list")
+        assert table.row_count == 60
+        await pilot.press("a")  # nothing marked yet: said, nothing decided
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        for _ in range(60):
+            await pilot.press("space")
+        await pilot.pause()
+        assert all(_cells(table, i)[0] == "[x]" for i in range(60))
+        assert "60 ditandai" in _plain(app.screen.query_one("#review-title").render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = _plain(app.screen.query_one("#confirm-question").render())
+        assert "60 bagian laporan" in question and "2 pegawai · 60 kegiatan" in question
+        await pilot.press("y")
+        await pilot.pause()
+        assert table.row_count == 0
+        assert "Tidak ada laporan" in _plain(app.screen.query_one("#review-title").render())
+
+    after = Store.open(path)
+    try:
+        assert {after.require_report(r).status for r in reports} == {ReportStatus.APPROVED}
+        assert all(a.verdict == Verdict.APPROVED for r in reports for a in after.activities(r))
+    finally:
+        after.close()
+
+
+async def test_space_unmarks_and_only_the_marked_rows_are_approved(store, org):
+    ids = []
+    for back in (1, 2, 3):
+        report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=back))
+        store.add_activity(report.id, description="Menyusun telaah", minutes=60, team_id=org.team_a.id)
+        store.submit_report(report.id, org.dedi.id)
+        ids.append(report.id)
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        # rows are oldest first: mark the first two, then unmark the first
+        await pilot.press("4", "space", "space", "up", "up", "space")
+        await pilot.pause()
+        table = app.screen.query_one("#review-list")
+        assert [_cells(table, i)[0] for i in range(3)] == ["[ ]", "[x]", "[ ]"]
+        await pilot.press("a", "y")
+        await pilot.pause()
+        assert table.row_count == 2
+
+    after = Store.open(path)
+    try:
+        assert [after.require_report(r).status for r in ids] == [
+            ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.SUBMITTED]
+    finally:
+        after.close()
