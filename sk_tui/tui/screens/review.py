@@ -239,6 +239,11 @@ class ReviewScreen(SkScreen):
     def _shown_blocks(self) -> list[Static]:
         return [b for b in self._blocks if b.display and b.is_mounted]
 
+    def detail_text(self) -> str:
+        """Everything the detail pane holds (the heading and each activity), in plain text."""
+        parts = [self.query_one("#review-head", Static).visual, *(b.visual for b in self._shown_blocks())]
+        return "\n\n".join(getattr(part, "plain", str(part)) for part in parts)
+
     def _show_more(self) -> None:
         """Under the pane: how many activities are (partly) out of sight, above and below."""
         if not self.is_mounted:
