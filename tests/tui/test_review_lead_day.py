@@ -8,6 +8,7 @@ rows and one key approves them all after one question (a 60-report queue); a ret
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import closing
 
 from sk_tui.domain.models import ReportStatus, Verdict
 from sk_tui.store import Store
@@ -34,6 +35,23 @@ def _more(screen) -> str:
     return _plain(screen.query_one("#review-more").render())
 
 
+def _submit(store, org, who, days_back: int, minutes: list[int]) -> str:
+    """``who``'s report of ``days_back`` days ago, one team A activity per entry of ``minutes``."""
+    report = store.ensure_draft(who.id, TODAY - dt.timedelta(days=days_back))
+    for i, value in enumerate(minutes, 1):
+        store.add_activity(report.id, description=f"Kegiatan nomor {i}", minutes=value, team_id=org.team_a.id)
+    store.submit_report(report.id, who.id)
+    return report.id
+
+
+def _as_lead(store, org):
+    """The app on this workspace as team A's lead, and the workspace's path."""
+    store.set_me(org.lead.id)
+    path = store.path
+    store.close()
+    return make_app(path), path
+
+
 def _seven_activities(store, org) -> str:
     """Dedi's yesterday for team A: seven activities, one linked to a card, with evidence."""
     task = store.create_task(org.team_a.id, "Draf Pergub Cadangan Pangan", actor_id=org.lead.id,
@@ -50,11 +68,7 @@ def _seven_activities(store, org) -> str:
 
 async def test_the_detail_scrolls_to_the_last_of_seven_activities(store, org):
     _seven_activities(store, org)
-    store.set_me(org.lead.id)
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    app, _path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -106,15 +120,9 @@ async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, 
     store.clock = lambda: real_clock() - dt.timedelta(days=10)
     store.submit_report(late.id, org.ani.id)
     store.clock = real_clock
-    fresh = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
-    store.add_activity(fresh.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
-    store.submit_report(fresh.id, org.dedi.id)
-    store.set_me(org.lead.id)
-    due = store.review_due(store.require_report(fresh.id))
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    fresh = _submit(store, org, org.dedi, 1, [90])
+    due = store.review_due(store.require_report(fresh))
+    app, _path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -130,15 +138,8 @@ async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, 
 
 
 async def test_approve_asks_once_naming_what_it_covers(store, org):
-    report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
-    store.add_activity(report.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
-    store.add_activity(report.id, description="Menyusun notula", minutes=45, team_id=org.team_a.id)
-    store.submit_report(report.id, org.dedi.id)
-    store.set_me(org.lead.id)
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    report = _submit(store, org, org.dedi, 1, [90, 45])
+    app, path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "y")
         await pilot.pause()
@@ -154,25 +155,16 @@ async def test_approve_asks_once_naming_what_it_covers(store, org):
         await pilot.pause()
         assert table.row_count == 0
 
-    after = Store.open(path)
-    try:
-        assert after.require_report(report.id).status == ReportStatus.APPROVED
-        reviews = after.reviews_of(report.id)
+    with closing(Store.open(path)) as after:
+        assert after.require_report(report).status == ReportStatus.APPROVED
+        reviews = after.reviews_of(report)
         assert len(reviews) == 1  # asked once, decided once
         assert [op["op"] for op in after.ops_for_entity(reviews[0].id)] == ["decide"]
-    finally:
-        after.close()
 
 
 async def test_a_return_needs_a_note(store, org):
-    report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=1))
-    store.add_activity(report.id, description="Rapat koordinasi", minutes=90, team_id=org.team_a.id)
-    store.submit_report(report.id, org.dedi.id)
-    store.set_me(org.lead.id)
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    report = _submit(store, org, org.dedi, 1, [90])
+    app, path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "r")
         await pilot.pause()
@@ -185,27 +177,14 @@ async def test_a_return_needs_a_note(store, org):
         await pilot.pause()
         assert app.screen.query_one("#review-list").row_count == 0
 
-    after = Store.open(path)
-    try:
-        assert after.require_report(report.id).status == ReportStatus.RETURNED
-        assert after.require_report(report.id).review_note == "Lampirkan notula"
-    finally:
-        after.close()
+    with closing(Store.open(path)) as after:
+        assert after.require_report(report).status == ReportStatus.RETURNED
+        assert after.require_report(report).review_note == "Lampirkan notula"
 
 
 async def test_a_sixty_report_queue_is_cleared_by_approving_the_marked_rows(store, org):
-    reports = []
-    for who in (org.ani, org.dedi):
-        for back in range(1, 31):
-            report = store.ensure_draft(who.id, TODAY - dt.timedelta(days=back))
-            store.add_activity(report.id, description="Menyusun telaah", minutes=60 + back, team_id=org.team_a.id)
-            store.submit_report(report.id, who.id)
-            reports.append(report.id)
-    store.set_me(org.lead.id)
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    reports = [_submit(store, org, who, back, [60 + back]) for who in (org.ani, org.dedi) for back in range(1, 31)]
+    app, path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -229,26 +208,14 @@ async def test_a_sixty_report_queue_is_cleared_by_approving_the_marked_rows(stor
         assert table.row_count == 0
         assert "Tidak ada laporan" in _plain(app.screen.query_one("#review-title").render())
 
-    after = Store.open(path)
-    try:
+    with closing(Store.open(path)) as after:
         assert {after.require_report(r).status for r in reports} == {ReportStatus.APPROVED}
         assert all(a.verdict == Verdict.APPROVED for r in reports for a in after.activities(r))
-    finally:
-        after.close()
 
 
 async def test_space_unmarks_and_only_the_marked_rows_are_approved(store, org):
-    ids = []
-    for back in (1, 2, 3):
-        report = store.ensure_draft(org.dedi.id, TODAY - dt.timedelta(days=back))
-        store.add_activity(report.id, description="Menyusun telaah", minutes=60, team_id=org.team_a.id)
-        store.submit_report(report.id, org.dedi.id)
-        ids.append(report.id)
-    store.set_me(org.lead.id)
-    path = store.path
-    store.close()
-
-    app = make_app(path)
+    ids = [_submit(store, org, org.dedi, back, [60]) for back in (1, 2, 3)]
+    app, path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         # rows are oldest first: mark the first two, then unmark the first
         await pilot.press("4", "space", "space", "up", "up", "space")
@@ -259,9 +226,6 @@ async def test_space_unmarks_and_only_the_marked_rows_are_approved(store, org):
         await pilot.pause()
         assert table.row_count == 2
 
-    after = Store.open(path)
-    try:
+    with closing(Store.open(path)) as after:
         assert [after.require_report(r).status for r in ids] == [
             ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.SUBMITTED]
-    finally:
-        after.close()

@@ -277,12 +277,12 @@ class ReviewScreen(SkScreen):
 
     # --- deciding --------------------------------------------------------------------------
 
-    def _summary(self, parts: list[Part]) -> dict[str, object]:
+    def _summary(self, parts: list[Part]) -> dict[str, str]:
         return {
-            "n": len(parts),
-            "acts": sum(len(part) for _r, _t, part in parts),
+            "n": number(len(parts)),
+            "acts": number(sum(len(part) for _r, _t, part in parts)),
             "minutes": duration(sum(a.minutes for _r, _t, part in parts for a in part)),
-            "people": len({r.employee_id for r, _t, _p in parts}),
+            "people": number(len({r.employee_id for r, _t, _p in parts})),
         }
 
     def action_approve(self) -> None:
