@@ -79,7 +79,7 @@ async def test_the_detail_scrolls_to_the_last_of_seven_activities(store, org):
         texts = [_plain(b.render()) for b in blocks]
         # every activity with its state (a sign and a word), minutes, volume + unit, evidence
         for i, text in enumerate(texts, 1):
-            assert f"{i}/7 ⧗ menunggu · {30 + i} menit" in text
+            assert f"{i}/7 ○ menunggu · {30 + i} menit" in text
             assert f"Kegiatan nomor {i}" in text and f"{i} dokumen" in text and f"Bukti: ND 800/{i}/Huk" in text
         assert "Terkait: tugas: Draf Pergub Cadangan Pangan" in texts[6]
         head = _plain(screen.query_one("#review-head").render())
@@ -127,14 +127,15 @@ async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, 
         await pilot.press("4")
         await pilot.pause()
         table = app.screen.query_one("#review-list")
+        team = "Tim Penyusunan Produk …"  # cut to what 80 columns leave, and said so
         assert [_cells(table, i) for i in range(table.row_count)] == [
-            ["[ ]", "17/11", "Ani Lestari", "200", "WFO", org.team_a.name, "⏰ lewat"],
-            ["[ ]", "26/11", "Dedi Kurniawan", "90", "WFO", org.team_a.name, f"{due.day:02d}/{due.month:02d}"],
+            ["[ ]", "17/11", "Ani Lestari", "200", "WFO", team, "! lewat"],
+            ["[ ]", "26/11", "Dedi Kurniawan", "90", "WFO", team, f"{due.day:02d}/{due.month:02d}"],
         ]
         title = _plain(app.screen.query_one("#review-title").render())
         assert "1 lewat batas" in title
         head = _plain(app.screen.query_one("#review-head").render())
-        assert "⏰ lewat batas verifikasi" in head
+        assert "! lewat batas verifikasi" in head
 
 
 async def test_approve_asks_once_naming_what_it_covers(store, org):
@@ -197,7 +198,7 @@ async def test_a_sixty_report_queue_is_cleared_by_approving_the_marked_rows(stor
             await pilot.press("space")
         await pilot.pause()
         assert all(_cells(table, i)[0] == "[x]" for i in range(60))
-        assert "60 ditandai" in _plain(app.screen.query_one("#review-title").render())
+        assert "60 dipilih" in _plain(app.screen.query_one("#review-title").render())
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -30,7 +30,9 @@ from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen, NoteScreen
 
-MARKED, UNMARKED = "[x]", "[ ]"  # a text mark: never colour alone
+MARKED, UNMARKED = "[x]", "[ ]"  # a text mark: never colour alone (a Text: "[x]" is not markup)
+# what the columns other than the name and the team take at most, with the cell padding
+FIXED_COLUMNS = 3 + 7 + 5 + 4 + 8 + 7 * 2 + 2
 
 # row key "report id|team id" -> (report, team id, that team's activities)
 Part = tuple[DailyReport, str, list[Activity]]
@@ -86,9 +88,10 @@ class ReviewScreen(SkScreen):
     def after_compose(self) -> None:
         table = self.query_one("#review-list", DataTable)
         self._blocks = []
-        for key, label, width in (("mark", " ", 3), ("review.col.date", None, 5), ("review.col.who", None, 18),
-                                  ("review.col.minutes", None, 5), ("review.col.mode", None, 3),
-                                  ("review.col.team", None, 16), ("review.col.due", None, 8)):
+        # the name and the team share what the other columns leave (cut with "…" when longer)
+        for key, label, width in (("mark", " ", 3), ("review.col.date", None, 7), ("review.col.who", None, None),
+                                  ("review.col.minutes", None, 5), ("review.col.mode", None, 4),
+                                  ("review.col.team", None, None), ("review.col.due", None, 8)):
             table.add_column(label if label is not None else t(key), key=key, width=width)
         pane = self.query_one("#review-pane", DetailPane)
         self.watch(pane, "scroll_y", self._show_more, init=False)
@@ -96,7 +99,21 @@ class ReviewScreen(SkScreen):
         table.focus()
 
     def on_resize(self) -> None:
+        if self._room() != getattr(self, "_room_used", None):
+            self.reload()  # the name and team columns follow the width
         self.call_after_refresh(self._show_more)
+
+    def _room(self) -> tuple[int, int]:
+        """(name, team) widths: what the fixed columns leave, about two fifths to the name."""
+        room = max(20, self.app.size.width - FIXED_COLUMNS)
+        who = max(10, room * 2 // 5)
+        return who, room - who
+
+    @staticmethod
+    def _cut(value: str, width: int) -> Text:
+        text = plain(value, ellipsis=True)
+        text.truncate(width, overflow="ellipsis")
+        return text
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -118,15 +135,19 @@ class ReviewScreen(SkScreen):
         table = self.query_one("#review-list", DataTable)
         row = table.cursor_row
         table.clear()
+        who_width, team_width = self._room_used = self._room()
         for key, (report, team_id, part) in self.parts.items():
-            table.add_row(MARKED if key in self.marked else UNMARKED, short_date(report.work_date),
-                          plain(names.get(report.employee_id, "?"), ellipsis=True),
+            table.add_row(self._mark(key), short_date(report.work_date),
+                          self._cut(names.get(report.employee_id, "?"), who_width),
                           number(sum(a.minutes for a in part)), report.work_mode.value,
-                          plain(self.team_names.get(team_id, "?"), ellipsis=True), self._due_cell(report), key=key)
+                          self._cut(self.team_names.get(team_id, "?"), team_width), self._due_cell(report), key=key)
         if self.parts:
             table.move_cursor(row=min(row, len(self.parts) - 1))
         self._show_title(bool(self.store.led_team_ids(me.id)), len(reports))
         self._show_detail()
+
+    def _mark(self, key: str) -> Text:
+        return Text(MARKED if key in self.marked else UNMARKED)
 
     def _due_cell(self, report: DailyReport) -> str:
         if report.id in self.overdue:
@@ -193,7 +214,7 @@ class ReviewScreen(SkScreen):
     def _block(self, index: int, total: int, activity: Activity) -> Text:
         """One activity: its state as a sign and a word, minutes, description, volume, link,
         evidence; each on its own line so nothing is cut at 80 columns."""
-        state = {Verdict.APPROVED: "✓ ", Verdict.RETURNED: "↩ "}.get(activity.verdict, "⧗ ")
+        state = {Verdict.APPROVED: "✓ ", Verdict.RETURNED: "↩ "}.get(activity.verdict, "○ ")
         text = Text(end="")
         text.append(f"{index}/{total} ", style="bold")
         text.append(state + t(f"review.verdict.{activity.verdict.value}"))
@@ -308,7 +329,7 @@ class ReviewScreen(SkScreen):
             return
         self.marked ^= {key}
         table = self.query_one("#review-list", DataTable)
-        table.update_cell(key, "mark", MARKED if key in self.marked else UNMARKED)
+        table.update_cell(key, "mark", self._mark(key))
         table.action_cursor_down()
         self._show_title(True, len(self.reports))
 
