@@ -8,10 +8,16 @@ rows and one key approves them all after one question (a 60-report queue); a ret
 from __future__ import annotations
 
 import datetime as dt
+import time
 from contextlib import closing
 
+import pytest
+
+from sk_tui.config import Config
 from sk_tui.domain.models import ReportStatus, Verdict
 from sk_tui.store import Store
+from sk_tui.sync.client import save_credentials, sync_once
+from sk_tui.tui.app import SkApp
 from sk_tui.tui.screens.dialogs import ConfirmScreen, NoteScreen
 from tests.helpers.app import make_app
 from tests.helpers.clock import TODAY
@@ -104,6 +110,9 @@ async def test_the_detail_scrolls_to_the_last_of_seven_activities(store, org):
         # the pane can be focused and scrolled with its own keys too
         await pilot.press("tab")
         assert app.focused is pane
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert pane.scroll_y > 0
         await pilot.press("end")
         await pilot.pause()
         assert pane.region.contains_region(blocks[-1].region)
@@ -134,6 +143,10 @@ async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, 
         ]
         title = _plain(app.screen.query_one("#review-title").render())
         assert "1 lewat batas" in title
+        # wider: the team's whole name
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert _cells(table, 0)[5] == org.team_a.name
         head = _plain(app.screen.query_one("#review-head").render())
         assert "! lewat batas verifikasi" in head
 
@@ -230,3 +243,33 @@ async def test_space_unmarks_and_only_the_marked_rows_are_approved(store, org):
     with closing(Store.open(path)) as after:
         assert [after.require_report(r).status for r in ids] == [
             ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.SUBMITTED]
+
+
+@pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
+async def test_a_return_made_on_the_review_screen_is_announced_to_the_member(live, tmp_path):
+    """The lead returns Ani's day with a note on the review screen; the lead's workspace syncs;
+    Ani's app, started with a server, announces it without a key pressed (the live app)."""
+    ani_db, lead_db = tmp_path / "ani.db", tmp_path / "lead.db"
+    assert sync_once(ani_db, server_url=live.url, token=live.tokens["ani"]).ok
+    with closing(Store.open(ani_db)) as ani:
+        report = ani.ensure_draft("emp-ani", TODAY)
+        ani.add_activity(report.id, description="Menyusun telaah Raperda", minutes=240)
+        ani.submit_report(report.id, "emp-ani")
+    assert sync_once(ani_db, server_url=live.url, token=live.tokens["ani"]).ok
+    assert sync_once(lead_db, server_url=live.url, token=live.tokens["lead"]).ok
+
+    lead_app = make_app(lead_db)
+    async with lead_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "r", *"Lampirkan daftar hadir", "enter")
+        await pilot.pause()
+        assert lead_app.screen.query_one("#review-list").row_count == 0
+    assert sync_once(lead_db, server_url=live.url, token=live.tokens["lead"]).ok
+
+    save_credentials(live.url, live.tokens["ani"])
+    config = Config(language="id", theme="textual-dark", server_url=live.url, sync_interval_seconds=10)
+    app = SkApp(ani_db, language="id", config=config, theme="textual-dark", save_settings=False)
+    async with app.run_test(size=SIZE) as pilot:
+        deadline = time.monotonic() + 40
+        while not any("dikembalikan: Lampirkan daftar hadir" in str(n.message) for n in app._notifications):
+            assert time.monotonic() < deadline, "the return was not announced"
+            await pilot.pause(0.2)

@@ -99,7 +99,8 @@ class ReviewScreen(SkScreen):
         table.focus()
 
     def on_resize(self) -> None:
-        if self._room() != getattr(self, "_room_used", None):
+        used = getattr(self, "_room_used", None)
+        if used is not None and used != self._room():
             self.reload()  # the name and team columns follow the width
         self.call_after_refresh(self._show_more)
 
