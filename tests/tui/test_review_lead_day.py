@@ -130,7 +130,8 @@ async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, 
     store.submit_report(late.id, org.ani.id)
     store.clock = real_clock
     fresh = _submit(store, org, org.dedi, 1, [90])
-    due = store.review_due(store.require_report(fresh))
+    due, late = store.review_windows([store.require_report(fresh)])[fresh]
+    assert not late
     app, _path = _as_lead(store, org)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")

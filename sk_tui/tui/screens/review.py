@@ -14,6 +14,8 @@ rows and ``a`` approves every marked part after one question.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
@@ -75,6 +77,7 @@ class ReviewScreen(SkScreen):
         self.parts: dict[str, Part] = {}
         self.team_names: dict[str, str] = {}
         self.marked: set[str] = set()  # row keys marked with Space
+        self.windows: dict[str, tuple[dt.date, bool]] = {}  # report id -> (review due, passed)
         self.overdue: set[str] = set()  # report ids whose verification window has passed
         self._blocks: list[Static] = []  # one per activity shown, reused between rows
 
@@ -126,10 +129,12 @@ class ReviewScreen(SkScreen):
         self.reports = {r.id: r for r in reports}
         names = self.names = {e.id: e.short_name for e in self.store.employees({r.employee_id for r in reports})}
         self.team_names = {team.id: team.name for team in self.store.all_teams()}
-        self.overdue = {r.id for r in reports if self.store.is_review_overdue(r)}
+        self.windows = self.store.review_windows(reports)
+        self.overdue = {report_id for report_id, (_due, late) in self.windows.items() if late}
         self.parts = {}
+        activities = self.store.activities_to_review_in([r.id for r in reports], me.id)
         for report in reports:
-            mine = self.store.activities_to_review(report.id, me.id)
+            mine = activities[report.id]
             for team_id in sorted({a.team_id for a in mine if a.verdict == Verdict.PENDING and a.team_id}):
                 self.parts[f"{report.id}|{team_id}"] = (report, team_id, [a for a in mine if a.team_id == team_id])
         self.marked &= set(self.parts)
@@ -151,9 +156,9 @@ class ReviewScreen(SkScreen):
         return Text(MARKED if key in self.marked else UNMARKED)
 
     def _due_cell(self, report: DailyReport) -> str:
-        if report.id in self.overdue:
+        due, late = self.windows.get(report.id, (None, False))
+        if late:
             return t("review.overdue")
-        due = self.store.review_due(report)
         return short_date(due) if due else ""
 
     def _show_title(self, leads: bool, count: int) -> None:
@@ -206,10 +211,10 @@ class ReviewScreen(SkScreen):
         if report.location.strip():
             text.append("\n" + t("review.detail.location", location=shown(report.location)))
         text.append("\n" + t("review.detail.count", n=len(part), minutes=duration(sum(a.minutes for a in part))))
-        due = self.store.review_due(report)
+        due, late = self.windows.get(report.id, (None, False))
         if due is not None:
-            key = "review.detail.overdue" if report.id in self.overdue else "review.detail.due"
-            text.append(" · " + t(key, day=short_date(due)), style="bold" if report.id in self.overdue else "")
+            key = "review.detail.overdue" if late else "review.detail.due"
+            text.append(" · " + t(key, day=short_date(due)), style="bold" if late else "")
         return text
 
     def _block(self, index: int, total: int, activity: Activity) -> Text:
