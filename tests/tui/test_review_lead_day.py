@@ -274,3 +274,24 @@ async def test_a_return_made_on_the_review_screen_is_announced_to_the_member(liv
         while not any("dikembalikan: Lampirkan daftar hadir" in str(n.message) for n in app._notifications):
             assert time.monotonic() < deadline, "the return was not announced"
             await pilot.pause(0.2)
+
+
+async def test_a_chosen_report_changed_meanwhile_is_refused_and_said_the_rest_approved(store, org):
+    ids = [_submit(store, org, org.dedi, back, [60]) for back in (1, 2)]
+    app, path = _as_lead(store, org)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "space", "space", "a")
+        await pilot.pause()
+        # meanwhile the oldest one changes (as a pull may bring): its version moves on
+        with closing(Store.open(path)) as other:
+            other.db.execute("UPDATE reports SET version = version + 1 WHERE id = ?", (ids[1],))
+        await pilot.press("y")
+        await pilot.pause()
+        toasts = [str(n.message) for n in app._notifications]
+        assert "1 bagian laporan disetujui." in toasts
+        assert any(m.startswith("1 tidak dapat disetujui: ") for m in toasts)
+        table = app.screen.query_one("#review-list")
+        assert table.row_count == 1 and _cells(table, 0)[0] == "[x]"  # still chosen, to look at again
+
+    with closing(Store.open(path)) as after:
+        assert [after.require_report(r).status for r in ids] == [ReportStatus.APPROVED, ReportStatus.SUBMITTED]
