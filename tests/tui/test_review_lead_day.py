@@ -295,3 +295,34 @@ async def test_a_chosen_report_changed_meanwhile_is_refused_and_said_the_rest_ap
 
     with closing(Store.open(path)) as after:
         assert [after.require_report(r).status for r in ids] == [ReportStatus.APPROVED, ReportStatus.SUBMITTED]
+
+
+async def test_the_review_keys_fit_the_80_column_footer_and_lead_the_help(store, org):
+    _submit(store, org, org.dedi, 1, [60])
+    app, _path = _as_lead(store, org)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        footer = str(app.screen.query_one("KeyFooter").render())
+        assert len(footer) <= 80 and "…" not in footer
+        for piece in ("y Setujui", "r Kembalikan", "␣ Pilih", "a Setujui pilihan", "? Bantuan"):
+            assert piece in footer
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = [_plain(cell) for cell in app.screen.table.columns[0]._cells]
+        assert keys[:7] == ["▸", "y", "r", "␣", "a", "J", "K"]  # this screen's keys first, as typed
+
+
+def test_a_report_marked_late_on_the_review_screen_is_the_one_counted_late(store, org):
+    """The list's late mark and the lead's count of late verifications (the negative activity)
+    read one rule: the same report is late in both, a fresh one in neither."""
+    late = store.ensure_draft(org.ani.id, TODAY - dt.timedelta(days=10))
+    store.add_activity(late.id, description="Menyusun telaah", minutes=200)
+    real_clock = store.clock
+    store.clock = lambda: real_clock() - dt.timedelta(days=10)
+    store.submit_report(late.id, org.ani.id)
+    store.clock = real_clock
+    fresh = _submit(store, org, org.dedi, 1, [90])
+    windows = store.review_windows([store.require_report(late.id), store.require_report(fresh)])
+    assert [windows[late.id][1], windows[fresh][1]] == [True, False]
+    assert store.overdue_reviews(org.lead.id, TODAY.replace(day=1), TODAY) == 1
