@@ -58,6 +58,18 @@ def _as_lead(store, org):
     return make_app(path), path
 
 
+def _late_and_fresh(store, org) -> tuple[str, str]:
+    """Ani's report of ten days ago, submitted then (its three-working-day window long over),
+    and Dedi's of yesterday, submitted today."""
+    real_clock = store.clock
+    store.clock = lambda: real_clock() - dt.timedelta(days=10)
+    late = store.ensure_draft(org.ani.id, TODAY - dt.timedelta(days=10))
+    store.add_activity(late.id, description="Menyusun telaah", minutes=200)
+    store.submit_report(late.id, org.ani.id)
+    store.clock = real_clock
+    return late.id, _submit(store, org, org.dedi, 1, [90])
+
+
 def _seven_activities(store, org) -> str:
     """Dedi's yesterday for team A: seven activities, one linked to a card, with evidence."""
     task = store.create_task(org.team_a.id, "Draf Pergub Cadangan Pangan", actor_id=org.lead.id,
@@ -122,14 +134,8 @@ async def test_the_detail_scrolls_to_the_last_of_seven_activities(store, org):
 
 
 async def test_the_list_shows_team_date_minutes_and_a_late_mark_in_words(store, org):
-    late = store.ensure_draft(org.ani.id, TODAY - dt.timedelta(days=10))
-    store.add_activity(late.id, description="Menyusun telaah", minutes=200)
-    real_clock = store.clock
-    # submitted ten days ago: the three-working-day window is long over
-    store.clock = lambda: real_clock() - dt.timedelta(days=10)
-    store.submit_report(late.id, org.ani.id)
-    store.clock = real_clock
-    fresh = _submit(store, org, org.dedi, 1, [90])
+    _late_and_fresh(store, org)
+    fresh = store.report_for(org.dedi.id, TODAY - dt.timedelta(days=1)).id
     due, late = store.review_windows([store.require_report(fresh)])[fresh]
     assert not late
     app, _path = _as_lead(store, org)
@@ -316,13 +322,7 @@ async def test_the_review_keys_fit_the_80_column_footer_and_lead_the_help(store,
 def test_a_report_marked_late_on_the_review_screen_is_the_one_counted_late(store, org):
     """The list's late mark and the lead's count of late verifications (the negative activity)
     read one rule: the same report is late in both, a fresh one in neither."""
-    late = store.ensure_draft(org.ani.id, TODAY - dt.timedelta(days=10))
-    store.add_activity(late.id, description="Menyusun telaah", minutes=200)
-    real_clock = store.clock
-    store.clock = lambda: real_clock() - dt.timedelta(days=10)
-    store.submit_report(late.id, org.ani.id)
-    store.clock = real_clock
-    fresh = _submit(store, org, org.dedi, 1, [90])
-    windows = store.review_windows([store.require_report(late.id), store.require_report(fresh)])
-    assert [windows[late.id][1], windows[fresh][1]] == [True, False]
+    late, fresh = _late_and_fresh(store, org)
+    windows = store.review_windows([store.require_report(late), store.require_report(fresh)])
+    assert [windows[late][1], windows[fresh][1]] == [True, False]
     assert store.overdue_reviews(org.lead.id, TODAY.replace(day=1), TODAY) == 1
