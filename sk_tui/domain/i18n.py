@@ -445,6 +445,33 @@ TEXT: dict[str, tuple[str, str]] = {
     # time and durations
     "duration.hm": ("{h} jam {m} menit", "{h} h {m} min"),
     "duration.m": ("{m} menit", "{m} min"),
+    # review made for the lead's day (issue 11): marks, overdue, the scrolling detail, confirmation
+    "review.mark": ("Pilih", "Select"),
+    "review.approve_marked": ("Setujui pilihan", "Approve selected"),
+    "review.scroll": ("Gulir rincian", "Scroll details"),
+    "review.scroll_up": ("Gulir rincian ke atas", "Scroll details up"),
+    "review.col.due": ("Batas", "Due"),
+    "review.overdue": ("! lewat", "! late"),
+    "review.heading.overdue": ("{n} lewat batas", "{n} overdue"),
+    "review.heading.marked": ("{n} dipilih", "{n} selected"),
+    "review.more_above": ("▲ {n} di atas", "▲ {n} above"),
+    "review.more_below": ("▼ {n} lagi", "▼ {n} more"),
+    "review.more_keys": ("Tab/J/K: gulir", "Tab/J/K: scroll"),
+    "review.detail.location": ("Lokasi: {location}", "Location: {location}"),
+    "review.detail.count": ("{n} kegiatan · {minutes}", "{n} activities · {minutes}"),
+    "review.detail.due": ("batas verifikasi {day}", "review due {day}"),
+    "review.detail.overdue": ("! lewat batas verifikasi {day}", "! review overdue since {day}"),
+    "review.detail.related": ("Terkait: {link}", "Related: {link}"),
+    "review.detail.evidence": ("Bukti: {evidence}", "Evidence: {evidence}"),
+    "review.verdict.pending": ("menunggu", "waiting"),
+    "review.confirm.one": ("Setujui bagian {team} dari laporan {who}, {day}?\n{acts} kegiatan · {minutes}",
+                           "Approve {team}'s part of {who}'s report for {day}?\n{acts} activities · {minutes}"),
+    "review.confirm.marked": (("Setujui {n} bagian laporan yang dipilih?\n"
+                               "{people} pegawai · {acts} kegiatan · {minutes}"),
+                              "Approve the {n} selected report parts?\n{people} people · {acts} activities · {minutes}"),
+    "review.approved_marked": ("{n} bagian laporan disetujui.", "Approved {n} report parts."),
+    "review.some_refused": ("{n} tidak dapat disetujui: {reason}", "{n} could not be approved: {reason}"),
+    "review.nothing_marked": ("Belum ada yang dipilih: Spasi memilih baris.", "Nothing selected: Space selects a row."),
 }
 # The command line's and the server's texts (help, argparse, admin output, HTTP errors) live
 # beside this file, in the same format; TEXT is the one catalogue of both.

@@ -115,6 +115,48 @@ class ReportsMixin(BaseStore):
             raise DomainError("review_team_ambiguous")
         return pending[0]
 
+    def activities_to_review_in(self, report_ids: list[str], reviewer_id: str) -> dict[str, list[Activity]]:
+        """``activities_to_review`` for many reports in one query (the review screen's list):
+        report id -> the activities of the teams this person leads or answers for, in order."""
+        teams = sorted(set(self.led_team_ids(reviewer_id)))
+        out: dict[str, list[Activity]] = {report_id: [] for report_id in report_ids}
+        if not teams or not report_ids:
+            return out
+        team_marks = ", ".join("?" for _ in teams)
+        for start in range(0, len(report_ids), 500):  # well under SQLite's limit of bound values
+            chunk = report_ids[start:start + 500]
+            rows = self.rows(
+                f"""SELECT * FROM activities WHERE report_id IN ({", ".join("?" for _ in chunk)})
+                    AND team_id IN ({team_marks}) ORDER BY report_id, position, rowid""", [*chunk, *teams])
+            for row in rows:
+                activity = from_row(Activity, row)
+                out[activity.report_id].append(activity)
+        return out
+
+    def review_windows(self, reports: list[DailyReport]) -> dict[str, tuple[dt.date, bool]]:
+        """report id -> (last day of the lead's verification window, whether it has passed), for
+        the submitted ones: review_window_working_days working days after the (latest) local
+        submission day, the rule ``overdue_reviews`` counts late verifications by (a
+        resubmission starts a new window; late once that day is before today)."""
+        from zoneinfo import ZoneInfo
+
+        from sk_tui.domain import kinerja
+
+        policy = self.policy  # read once: it is looked up, not a plain attribute
+        zone = ZoneInfo(policy.timezone)
+        today = self.today()
+        due_of: dict[dt.date, dt.date] = {}
+        out: dict[str, tuple[dt.date, bool]] = {}
+        for report in reports:
+            if report.submitted_at is None:
+                continue
+            submitted = report.submitted_at
+            day = (submitted.astimezone(zone) if submitted.tzinfo is not None else submitted).date()
+            if day not in due_of:
+                due_of[day] = kinerja.add_working_days(day, policy.review_window_working_days, policy)
+            out[report.id] = (due_of[day], due_of[day] < today)
+        return out
+
     def reviews_of(self, report_id: str) -> list[Review]:
         return [from_row(Review, r) for r in self.rows(
             "SELECT * FROM reviews WHERE report_id = ? ORDER BY decided_at", (report_id,))]

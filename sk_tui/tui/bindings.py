@@ -54,7 +54,7 @@ def binding_rows(node_class: type[DOMNode], keymap: dict[str, str]) -> list[tupl
 _NAMES = {
     "question_mark": "?", "slash": "/", "less_than_sign": "<", "greater_than_sign": ">",
     "left_square_bracket": "[", "right_square_bracket": "]", "escape": "esc", "delete": "del",
-    "full_stop": ".", "comma": ",", "insert": "ins",
+    "full_stop": ".", "comma": ",", "insert": "ins", "space": "␣",
     # arrows as drawn on the keys: no English word on an Indonesian help screen
     "left": "←", "right": "→", "up": "↑", "down": "↓",
 }

@@ -116,6 +116,42 @@ def test_review_for_a_lead(snap_compare, workspace, size):
     assert snap_compare(make_app(path), terminal_size=size, press=["4"])
 
 
+def _seed_lead_day(path) -> None:
+    """Dedi's day of seven activities for team A (one linked to a card), submitted eight days
+    ago: past the verification window. The app opens as team A's lead."""
+    from sk_tui.store import Store
+
+    store = Store.open(path)
+    task = store.create_task("team-a", "Draf Pergub Cadangan Pangan", actor_id="emp-lead", assignees=["emp-dedi"])
+    report = store.ensure_draft("emp-dedi", TODAY - dt.timedelta(days=2))
+    store.set_work_mode(report.id, "WFA", "Garut")
+    for i in range(1, 8):
+        store.add_activity(report.id, description=f"Telaah rancangan Pergub bagian {i}", minutes=30 + i, volume=i,
+                           volume_unit="dokumen", evidence=f"ND 800/{i}/Huk", team_id="team-a",
+                           task_id=task.id if i == 7 else None)
+    frozen = store.clock
+    store.clock = lambda: frozen() - dt.timedelta(days=8)
+    store.submit_report(report.id, "emp-dedi")
+    store.clock = frozen
+    store.set_me("emp-lead")
+    store.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES)
+def test_review_lead_day(snap_compare, workspace, size, lang):
+    """The late report marked, one row chosen with Space, its detail scrolled two activities."""
+    path, _org, _ids = workspace
+    _seed_lead_day(path)
+    assert snap_compare(make_app(path, language=lang), terminal_size=size, press=["4", "space", "up", "J", "J"])
+
+
+def test_review_approve_asks_once(snap_compare, workspace):
+    path, _org, _ids = workspace
+    _seed_lead_day(path)
+    assert snap_compare(make_app(path), terminal_size=(80, 24), press=["4", "y"])
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, workspace, size, lang):

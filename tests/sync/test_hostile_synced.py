@@ -62,7 +62,7 @@ async def test_hostile_text_typed_by_a_member_reaches_her_lead_and_back_as_text(
         description, proof = bounded(Activity, "description", text), bounded(Activity, "evidence", text)
         ani.add_activity(report.id, description=description, minutes=10, evidence=proof,
                          volume_unit=bounded(Activity, "volume_unit", text))
-        lines.append(f"{description} · {proof}")
+        lines += [description, f"Bukti: {proof}"]
     ani.submit_report(report.id, "emp-ani")
     sync(ani_db, live, "ani")
     sync(lead_db, live, "lead")
@@ -84,13 +84,13 @@ async def test_hostile_text_typed_by_a_member_reaches_her_lead_and_back_as_text(
             assert shown_title in board, title
         await pilot.press("4")
         await pilot.pause()
-        widget = app.screen.query_one("#review-detail")
-        detail = widget.visual.plain
+        widget = app.screen.query_one("#review-pane")
+        detail = app.screen.detail_text()
         for line in lines:
             assert line in detail
         for y in range(min(10, widget.size.height)):  # click all over the activities
             for x in range(0, widget.size.width, 7):
-                await pilot.click("#review-detail", offset=(x, y))
+                await pilot.click("#review-pane", offset=(x, y))
         await pilot.pause()
         assert app.is_running
         assert app.store.report(report.id).status == ReportStatus.SUBMITTED

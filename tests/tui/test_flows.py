@@ -206,7 +206,7 @@ async def test_review_approve_and_return(workspace):
         await _type(pilot, "Lengkapi bukti")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y", "y")  # approve, yes to the one question
         await pilot.pause()
         assert table.row_count == 0
         statuses = {app.store.report(r).status for r in (ids["dedi_report"],)}

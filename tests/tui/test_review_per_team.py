@@ -37,11 +37,12 @@ async def test_a_lead_sees_and_approves_only_their_teams_activities(store, org):
         table = app.screen.query_one("#review-list")
         assert table.row_count == 1
         row = [getattr(cell, "plain", str(cell)) for cell in table.get_row_at(0)]
-        assert row[2] == "45" and row[4] == org.team_b.name
-        detail = _plain(app.screen.query_one("#review-detail").visual)
-        assert "Pendampingan perkara · SKK 12/2026 · 2 berkas" in detail
-        assert "Menyusun telaah" not in detail  # team-a's activity is lead A's to see
-        await pilot.press("y")
+        assert row[3] == "45" and row[5] == org.team_b.name
+        blocks = [_plain(b.render()) for b in app.screen.query(".review-activity") if b.display]
+        assert len(blocks) == 1
+        assert "Pendampingan perkara\n2 berkas\nBukti: SKK 12/2026" in blocks[0]
+        assert "Menyusun telaah" not in blocks[0]  # team-a's activity is lead A's to see
+        await pilot.press("y", "y")  # approve, and yes to the one question
         await pilot.pause()
         assert table.row_count == 0
 

@@ -9,7 +9,6 @@ Esc on a changed form asks: keep as draft, discard, or back to the form.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +17,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.validation import Function, Integer, ValidationResult
 from textual.widgets import Input, Label, Select
 
@@ -27,12 +25,12 @@ from sk_tui.domain.i18n import long_date, t
 from sk_tui.domain.models import Activity
 from sk_tui.domain.rules import parse_volume
 from sk_tui.tui.bindings import make
+from sk_tui.tui.drafts import FormDraft
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
 from sk_tui.tui.widgets.inputs import TextInput
 
 DRAFT_KEY = "draft.activity"
-DRAFT_SAVE_SECONDS = 0.5
 FIELDS = ("desc", "minutes", "volume", "unit", "evidence")
 
 
@@ -73,8 +71,7 @@ class ActivityForm(Dialog[str]):
         super().__init__()
         self.day = day
         self.activity = activity
-        self._draft_timer: Timer | None = None
-        self._draft_dirty = False
+        self.draft = FormDraft(self, DRAFT_KEY, {"day": day.isoformat(), "activity": activity.id if activity else None})
 
     def _link_options(self) -> list[tuple[Text, str]]:
         me = self.store.require_me()
@@ -162,20 +159,8 @@ class ActivityForm(Dialog[str]):
 
     # --- the draft of the form itself ----------------------------------------------------
 
-    def _draft_owner(self) -> dict[str, str | None]:
-        return {"day": self.day.isoformat(), "activity": self.activity.id if self.activity else None}
-
     def _restore_draft(self) -> dict[str, str]:
-        raw = self.store.get_meta(DRAFT_KEY)
-        if not raw:
-            return {}
-        try:
-            draft = json.loads(raw)
-        except ValueError:
-            return {}
-        if {k: draft.get(k) for k in ("day", "activity")} != self._draft_owner():
-            return {}
-        return {k: v for k, v in draft.get("fields", {}).items() if isinstance(v, str)}
+        return {k: v for k, v in self.draft.restore().items() if isinstance(v, str)}
 
     def _loaded_values(self) -> dict[str, str]:
         a = self.activity
@@ -206,11 +191,7 @@ class ActivityForm(Dialog[str]):
     def _field_changed(self, event: Input.Changed | Select.Changed) -> None:
         if not self.is_mounted:
             return
-        self._draft_dirty = True
-        self._latest = self._values()  # no IO: kept so a draft can be written even while closing
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_draft)
+        self.draft.changed(self._values())
         validation = getattr(event, "validation_result", None)
         if validation is not None and not validation.is_valid:
             self._error(validation.failure_descriptions[0])
@@ -224,26 +205,16 @@ class ActivityForm(Dialog[str]):
 
     def save_draft(self) -> None:
         """Write the form's text to the workspace, if it changed since the last write."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        if not self._draft_dirty:
-            return
-        self._draft_dirty = False
-        self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._latest}))
+        self.draft.save()
 
     def on_unmount(self) -> None:
-        self.save_draft()  # the app is closing with a change not yet written
+        self.draft.save()  # the app is closing with a change not yet written
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
-        self.save_draft()
+        self.draft.save()
 
     def _drop_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        self._draft_dirty = False
-        self.store.set_meta(DRAFT_KEY, None)
+        self.draft.drop()
 
     def action_cancel(self) -> None:
         """Esc: close at once when nothing changed; else ask keep as draft / discard / back."""
@@ -254,8 +225,7 @@ class ActivityForm(Dialog[str]):
 
         def chosen(choice: str | None) -> None:
             if choice == "keep":
-                self._draft_dirty, self._latest = True, self._values()
-                self.save_draft()
+                self.draft.keep(self._values())
                 self.app.notify(t("draft.kept"))
                 self.dismiss(None)
             elif choice == "discard":

@@ -1,17 +1,18 @@
 """Create or edit a card: title, description, due date, linked target, assignees.
 
-Esc on a changed form asks: keep as draft (meta ``draft.task``, restored when the same card, or
-a new card of the same team, is opened again), discard, or back to the form.
+What is typed is kept as a draft (meta ``draft.task``) half a second after the last change and
+when a field loses focus, never on the keystroke itself (sk_tui/tui/drafts.py, as the activity
+form does); it comes back when the same card, or a new card of the same team, is opened again.
+Esc on a changed form asks: keep as draft, discard, or back to the form.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList
@@ -20,6 +21,7 @@ from sk_tui.domain.errors import DomainError
 from sk_tui.domain.i18n import t
 from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.tui.bindings import make
+from sk_tui.tui.drafts import FormDraft
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.dialogs import Dialog, DraftChoiceScreen
 from sk_tui.tui.widgets.inputs import TextInput
@@ -37,6 +39,7 @@ class TaskForm(Dialog[str]):
         self.team_id = team_id
         self.card = task
         self.status = status
+        self.draft = FormDraft(self, DRAFT_KEY, {"team": team_id, "task": task.id if task else None})
 
     def compose(self) -> ComposeResult:
         task = self.card
@@ -84,7 +87,7 @@ class TaskForm(Dialog[str]):
     def on_mount(self) -> None:
         self.query_one("#task-title", Input).focus()
         self.loaded = self._values()
-        draft = self._restore_draft()
+        draft = self.draft.restore()
         if draft:
             for name in ("title", "description", "due"):
                 if isinstance(draft.get(name), str):
@@ -100,21 +103,20 @@ class TaskForm(Dialog[str]):
                         people.select(value)
             self.app.notify(t("activity.draft_restored"))
 
-    # --- the draft kept by Esc -------------------------------------------------------------
+    # --- the draft: written once typing pauses, on blur, on close ---------------------------
 
-    def _draft_owner(self) -> dict[str, str | None]:
-        return {"team": self.team_id, "task": self.card.id if self.card else None}
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _field_changed(self) -> None:
+        if self.is_mounted and hasattr(self, "loaded"):
+            self.draft.changed(self._values())
 
-    def _restore_draft(self) -> dict[str, Any]:
-        raw = self.store.get_meta(DRAFT_KEY)
-        try:
-            draft = json.loads(raw) if raw else {}
-        except ValueError:
-            return {}
-        if not isinstance(draft, dict) or {k: draft.get(k) for k in ("team", "task")} != self._draft_owner():
-            return {}
-        fields = draft.get("fields")
-        return fields if isinstance(fields, dict) else {}
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.draft.save()
+
+    def on_unmount(self) -> None:
+        self.draft.save()  # the app is closing with a change not yet written
 
     def _values(self) -> dict[str, Any]:
         target = self.query_one("#task-target", Select).value
@@ -129,17 +131,17 @@ class TaskForm(Dialog[str]):
     def action_cancel(self) -> None:
         """Esc: close at once when nothing changed; else ask keep as draft / discard / back."""
         if self._values() == self.loaded:
-            self.store.set_meta(DRAFT_KEY, None)
+            self.draft.drop()
             self.dismiss(None)
             return
 
         def chosen(choice: str | None) -> None:
             if choice == "keep":
-                self.store.set_meta(DRAFT_KEY, json.dumps({**self._draft_owner(), "fields": self._values()}))
+                self.draft.keep(self._values())
                 self.app.notify(t("draft.kept"))
                 self.dismiss(None)
             elif choice == "discard":
-                self.store.set_meta(DRAFT_KEY, None)
+                self.draft.drop()
                 self.dismiss(None)
 
         self.app.push_screen(DraftChoiceScreen(), chosen)
@@ -182,5 +184,5 @@ class TaskForm(Dialog[str]):
         except (DomainError, ValidationError) as exc:  # shown in the form; what was typed stays
             self._error(self.sk.error_text(exc))
             return
-        self.store.set_meta(DRAFT_KEY, None)
+        self.draft.drop()
         self.dismiss(saved.id)
