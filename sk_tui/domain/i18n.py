@@ -101,7 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "group.move": ("Geser", "Move"),
     "group.day": ("Hari", "Day"),
     # board
-    "col.backlog": ("Backlog", "Backlog"),
+    "col.backlog": ("Daftar tunggu", "Backlog"),
     "col.todo": ("Dijadwalkan", "To do"),
     "col.in_progress": ("Dikerjakan", "In progress"),
     "col.review": ("Ditinjau", "Review"),

@@ -1118,4 +1118,19 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Bulan {month} dibuka kembali ({n} angka resmi dicabut); alasan dicatat.",
         "Month {month} reopened ({n} official figures lifted); the reason is logged.",
     ),
+    # s4-lang: the policy file's problems and the month's log, in the admin's language
+    "cmd.server.policy_not_toml": (
+        "{file}: bukan TOML yang sah (baris {line}, kolom {column}).",
+        "{file}: not valid TOML (line {line}, column {column}).",
+    ),
+    "cmd.server.policy_unknown_key": (
+        "{file}: kunci {key} tidak dikenal.",
+        "{file}: unknown key {key}.",
+    ),
+    "cmd.server.policy_bad_value": (
+        "{file}: nilai {key} tidak sah.",
+        "{file}: the value of {key} is not valid.",
+    ),
+    "cmd.server.month_log.close": ("ditutup", "closed"),
+    "cmd.server.month_log.reopen": ("dibuka kembali", "reopened"),
 }
