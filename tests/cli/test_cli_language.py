@@ -197,10 +197,8 @@ def test_no_command_prints_words_that_are_not_in_the_catalogue():
             if name == "say":
                 found.append(f"{path.name}:{node.lineno} say(...)")
             if name in sinks:
-                for arg in node.args:
-                    for text in _literal_texts(arg):
-                        if _words(text) - SHARED:
-                            found.append(f"{path.name}:{node.lineno} {text!r}")
+                found.extend(f"{path.name}:{node.lineno} {text!r}" for arg in node.args
+                             for text in _literal_texts(arg) if _words(text) - SHARED)
     assert not found, "print via tr(args, key): " + "; ".join(found)
 
 
