@@ -59,7 +59,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "teams.dwa_pending": ("Pengajuan DWA menunggu keputusan", "DWA applications awaiting a decision"),
     "teams.output": ("Keluaran per hari kerja menurut mode kerja, unit, {month}",
                      "Output per working day by work mode, unit, {month}"),
-    "teams.output_none": ("Belum ada laporan disetujui bulan ini.", "No approved reports this month yet."),
+    "teams.output_none": ("Belum ada laporan yang disetujui bulan ini.", "No approved reports this month yet."),
     "teams.output_line": ("{minutes} menit/hari · volume {volume}/hari · {days} hari",
                           "{minutes} min/day · volume {volume}/day · {days} days"),
     "teams.closed": ("(ditutup)", "(closed)"),
@@ -101,7 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "group.move": ("Geser", "Move"),
     "group.day": ("Hari", "Day"),
     # board
-    "col.backlog": ("Daftar tunggu", "Backlog"),
+    "col.backlog": ("Rencana", "Backlog"),
     "col.todo": ("Dijadwalkan", "To do"),
     "col.in_progress": ("Dikerjakan", "In progress"),
     "col.review": ("Ditinjau", "Review"),

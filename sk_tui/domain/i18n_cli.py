@@ -961,7 +961,7 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Unknown unit: {unit!r}.",
     ),
     "cmd.dwa.no_output": (
-        "Belum ada laporan disetujui untuk bulan ini.",
+        "Belum ada laporan yang disetujui untuk bulan ini.",
         "No approved reports for this month yet.",
     ),
     "cmd.dwa.level.unit": (

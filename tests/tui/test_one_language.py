@@ -89,7 +89,7 @@ async def test_every_screen_speaks_one_language(workspace, tour, lang):
 async def test_the_board_names_the_first_column_in_indonesian(workspace):
     path, _org, _ids = workspace
     text = await _visit(path, "id", ["right"])
-    assert "Daftar tunggu" in text and "Backlog" not in text
+    assert "Rencana" in text and "Backlog" not in text
     assert "Backlog" in await _visit(path, "en", ["right"])
 
 
