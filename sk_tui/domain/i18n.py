@@ -173,7 +173,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.status.returned": ("Dikembalikan", "Returned"),
     "report.note": ("Catatan ketua tim: {note}", "Lead's note: {note}"),
     "report.note_team": ("↩ Dikembalikan oleh {team}: {note}", "↩ Returned by {team}: {note}"),
-    "report.day_total": ("Hari ini {minutes} menit", "Day {minutes} min"),
+    "report.day_total": ("Jumlah {minutes} menit", "Day {minutes} min"),
     "report.month_total": (
         "Bulan ini {reported} menit dilaporkan, {approved} disetujui / target {target}",
         "Month {reported} min reported, {approved} approved / target {target}",
@@ -306,7 +306,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "problems.entity.review": ("Verifikasi", "Review"),
     "problems.entity.task": ("Tugas", "Task"),
     "problems.entity.feedback": ("Umpan balik", "Feedback"),
-    "problems.op.submit": ("kirim", "submit"),
+    "problems.op.submit": ("ajukan", "submit"),
     "problems.op.decide": ("keputusan verifikasi", "review decision"),
     "problems.op.create": ("buat", "create"),
     "problems.op.update": ("ubah", "update"),

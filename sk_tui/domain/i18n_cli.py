@@ -1133,4 +1133,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     ),
     "cmd.server.month_log.close": ("ditutup", "closed"),
     "cmd.server.month_log.reopen": ("dibuka kembali", "reopened"),
+    # the demo builder's stages (sk_tui/demo.py names them in Indonesian)
+    "cmd.demo.stage.organisasi": ("Organisasi", "Organisation"),
+    "cmd.demo.stage.indeks": ("Indeks", "Indexes"),
+    "cmd.demo.stage.papan_tugas": ("Papan tugas", "Task boards"),
+    "cmd.demo.stage.menyimpan": ("Menyimpan", "Saving"),
+    "cmd.demo.stage.laporan_harian": ("Laporan harian", "Daily reports"),
 }

@@ -218,3 +218,14 @@ def test_a_bad_policy_file_is_explained_in_the_admin_language(lang, capsys, tmp_
         assert code == 1
         assert (indonesian if lang == "id" else english) in err
         assert not foreign_words(err, lang), err
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_building_the_demo_speaks_one_language(lang, capsys, tmp_path):
+    """The progress lines name their stages in the command's language."""
+    head = ["--lang", "en"] if lang == "en" else []
+    code, _out, err = _run(capsys, *head, "--db", str(tmp_path / "demo.db"), "demo", "--no-open")
+    assert code == 0
+    assert ("Organisasi" if lang == "id" else "Organisation") in err
+    assert ("Laporan harian" if lang == "id" else "Daily reports") in err
+    assert not foreign_words(err, lang), err
