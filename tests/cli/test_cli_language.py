@@ -118,6 +118,17 @@ REFUSALS = {
     "wfa_without_location": ["--db", "{db}", "report", "add", "--minutes", "60", "--desc", "x", "--mode", "WFA"],
     "not_logged_in": ["--db", "{db}", "sync"],
     "unknown_task": ["--db", "{db}", "task", "move", "zzzzzz", "--right"],
+    # the report, recap, review, team and DWA commands' own refusals
+    "report_bad_month": ["--db", "{db}", "report", "list", "--month", "2026-13"],
+    "report_future": ["--db", "{db}", "report", "add", "--minutes", "60", "--desc", "x", "--date", "2030-01-02"],
+    "recap_bad_month": ["--db", "{db}", "recap", "--month", "2026-00"],
+    "review_unknown": ["--db", "{db}", "review", "approve", "zzzzzz"],
+    "return_without_note": ["--db", "{db}", "review", "return", "zzzzzz", "--note", " "],
+    "team_no_name": ["--db", "{db}", "team", "create", "--name", " "],
+    "team_unknown": ["--db", "{db}", "team", "close", "zzzzzz"],
+    "dwa_bad_pattern": ["--db", "{db}", "dwa", "apply", "--pattern", "9-9", "--from", "2026-12-01"],
+    "dwa_unknown": ["--db", "{db}", "dwa", "approve", "zzzzzz"],
+    "dwa_report_bad_month": ["--db", "{db}", "dwa", "report", "--month", "13-2026"],
 }
 
 
