@@ -276,7 +276,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.note_placeholder": ("apa yang perlu diperbaiki", "what needs fixing"),
     "review.not_lead": ("Anda tidak memimpin tim; tidak ada laporan untuk diverifikasi.", "You lead no team; there is nothing to review."),
     # sync problems
-    "problems.heading": ("{n} masalah: ditolak, bentrok, atau tak dapat disimpan",
+    "problems.heading": ("{n} masalah: ditolak, konflik, atau tak dapat disimpan",
                          "{n} problems: refused, conflicting or unstorable"),
     "problems.none": ("Tidak ada masalah sinkron.", "No sync problems."),
     "problems.retry": ("Terapkan ulang", "Reapply mine"),
