@@ -35,11 +35,6 @@ def tr(args: argparse.Namespace, key: str, /, **params: object) -> str:
     return text(key, language(args), **params)
 
 
-def say(args: argparse.Namespace, indonesian: str, english: str) -> str:
-    """One of two texts by the command's language; new texts belong in the catalogue (``tr``)."""
-    return english if language(args) == "en" else indonesian
-
-
 def db_path(args: argparse.Namespace) -> Path:
     """--db, else the current workspace (`sk-tui workspace use`, `sk-tui demo`), else the default."""
     if getattr(args, "db", None):

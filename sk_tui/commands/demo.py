@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sk_tui import paths
 from sk_tui.commands.common import tr
+from sk_tui.domain.i18n import TEXT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_demo)
 
 
-def _show_progress(stage: str, fraction: float) -> None:
+def _show_progress(args: argparse.Namespace, stage: str, fraction: float) -> None:
+    # the builder names its stages in Indonesian; the catalogue has both languages
+    key = "cmd.demo.stage." + stage.lower().replace(" ", "_")
+    stage = tr(args, key) if key in TEXT else stage
     sys.stderr.write(f"\r{stage:<40} {fraction * 100:5.1f}%")
     if fraction >= 1.0:
         sys.stderr.write("\n")
@@ -53,7 +57,7 @@ def run_demo(args: argparse.Namespace) -> int:
     path = Path(args.db).expanduser() if args.db else paths.demo_db_path(args.scale)
     if not path.exists():
         print(tr(args, "cmd.demo.building", path=path), file=sys.stderr)
-        demo.ensure_demo(path, scale=args.scale, seed=args.seed, progress=_show_progress)
+        demo.ensure_demo(path, scale=args.scale, seed=args.seed, progress=lambda stage, fraction: _show_progress(args, stage, fraction))
     args.db = str(path)
     store = open_store(args)
     demo.act_as(store, args.as_who)

@@ -146,6 +146,29 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_policy(args: argparse.Namespace, text: str) -> None:
+    """The policy file's first problem in the admin's language (the server's own check below
+    words it for its log, in English)."""
+    import re
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from sk_tui.domain.policy import Policy
+
+    try:
+        Policy.from_toml_text(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, column = where.groups() if where else ("?", "?")
+        raise UserError(tr(args, "cmd.server.policy_not_toml", file=args.file, line=line, column=column)) from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "?"
+        kind = "unknown_key" if first["type"] == "extra_forbidden" else "bad_value"
+        raise UserError(tr(args, f"cmd.server.policy_{kind}", file=args.file, key=key)) from None
+
+
 def _backup_error(args: argparse.Namespace, exc: Exception) -> str:
     """A BackupError's text (it carries both: Indonesian, English) in the command's language."""
     indonesian, english = exc.args
@@ -469,6 +492,7 @@ def run_policy_set(args: argparse.Namespace) -> int:
         text = args.file.read_text(encoding="utf-8")
     except OSError as exc:
         raise UserError(tr(args, "cmd.server.unreadable", file=args.file, error=exc.strerror or exc)) from None
+    _check_policy(args, text)
     try:
         version, digest, changed = admin.set_policy(_open(args), text)
     except ValueError as exc:
@@ -537,7 +561,8 @@ def run_server_recap(args: argparse.Namespace) -> int:
         print(tr(args, state, month=month, version=result.policy_version))
         for entry in result.log:
             reason = f": {entry['reason']}" if entry["reason"] else ""
-            print(f"  {entry['at']}  {entry['action']} (v{entry['policy_version']}){reason}")
+            action = tr(args, f"cmd.server.month_log.{entry['action']}")
+            print(f"  {entry['at']}  {action} (v{entry['policy_version']}){reason}")
     return 0
 
 

@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A {what} change cannot be edited; reapply it or keep the server's version.",
     ),
     "report_empty": (
-        "Laporan {day} belum berisi kegiatan; tambahkan kegiatan sebelum mengirim.",
+        "Laporan {day} belum berisi kegiatan; tambahkan kegiatan sebelum mengajukan.",
         "The report for {day} has no activities; add one before submitting.",
     ),
     "transition_refused": (

@@ -961,7 +961,7 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Unknown unit: {unit!r}.",
     ),
     "cmd.dwa.no_output": (
-        "Belum ada laporan disetujui untuk bulan ini.",
+        "Belum ada laporan yang disetujui untuk bulan ini.",
         "No approved reports for this month yet.",
     ),
     "cmd.dwa.level.unit": (
@@ -1118,4 +1118,25 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Bulan {month} dibuka kembali ({n} angka resmi dicabut); alasan dicatat.",
         "Month {month} reopened ({n} official figures lifted); the reason is logged.",
     ),
+    # s4-lang: the policy file's problems and the month's log, in the admin's language
+    "cmd.server.policy_not_toml": (
+        "{file}: bukan TOML yang sah (baris {line}, kolom {column}).",
+        "{file}: not valid TOML (line {line}, column {column}).",
+    ),
+    "cmd.server.policy_unknown_key": (
+        "{file}: kunci {key} tidak dikenal.",
+        "{file}: unknown key {key}.",
+    ),
+    "cmd.server.policy_bad_value": (
+        "{file}: nilai {key} tidak sah.",
+        "{file}: the value of {key} is not valid.",
+    ),
+    "cmd.server.month_log.close": ("ditutup", "closed"),
+    "cmd.server.month_log.reopen": ("dibuka kembali", "reopened"),
+    # the demo builder's stages (sk_tui/demo.py names them in Indonesian)
+    "cmd.demo.stage.organisasi": ("Organisasi", "Organisation"),
+    "cmd.demo.stage.indeks": ("Indeks", "Indexes"),
+    "cmd.demo.stage.papan_tugas": ("Papan tugas", "Task boards"),
+    "cmd.demo.stage.menyimpan": ("Menyimpan", "Saving"),
+    "cmd.demo.stage.laporan_harian": ("Laporan harian", "Daily reports"),
 }

@@ -118,6 +118,17 @@ REFUSALS = {
     "wfa_without_location": ["--db", "{db}", "report", "add", "--minutes", "60", "--desc", "x", "--mode", "WFA"],
     "not_logged_in": ["--db", "{db}", "sync"],
     "unknown_task": ["--db", "{db}", "task", "move", "zzzzzz", "--right"],
+    # the report, recap, review, team and DWA commands' own refusals
+    "report_bad_month": ["--db", "{db}", "report", "list", "--month", "2026-13"],
+    "report_future": ["--db", "{db}", "report", "add", "--minutes", "60", "--desc", "x", "--date", "2030-01-02"],
+    "recap_bad_month": ["--db", "{db}", "recap", "--month", "2026-00"],
+    "review_unknown": ["--db", "{db}", "review", "approve", "zzzzzz"],
+    "return_without_note": ["--db", "{db}", "review", "return", "zzzzzz", "--note", " "],
+    "team_no_name": ["--db", "{db}", "team", "create", "--name", " "],
+    "team_unknown": ["--db", "{db}", "team", "close", "zzzzzz"],
+    "dwa_bad_pattern": ["--db", "{db}", "dwa", "apply", "--pattern", "9-9", "--from", "2026-12-01"],
+    "dwa_unknown": ["--db", "{db}", "dwa", "approve", "zzzzzz"],
+    "dwa_report_bad_month": ["--db", "{db}", "dwa", "report", "--month", "13-2026"],
 }
 
 
@@ -151,4 +162,81 @@ def test_admin_refusals_speak_one_language(lang, capsys, tmp_path):
     code, _out, err = _run(capsys, *head, "server", "user-add", "--nip", "199105052019032012", "--name", "Ani",
                            "--unit", "ZZ", "--db", db)
     assert code == 1 and err.count("\n") == 1
+    assert not foreign_words(err, lang), err
+
+
+def _literal_texts(node):
+    """The literal text a printed expression carries (not the keys it looks up: a string inside
+    a call, a subscript or a comparison is not shown as such)."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            yield from _literal_texts(part)
+    elif isinstance(node, ast.BinOp):
+        yield from _literal_texts(node.left)
+        yield from _literal_texts(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from _literal_texts(node.body)
+        yield from _literal_texts(node.orelse)
+
+
+def test_no_command_prints_words_that_are_not_in_the_catalogue():
+    """Every sentence a command prints or refuses with comes from the catalogue (``tr``): a
+    literal with words in print(), UserError(), SystemExit() or a stream's write() would be in
+    one language whatever --lang says. The two-text ``say(args, id, en)`` is gone too."""
+    import ast
+    from pathlib import Path
+
+    import sk_tui
+    from tests.helpers.language import SHARED, _words
+
+    root = Path(sk_tui.__file__).parent
+    sinks = {"print", "UserError", "SystemExit", "write", "exit"}
+    found = []
+    for path in [*sorted((root / "commands").glob("*.py")), root / "cli.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "say":
+                found.append(f"{path.name}:{node.lineno} defines say()")
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name == "say":
+                found.append(f"{path.name}:{node.lineno} say(...)")
+            if name in sinks:
+                found.extend(f"{path.name}:{node.lineno} {text!r}" for arg in node.args
+                             for text in _literal_texts(arg) if _words(text) - SHARED)
+    assert not found, "print via tr(args, key): " + "; ".join(found)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_bad_policy_file_is_explained_in_the_admin_language(lang, capsys, tmp_path):
+    head = ["--lang", "en"] if lang == "en" else []
+    db = str(tmp_path / "server.db")
+    cases = {
+        "not_toml.toml": ("x = \n", "bukan TOML yang sah (baris 1, kolom 5)", "not valid TOML (line 1, column 5)"),
+        "unknown.toml": ("frobnicate = 1\n", "kunci frobnicate tidak dikenal", "unknown key frobnicate"),
+        "bad_value.toml": ('report_deadline = "zz"\n', "nilai report_deadline tidak sah",
+                           "the value of report_deadline is not valid"),
+    }
+    for name, (content, indonesian, english) in cases.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        code, _out, err = _run(capsys, *head, "server", "policy", "set", str(tmp_path / name), "--db", db)
+        assert code == 1
+        assert (indonesian if lang == "id" else english) in err
+        assert not foreign_words(err, lang), err
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_building_the_demo_speaks_one_language(lang, capsys, tmp_path):
+    """The progress lines name their stages in the command's language."""
+    head = ["--lang", "en"] if lang == "en" else []
+    code, _out, err = _run(capsys, *head, "--db", str(tmp_path / "demo.db"), "demo", "--no-open")
+    assert code == 0
+    assert ("Organisasi" if lang == "id" else "Organisation") in err
+    assert ("Laporan harian" if lang == "id" else "Daily reports") in err
     assert not foreign_words(err, lang), err

@@ -208,7 +208,7 @@ def test_cli_server_recap_csv_and_close(server_db, cli_env, tmp_path):
                     "--db", server_db)
     assert again.returncode == 0, again.stderr
     table = run_cli(cli_env, "--lang", "en", "server", "recap", "--month", "2026-11", "--db", server_db).stdout
-    assert "Month 2026-11 open (preview, policy v1)" in table and "reopen (v1): koreksi" in table
+    assert "Month 2026-11 open (preview, policy v1)" in table and "reopened (v1): koreksi" in table
 
 
 def test_cli_negative_add_and_policy_show(server_db, cli_env, tmp_path):

@@ -1,6 +1,6 @@
 """Readable in every theme: every piece of text on the main screens has a contrast of at least
 4.5:1 (WCAG AA) against the background it is drawn on, in textual-dark, textual-light,
-ansi-dark and with NO_COLOR; and what colour says is also said in characters.
+ansi-dark, ansi-light and with NO_COLOR, at 80x24 and 120x40, as staff, lead and JPT; and what colour says is also said in characters.
 
 The screens are exported as SVG (what the snapshots store), each text run paired with the
 background rectangle under it, and the WCAG contrast of the two colours computed. ANSI colours
@@ -22,7 +22,7 @@ from tests.helpers.app import make_app
 
 MINIMUM = 4.5
 # Lines, borders and the Select's arrow: drawing, not text (they carry no words).
-DECORATION = set("─│▏▎▍▌▋▊▉█▐▕━┃╭╮╰╯ ▔▁▼▲")
+DECORATION = set("─│▏▎▍▌▋▊▉█▐▕━┃╭╮╰╯ ▔▁▂▃▄▅▆▇▼▲╺╸")  # ▂…▇ sparkline and scrollbar, ╺╸ a bar's track
 
 TEXT = re.compile(r'<text class="([^"]+)" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>([^<]*)</text>')
 RECT = re.compile(r'<rect fill="(#[0-9a-fA-F]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" '
@@ -87,70 +87,102 @@ def low_contrast(svg: str, no_color: bool = False, region=None) -> list[tuple[fl
     return found
 
 
-async def _main_screens(app, pilot, lead: bool = False):
-    """(name, svg) of the screens a member and a lead see, one after the other."""
-    shots = []
+class _Tour:
+    """Screenshots taken along a walk through the app; each names the screen it expects, so a
+    changed key cannot silently leave the walk on the wrong screen."""
 
-    async def shot(name: str) -> None:
-        await pilot.pause()
-        await pilot.pause()
-        dialog = app.screen.query(".dialog")
-        shots.append((name, screenshot(app), dialog.first().region if dialog else None))
+    def __init__(self, app, pilot) -> None:
+        self.app, self.pilot, self.shots = app, pilot, []
 
+    async def shot(self, name: str, screen: str) -> None:
+        await self.pilot.pause()
+        await self.pilot.pause()
+        assert type(self.app.screen).__name__ == screen, (name, type(self.app.screen).__name__)
+        dialog = self.app.screen.query(".dialog")
+        self.shots.append((name, screenshot(self.app), dialog.first().region if dialog else None))
+
+
+async def _main_screens(app, pilot):
+    """(name, svg, dialog region) of the screens a member sees, one after the other."""
+    tour = _Tour(app, pilot)
     await pilot.press("right")
-    await shot("board")
+    await tour.shot("board", "BoardScreen")
     await pilot.press("o")
-    await shot("board filtered")
+    await tour.shot("board filtered", "BoardScreen")
     await pilot.press("escape", "2")
-    await shot("report")
+    await tour.shot("report", "ReportScreen")
     await pilot.press("a")
-    await shot("activity form (hints)")
+    await tour.shot("activity form (hints)", "ActivityForm")
     await pilot.press(*"abc", "tab", *"x", "ctrl+s")
-    await shot("activity form (error)")
-    await pilot.press("escape", "escape")
-    await pilot.pause()
-    await pilot.press("escape", "2", "s")
-    await shot("submit confirmation")
-    await pilot.press("n", "3")
-    await shot("targets")
-    await pilot.press("5")
-    await shot("problems")
-    await pilot.press("f1")
-    await shot("help")
-    await pilot.press("escape", "1", "enter")
-    await shot("task form")
+    await tour.shot("activity form (error)", "ActivityForm")
     await pilot.press("escape")
-    return shots
+    await tour.shot("keep or discard", "DraftChoiceScreen")
+    await pilot.press("down", "enter")  # discard
+    await pilot.pause()
+    await pilot.press("s")
+    await tour.shot("submit confirmation", "ConfirmScreen")
+    await pilot.press("n", "3")
+    await tour.shot("targets", "TargetsScreen")
+    await pilot.press("r")
+    await tour.shot("explanation", "ExplainScreen")
+    await pilot.press("escape", "5")
+    await tour.shot("problems", "ProblemsScreen")
+    await pilot.press("f1")
+    await tour.shot("help", "HelpScreen")
+    await pilot.press("escape", "1", "enter")
+    await tour.shot("task form", "TaskForm")
+    await pilot.press("escape")
+    return tour.shots
 
 
-THEMES = ["textual-dark", "textual-light", "ansi-dark"]
+async def _lead_screens(app, pilot):
+    tour = _Tour(app, pilot)
+    await pilot.press("4")
+    await tour.shot("review", "ReviewScreen")
+    await pilot.press("r")
+    await tour.shot("return note", "NoteScreen")
+    await pilot.press("escape", "3", "m")
+    await tour.shot("targets of the team", "TargetsScreen")
+    await pilot.press("r")
+    await tour.shot("explanation", "ExplainScreen")
+    return tour.shots
 
 
+async def _jpt_screens(app, pilot):
+    tour = _Tour(app, pilot)
+    await pilot.press("6")
+    await tour.shot("teams view", "TeamsScreen")
+    await pilot.press("tab")
+    await tour.shot("teams view, next table", "TeamsScreen")
+    await pilot.press("1")
+    await tour.shot("board of the JPT", "BoardScreen")
+    return tour.shots
+
+
+THEMES = ["textual-dark", "textual-light", "ansi-dark", "ansi-light"]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+ROLES = {"staff": (None, _main_screens), "lead": ("lead", _lead_screens), "jpt": ("jpt", _jpt_screens)}
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("theme", [*THEMES, "NO_COLOR"])
-async def test_every_text_on_the_main_screens_has_enough_contrast(workspace, theme):
-    path, _org, _ids = workspace
-    app = make_app(path, theme="textual-dark" if theme == "NO_COLOR" else theme)
-    failures = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        for name, svg, region in await _main_screens(app, pilot):
-            failures += [(name, *low) for low in low_contrast(svg, no_color=theme == "NO_COLOR", region=region)]
-    assert not failures, "\n".join(map(str, sorted(set(failures))[:40]))
-
-
-@pytest.mark.parametrize("theme", THEMES)
-async def test_the_review_screen_of_a_lead_has_enough_contrast(workspace, theme):
+@pytest.mark.parametrize("role", ROLES)
+async def test_every_text_on_the_main_screens_has_enough_contrast(workspace, role, theme, size):
+    """Staff (board, report, forms, targets, problems, help, task form), lead (review, the
+    return note, the team's targets, the explanation) and JPT (the view across teams)."""
     from sk_tui.store import Store
 
     path, org, _ids = workspace
-    store = Store.open(path)
-    store.set_me(org.lead.id)
-    store.close()
-    app = make_app(path, theme=theme)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.pause()
-        failures = low_contrast(screenshot(app))
+    who, tour = ROLES[role]
+    if who:
+        store = Store.open(path)
+        store.set_me(getattr(org, who).id)
+        store.close()
+    app = make_app(path, theme="textual-dark" if theme == "NO_COLOR" else theme)
+    failures = []
+    async with app.run_test(size=size) as pilot:
+        for name, svg, region in await tour(app, pilot):
+            failures += [(name, *low) for low in low_contrast(svg, no_color=theme == "NO_COLOR", region=region)]
     assert not failures, "\n".join(map(str, sorted(set(failures))[:40]))
 
 
@@ -172,3 +204,57 @@ async def test_the_first_run_welcome_has_enough_contrast(tmp_path, theme):
         await pilot.pause()
         failures = low_contrast(screenshot(app))
     assert not failures, "\n".join(map(str, sorted(set(failures))[:40]))
+
+
+def _text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def _bold_rows(app) -> list[str]:
+    """The screen's lines drawn bold from their first letter (a cursor row)."""
+    rows = []
+    for strip in app.screen._compositor.render_strips():
+        worded = [seg for seg in strip if seg.text.strip()]
+        if worded and all(seg.style and seg.style.bold for seg in worded[:3]):
+            rows.append(strip.text)
+    return rows
+
+
+async def test_what_colour_says_is_also_said_in_characters(workspace, monkeypatch):
+    """With NO_COLOR (every colour a grey), each state still shows in the text: the chosen
+    card (▌), an overdue due date (!), the active filter (in the title and the footer), an
+    approved day (Disetujui, ✓ per activity), a returned one (Dikembalikan, ↩ and the note),
+    and the chosen row of a table (bold)."""
+    import datetime as dt
+
+    from sk_tui.store import Store
+    from tests.helpers.clock import TODAY
+
+    path, org, _ids = workspace
+    store = Store.open(path)
+    returned = store.report_for(org.ani.id, TODAY - dt.timedelta(days=1))
+    store.review_report(returned.id, org.lead.id, "return", note="Lengkapi bukti dukung")
+    store.close()
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right")
+        await pilot.pause()
+        board = _text(app)
+        chosen = [line for line in board.splitlines() if "▌" in line]
+        assert chosen and all("▌Draf" in line or "▌Pengelolaan" in line or "!24/11" in line for line in chosen), board
+        assert "! terlambat" in board  # the preview says it in words too
+        await pilot.press("o")
+        await pilot.pause()
+        filtered = _text(app)
+        assert filtered.count("saring: terlambat") == 2, filtered  # the title and the footer
+        await pilot.press("escape", "2", "p")
+        await pilot.pause()
+        await pilot.pause()
+        text = _text(app)
+        assert "Dikembalikan" in text and "↩" in text and "Lengkapi bukti dukung" in text, text
+        await pilot.press("p", "p")
+        await pilot.pause()
+        text = _text(app)
+        assert "Disetujui" in text and "1✓" in text, text
+        assert any("Menyusun telaah hukum" in row for row in _bold_rows(app)), text

@@ -40,7 +40,7 @@ async def test_retry_and_dismiss_sync_problems(store, org):
         text = _screen_text(app)
         assert "Laporan melewati batas waktu" in text
         assert "Tugas sudah dihapus" in text
-        assert "Laporan 2026-11-20 kirim" in text
+        assert "Laporan 2026-11-20 ajukan" in text
         assert "ditolak" in text
         # Reapply the first (the cursor starts on it): a new op on the current version is queued.
         await pilot.press("r")
