@@ -174,10 +174,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
                 **{k: row[k] for k in ("position_title", "jf_level", "timezone", "post_start", "post_end")
                    if row.get(k)})
             job_class = row.get("job_class") or _missing("job_class")
-            if not job_class.isdigit() or not policy.has_ceiling(int(job_class)):
-                raise ValueError(f"job_class {job_class!r} is not in the policy's ceiling table "
-                                 f"({min(policy.job_class_ceiling, default='-')}-{max(policy.job_class_ceiling, default='-')})")
-            built.job_class = int(job_class)  # validated on assignment
+            built.job_class = policy.known_job_class(job_class)  # validated on assignment
             return built
 
         for line, row in rows:
@@ -388,11 +385,6 @@ def set_policy(db: st.ServerDB, text: str) -> tuple[int, str, bool]:
     return version, digest, True
 
 
-def require_known_job_class(policy: Policy, job_class: int | None) -> None:
-    if not policy.has_ceiling(job_class):
-        raise DomainError("job_class_unknown", job_class=job_class)
-
-
 def _missing(column: str) -> NoReturn:
     raise DomainError("column_required", column=column)
 
@@ -453,8 +445,8 @@ def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | 
         given["position_kind"] = position_kind
     if position_title is not None:
         given["position_title"] = position_title
-    if job_class is not None:
-        given["job_class"] = job_class
+    if job_class is not None:  # refused as the import refuses it: a class without a ceiling pays Rp 0
+        given["job_class"] = current_policy(db)[0].known_job_class(job_class)
     if superior is not None:
         superior_nip = superior.strip().replace(" ", "")
         if superior_nip and superior_nip not in known.nips:
