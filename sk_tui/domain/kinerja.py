@@ -270,11 +270,16 @@ def _two(value: Fraction) -> str:
     return f"{Decimal(_round_half_up(value * 100)) / 100:.2f}"
 
 
+def month_target(month: str | dt.date, inputs: MonthInputs, policy: Policy) -> Fraction:
+    """A person-month's target: days not in post and excused days (``target_reducing_statuses``)
+    removed. The one home of that rule for the recap, its explanation and the report screen."""
+    return prorated_target(month, policy, inputs.post_start, inputs.post_end, set(inputs.excused_days))
+
+
 def recap_for(month: str, inputs: MonthInputs, policy: Policy) -> Recap:
     """The recap of a person-month from its inputs (raises DomainError on an unknown job class)."""
     ceiling = policy.ceiling_for(inputs.job_class)
-    excused = set(inputs.excused_days)
-    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, excused)
+    target = month_target(month, inputs, policy)
     absent = len(set(inputs.absent_days))
     overdue = [n for n in inputs.negatives if n.kind == OVERDUE_REVIEW]
     events = [policy.penalty_for(n.kind) for n in inputs.negatives if n.kind != OVERDUE_REVIEW]
@@ -317,7 +322,7 @@ def explain(
     except DomainError as exc:
         recap = None
         warnings.append(f"{exc.code}:{exc.params.get('job_class')}")
-    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, set(inputs.excused_days))
+    target = month_target(month, inputs, policy)
     absent = len(set(inputs.absent_days))
     deduction = policy.absent_day_deduction_minutes * absent
     effective = max(0, inputs.approved_minutes - deduction)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from fractions import Fraction
 from typing import Any
 
 from sk_tui.domain import kinerja
@@ -243,6 +244,14 @@ class RecapMixin(BaseStore):
             approved_minutes=approved, late_reports=late_reports, late_minutes=late_minutes,
             absent_days=absent, excused_days=excused, negatives=self.negative_items(employee.id, start, end),
             job_class=employee.job_class, post_start=employee.post_start, post_end=employee.post_end)
+
+    def month_target(self, employee: Employee, month: str | dt.date) -> Fraction:
+        """The month's target as the recap counts it (leave days and days not in post removed)."""
+        start, end = kinerja.month_bounds(month)
+        _absent, excused = self.attendance_days(employee.id, start, end)
+        inputs = kinerja.MonthInputs(approved_minutes=0, excused_days=excused,
+                                     post_start=employee.post_start, post_end=employee.post_end)
+        return kinerja.month_target(month, inputs, self.policy)
 
     def month_close(self, employee_id: str, month: str) -> dict[str, Any] | None:
         """The official figures of a closed month as the server froze them (None: open)."""
