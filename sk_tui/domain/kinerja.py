@@ -233,11 +233,15 @@ class Explanation:
             "late_minutes": late.detail["minutes"],
             "absent_days": int(absent.value),
             "absent_deduction": absent.detail["deduction"],
+            "absent_per_day": absent.detail["per_day"],
             "excused_days": int(excused.value),
             "excused_target_removed": excused.detail["removed"],
             "effective": int(self.value("effective")),
             "target": target.value,
             "target_exact": target.detail["exact"],
+            "target_monthly": target.detail["monthly"],
+            "target_days_held": target.detail["days_held"],
+            "target_days_all": target.detail["days_all"],
             "base": self.value("base"),
             "negative_activities": int(negative.value),
             "negative_penalty": negative.detail["penalty"],
@@ -354,9 +358,58 @@ def explain(
     steps.append(Step("policy", "" if policy_version is None else str(policy_version)))
     if official is not None:
         steps.append(Step("official", str(official.get("allowance", "")), {"figures": official}))
-    steps.append(Step("closed", "yes" if closed else "no"))
+    steps.append(Step("closed", "yes" if closed else "no", {"policy_version": policy_version}))
     return Explanation(month=first.strftime("%Y-%m"), recap=recap, steps=steps, warnings=warnings,
                        closed=closed, policy_version=policy_version)
+
+
+# figures() key -> (step, detail key or "" for the step's value): how a frozen month's figures
+# become its steps again
+_FROZEN_STEPS: dict[str, tuple[str, str]] = {
+    "approved": ("approved", ""), "late_reports": ("late", ""), "late_minutes": ("late", "minutes"),
+    "absent_days": ("absent", ""), "absent_deduction": ("absent", "deduction"), "absent_per_day": ("absent", "per_day"),
+    "excused_days": ("excused", ""), "excused_target_removed": ("excused", "removed"),
+    "effective": ("effective", ""), "target": ("target", ""), "target_exact": ("target", "exact"),
+    "target_monthly": ("target", "monthly"), "target_days_held": ("target", "days_held"),
+    "target_days_all": ("target", "days_all"), "base": ("base", ""), "negative_activities": ("negative", ""),
+    "negative_penalty": ("negative", "penalty"), "negative_events": ("negative", "items"),
+    "achievement": ("achievement", ""), "job_class": ("ceiling", "job_class"), "ceiling": ("ceiling", ""),
+    "allowance": ("allowance", ""),
+}
+
+
+def frozen_explanation(preview: Explanation, figures: dict[str, Any], policy_version: int | None) -> Explanation:
+    """A closed month as HR froze it: every step from the snapshot's figures (what the server
+    computed at close-month with policy ``policy_version``), not from today's local inputs.
+    A figure the snapshot lacks (one frozen by an older server) keeps the preview's value."""
+    steps = {s.key: Step(s.key, s.value, dict(s.detail)) for s in preview.steps}
+    for name, (key, part) in _FROZEN_STEPS.items():
+        if name not in figures or figures[name] is None and name not in ("job_class",):
+            continue
+        step = steps[key]
+        if part:
+            step.detail[part] = figures[name]
+        else:
+            steps[key] = Step(key, str(figures[name]), step.detail)
+    version = figures.get("policy_version", policy_version) if policy_version is None else policy_version
+    steps["policy"] = Step("policy", "" if version is None else str(version))
+    steps["official"] = Step("official", str(figures.get("allowance", "")), {"figures": figures})
+    steps["closed"] = Step("closed", "yes", {"policy_version": version})
+    order = [s.key for s in preview.steps if s.key not in ("official", "closed")] + ["official", "closed"]
+    recap = preview.recap
+    try:
+        recap = Recap(approved=int(figures["approved"]), target=Fraction(str(figures["target_exact"])),
+                      absent_days=int(figures["absent_days"]), negative_activities=int(figures["negative_activities"]),
+                      effective=int(figures["effective"]), base=Decimal(str(figures["base"])),
+                      achievement=Decimal(str(figures["achievement"])), ceiling=int(figures["ceiling"]),
+                      allowance=int(figures["allowance"]), late_reports=int(figures["late_reports"]),
+                      late_minutes=int(figures["late_minutes"]), penalty=Fraction(str(figures["negative_penalty"])))
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        pass  # an older or partial snapshot: the steps above still show what it froze
+    warnings = figures.get("warnings")
+    return Explanation(month=preview.month, recap=recap, steps=[steps[k] for k in order],
+                       warnings=list(warnings) if isinstance(warnings, list) else preview.warnings,
+                       closed=True, policy_version=version if isinstance(version, int) else policy_version)
 
 
 _MATRIX: dict[tuple[Expectation, Expectation], Rating] = {
@@ -469,8 +522,10 @@ def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]
         elif step.key == "policy":
             value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
         elif step.key == "closed":
-            value = say("ditutup (angka resmi)", "closed (official figure)") if step.value == "yes" else say(
+            value = say("bulan ditutup (angka resmi)", "month closed (official figure)") if step.value == "yes" else say(
                 "terbuka (pratinjau)", "open (preview)")
+            if step.value == "yes" and d.get("policy_version") is not None:
+                value += say(f" · kebijakan v{d['policy_version']}", f" · policy v{d['policy_version']}")
         else:
             value = step.value
         lines.append((label, value))

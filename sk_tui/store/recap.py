@@ -276,8 +276,11 @@ class RecapMixin(BaseStore):
         key = kinerja.month_bounds(month)[0].strftime("%Y-%m")
         policy, version = self.agency_policy()
         closed = self.month_close(employee.id, key)
-        return kinerja.explain(key, self.month_inputs(employee, key), policy, policy_version=version,
-                               closed=closed is not None, official=closed["figures"] if closed else None)
+        preview = kinerja.explain(key, self.month_inputs(employee, key), policy, policy_version=version)
+        if closed is None:
+            return preview
+        # the steps HR froze, not today's inputs (a later correction changes nothing until a reopen)
+        return kinerja.frozen_explanation(preview, closed["figures"], closed["policy_version"])
 
     def recap(self, employee: Employee | str, month: str | dt.date) -> kinerja.Recap:
         """The month's recap for one employee, exactly as DOMAIN.md defines it.
