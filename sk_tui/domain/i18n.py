@@ -246,6 +246,8 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Month closed · official figure {allowance} · policy v{version}"),
     "targets.policy": ("kebijakan v{version}", "policy v{version}"),
     "targets.policy_local": ("kebijakan lokal", "local policy"),
+    "targets.policy_unreadable": ("kebijakan instansi tidak terbaca: {why} (angka dengan nilai bawaan, bukan resmi)",
+                                  "the agency's policy cannot be read: {why} (figures with the defaults, not official)"),
     "targets.no_ceiling": ("kelas jabatan {job_class} tidak ada di tabel pagu kebijakan",
                            "job class {job_class} is not in the policy's ceiling table"),
     "explain.title": ("Rincian tunjangan {month}", "Allowance breakdown {month}"),

@@ -1048,6 +1048,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "kebijakan v{version}",
         "policy v{version}",
     ),
+    "cmd.recap.policy_unreadable": (
+        "kebijakan instansi tidak terbaca: {why} (angka dengan nilai bawaan, bukan resmi)",
+        "the agency's policy cannot be read: {why} (figures with the defaults, not official)",
+    ),
     "cmd.recap.local_policy": (
         "kebijakan lokal",
         "local policy",

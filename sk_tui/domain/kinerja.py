@@ -304,6 +304,7 @@ def explain(
     policy_version: int | None = None,
     closed: bool = False,
     official: dict[str, Any] | None = None,
+    policy_problem: str | None = None,
 ) -> Explanation:
     """The ordered steps behind one person-month's allowance (DOMAIN.md steps 1-6).
 
@@ -311,11 +312,14 @@ def explain(
     TUI, the CLI and the server's recap show the same figures. An unknown job class is not a
     crash: the recap is None, the ceiling step says so and the warnings carry the reason.
     ``official``: a closed month's frozen figures, shown for the allowance instead of the
-    preview (which is what the inputs give now).
+    preview (which is what the inputs give now). ``policy_problem``: why the agency's policy
+    could not be read; the figures then come from the defaults and say so (never "official").
     """
     steps: list[Step] = []
     warnings: list[str] = []
     first = month_bounds(month)[0]
+    if policy_problem is not None:
+        warnings.append(f"policy_unreadable:{policy_problem}")
     missing = policy.missing_holiday_years(first.year)
     if missing:
         warnings.append(f"holidays_missing:{missing[0]}")
@@ -355,7 +359,8 @@ def explain(
     else:
         steps.append(Step("ceiling", str(recap.ceiling), {"job_class": inputs.job_class}))
         steps.append(Step("allowance", str(recap.allowance)))
-    steps.append(Step("policy", "" if policy_version is None else str(policy_version)))
+    steps.append(Step("policy", "" if policy_version is None else str(policy_version),
+                      {"unreadable": policy_problem} if policy_problem is not None else {}))
     if official is not None:
         steps.append(Step("official", str(official.get("allowance", "")), {"figures": official}))
     steps.append(Step("closed", "yes" if closed else "no", {"policy_version": policy_version}))
@@ -519,6 +524,9 @@ def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]
                 _rp(step.value, lang) if step.value != "?" else say("tidak ada di tabel pagu", "not in the ceiling table"))
         elif step.key in ("allowance", "official"):
             value = _rp(step.value, lang)
+        elif step.key == "policy" and d.get("unreadable") is not None:
+            value = say("kebijakan instansi tidak terbaca (nilai bawaan, bukan angka resmi)",
+                        "the agency's policy cannot be read (defaults, not official)")
         elif step.key == "policy":
             value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
         elif step.key == "closed":
@@ -540,6 +548,8 @@ def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]
         if code == "holidays_missing":
             lines.append(("⚠", say(f"kebijakan tidak memuat hari libur tahun {arg}",
                                    f"the policy lists no holidays for {arg}")))
+        elif code == "policy_unreadable":
+            lines.append(("⚠", say(f"kebijakan instansi tidak terbaca: {arg}", f"the agency's policy cannot be read: {arg}")))
         elif code == "job_class_unknown":
             lines.append(("⚠", say(f"kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
                                    f"job class {arg} is not in the policy's ceiling table")))

@@ -36,6 +36,7 @@ class RecapMixin(BaseStore):
     def policy(self, value: Policy) -> None:
         self._local_policy = value
         self._agency_policy_cache: tuple[tuple[int, int], str | None, Policy, int | None] | None = None
+        self._policy_problem: str | None = None
 
     def agency_policy(self) -> tuple[Policy, int | None]:
         """(the policy in force, its server version; None: the device's own file, no server).
@@ -51,18 +52,30 @@ class RecapMixin(BaseStore):
         if row is not None:
             version, digest, toml = row
             if cached is not None and cached[1] == digest:
-                policy = cached[2]
+                policy, version = cached[2], cached[3]  # 0 when this text could not be read
             else:
                 try:
                     policy = Policy.from_toml_text(toml)
-                except ValueError:  # a key this app does not know yet: the defaults, version 0
+                    self._policy_problem = None
+                except ValueError as exc:  # a key this app does not know yet: the defaults, said so
+                    from sk_tui.domain.errors import first_error_line
+
                     policy, version = DEFAULT_POLICY, 0
+                    self._policy_problem = first_error_line(exc)
         elif self.get_meta("server_url"):
             policy, version, digest = DEFAULT_POLICY, 0, None
+            self._policy_problem = None
         else:
             policy, version, digest = self._local_policy, None, None
+            self._policy_problem = None
         self._agency_policy_cache = (key, digest, policy, version)
         return policy, version
+
+    def policy_problem(self) -> str | None:
+        """Why the agency's pulled policy cannot be read (the figures then use the defaults and
+        are no official preview), else None."""
+        self.agency_policy()
+        return self._policy_problem
 
     def approved_minutes(self, employee_id: str, start: dt.date, end: dt.date) -> tuple[int, int, int]:
         """(counted minutes, late reports, late minutes) of approved activities, work date in range.
@@ -276,7 +289,9 @@ class RecapMixin(BaseStore):
         key = kinerja.month_bounds(month)[0].strftime("%Y-%m")
         policy, version = self.agency_policy()
         closed = self.month_close(employee.id, key)
-        preview = kinerja.explain(key, self.month_inputs(employee, key), policy, policy_version=version)
+        problem = self.policy_problem()
+        preview = kinerja.explain(key, self.month_inputs(employee, key), policy,
+                                  policy_version=None if problem else version, policy_problem=problem)
         if closed is None:
             return preview
         # the steps HR froze, not today's inputs (a later correction changes nothing until a reopen)
