@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sk_tui.domain.errors import DomainError, validation_error
 from sk_tui.domain.models import (
@@ -348,6 +348,32 @@ def current_policy(db: st.ServerDB) -> tuple[Policy, int, str]:
         return DEFAULT_POLICY, 0, DEFAULT_POLICY.fingerprint()
     policy = Policy.from_toml_text(row.toml)
     return policy, row.version, policy.fingerprint()
+
+
+class PolicyProvider:
+    """The policy a running server decides pushes with: the agency's latest stored version
+    (`server policy set`, from any process), else ``fallback`` (policy.toml or the defaults).
+
+    Each call reads the stored version number (one primary-key max) and parses the TOML only
+    when it changed, so a new version counts from the next push in every worker, no restart."""
+
+    def __init__(self, db: st.ServerDB, fallback: Policy = DEFAULT_POLICY):
+        import threading
+
+        self.db, self.fallback = db, fallback
+        self._lock = threading.Lock()
+        self._cached: tuple[int, Policy] | None = None
+
+    def __call__(self) -> Policy:
+        with self.db.reading() as conn:
+            version = conn.execute(select(func.max(st.policy_versions.c.version))).scalar()
+        if version is None:
+            return self.fallback
+        with self._lock:
+            if self._cached is None or self._cached[0] != version:
+                policy, stored, _digest = current_policy(self.db)
+                self._cached = (stored, policy)
+            return self._cached[1]
 
 
 def current_policy_text(db: st.ServerDB) -> str | None:

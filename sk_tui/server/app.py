@@ -431,7 +431,10 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
     epoch.check_at_start(db)  # a database restored by other means gets a new epoch
     highwater = epoch.HighWater(db)
     limits = limits or Limits.from_env()
-    committer = GroupCommitter(PushEngine(db, policy or DEFAULT_POLICY))
+    from sk_tui.server.admin import PolicyProvider
+
+    serving = policy or DEFAULT_POLICY
+    committer = GroupCommitter(PushEngine(db, serving, policy_source=PolicyProvider(db, serving)))
     limiter = RateLimiter(limits.rate, limits.burst)
     app = FastAPI(title="sk_tui central endpoint", version=__version__,
                   description="Sync protocol v2 for sk_tui: push queued ops, pull scoped changes.")
