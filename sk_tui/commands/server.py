@@ -304,7 +304,10 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:
 
     org = demo.demo_organisation(seed=2026, scale="small")
     if admin.is_empty(db):
-        count = admin.load_demo(db, org)
+        from sk_tui import clock
+
+        absences, negatives = demo.demo_recap_inputs(org, clock.today())
+        count = admin.load_demo(db, org, absences, negatives)
         print(tr(args, "cmd.serve.demo_loaded", n=count))
     names = {e.id: e for e in org.employees}
     import hashlib

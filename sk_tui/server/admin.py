@@ -28,7 +28,7 @@ import csv
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -554,8 +554,13 @@ DEMO_PARTS = {"units": "unit", "employees": "employee", "teams": "team", "member
               "plans": "plan", "targets": "target", "indicators": "indicator"}
 
 
-def load_demo(db: st.ServerDB, org: Any) -> int:
-    """Load a DemoOrg (sk_tui.demo.demo_organisation) into the server."""
+def load_demo(db: st.ServerDB, org: Any, absences: Sequence[Absence] = (), negatives: Sequence[NegativeEvent] = ()) -> int:
+    """Load a DemoOrg (sk_tui.demo.demo_organisation) into the server, with the recap inputs
+    HR would import (sk_tui.demo.demo_recap_inputs)."""
     records = {entity: [st.row_form(m) for m in getattr(org, attr, None) or []]
                for attr, entity in DEMO_PARTS.items()}
-    return st.load_org(db, records)
+    count = st.load_org(db, records)
+    if absences or negatives:
+        save_person_records(db, absences=[st.row_form(a) for a in absences],
+                            negatives=[st.row_form(n) for n in negatives])
+    return count + len(absences) + len(negatives)
