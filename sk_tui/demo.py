@@ -272,6 +272,15 @@ def _make_plans(org: DemoOrg, rng: random.Random, year: int) -> None:
 # --- the workspace --------------------------------------------------------------------------
 
 
+def second_lead(org: DemoOrg) -> str:
+    """The lead of the staff member's other team (the demo lead leads their first): with the
+    demo lead, the two leads who each verify their own part of one daily report."""
+    staff, lead = org.roles["staff"], org.roles["lead"]
+    mine = [m.team_id for m in org.memberships if m.employee_id == staff]
+    leads = {m.team_id: m.employee_id for m in org.memberships if m.role == MemberRole.LEAD}
+    return next(leads[t] for t in sorted(mine) if leads.get(t) not in (None, lead, staff))
+
+
 DEMO_NEGATIVE_REFERENCE = "800.1.6.4/HD-07/BKD"  # a disciplinary decision's number (made up)
 
 

@@ -282,6 +282,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Organisasi demo dimuat ({n} rekaman).",
         "Demo organisation loaded ({n} records).",
     ),
+    "who.lead2": (
+        "ketua tim 2",
+        "team lead 2",
+    ),
     "who.staff": (
         "staf",
         "staff",

@@ -153,13 +153,13 @@ def test_user_add_of_a_new_nip_needs_name_and_unit(server_db, cli_env, tmp_path)
 
 
 @pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
-def test_serve_demo_prints_three_working_tokens(server_db, cli_env):
+def test_serve_demo_prints_four_working_tokens(server_db, cli_env):
     server = LiveServer(server_db, cli_env, extra_args=("--demo",))
     try:
         lines = [line for line in server.output().splitlines() if line.startswith("Token")]
-        assert len(lines) == 3
+        assert len(lines) == 4  # and the lead of the staff member's other team
         roles = [server.call("GET", "/v2/me", line.split()[-1]).json()["roles"] for line in lines]
-        assert roles[0] == ["member"] and "lead" in roles[1] and "jpt" in roles[2]
+        assert roles[0] == ["member"] and "lead" in roles[1] and "jpt" in roles[2] and "lead" in roles[3]
     finally:
         server.stop()
 
