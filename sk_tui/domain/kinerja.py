@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
@@ -389,7 +390,7 @@ def frozen_explanation(preview: Explanation, figures: dict[str, Any], policy_ver
     A figure the snapshot lacks (one frozen by an older server) keeps the preview's value."""
     steps = {s.key: Step(s.key, s.value, dict(s.detail)) for s in preview.steps}
     for name, (key, part) in _FROZEN_STEPS.items():
-        if name not in figures or figures[name] is None and name not in ("job_class",):
+        if name not in figures or (figures[name] is None and name != "job_class"):
             continue
         step = steps[key]
         if part:
@@ -402,15 +403,13 @@ def frozen_explanation(preview: Explanation, figures: dict[str, Any], policy_ver
     steps["closed"] = Step("closed", "yes", {"policy_version": version})
     order = [s.key for s in preview.steps if s.key not in ("official", "closed")] + ["official", "closed"]
     recap = preview.recap
-    try:
+    with contextlib.suppress(KeyError, TypeError, ValueError, ArithmeticError):  # an older or partial snapshot
         recap = Recap(approved=int(figures["approved"]), target=Fraction(str(figures["target_exact"])),
                       absent_days=int(figures["absent_days"]), negative_activities=int(figures["negative_activities"]),
                       effective=int(figures["effective"]), base=Decimal(str(figures["base"])),
                       achievement=Decimal(str(figures["achievement"])), ceiling=int(figures["ceiling"]),
                       allowance=int(figures["allowance"]), late_reports=int(figures["late_reports"]),
                       late_minutes=int(figures["late_minutes"]), penalty=Fraction(str(figures["negative_penalty"])))
-    except (KeyError, TypeError, ValueError, ArithmeticError):
-        pass  # an older or partial snapshot: the steps above still show what it froze
     warnings = figures.get("warnings")
     return Explanation(month=preview.month, recap=recap, steps=[steps[k] for k in order],
                        warnings=list(warnings) if isinstance(warnings, list) else preview.warnings,

@@ -33,7 +33,6 @@ from sk_tui.domain.models import (
 from sk_tui.store import org, outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
 
-
 DEFAULT_TEAM_KEY = "default_team."  # meta key + employee id: the member's chosen default team
 
 

@@ -59,7 +59,7 @@ def test_the_readme_walkthrough_runs_the_done_when_on_serve_demo(cli_env, tmp_pa
             assert done.returncode == 0, f"{block}\n{done.stdout}\n{done.stderr}"
             assert "Traceback" not in done.stderr
             out.append(done.stdout)
-        filed, lead_list, lead2_list, hr, device, closed = out
+        _filed, lead_list, lead2_list, hr, device, closed = out
 
         # each lead sees only their own team's activity of the one day
         perda, jdih = "Tim Penyusunan Rancangan Peraturan Daerah dan Pergub", "Tim Transformasi Digital JDIH Jawa Barat"
