@@ -363,16 +363,22 @@ class PolicyProvider:
         self.db, self.fallback = db, fallback
         self._lock = threading.Lock()
         self._cached: tuple[int, Policy] | None = None
+        self._latest = select(func.max(st.policy_versions.c.version))  # built once: it runs per push
 
-    def __call__(self) -> Policy:
-        with self.db.reading() as conn:
-            version = conn.execute(select(func.max(st.policy_versions.c.version))).scalar()
+    def __call__(self, conn: Any = None) -> Policy:
+        """The policy for the push about to be decided; ``conn``: that push's own transaction
+        (no connection of its own: one indexed read on it)."""
+        if conn is None:
+            with self.db.reading() as own:
+                return self(own)
+        version = conn.execute(self._latest).scalar()
         if version is None:
             return self.fallback
         with self._lock:
             if self._cached is None or self._cached[0] != version:
-                policy, stored, _digest = current_policy(self.db)
-                self._cached = (stored, policy)
+                text = conn.execute(select(st.policy_versions.c.toml)
+                                    .where(st.policy_versions.c.version == version)).scalar_one()
+                self._cached = (version, Policy.from_toml_text(text))
             return self._cached[1]
 
 

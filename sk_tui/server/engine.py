@@ -235,7 +235,7 @@ class _Batch:
 
 
 class PushEngine:
-    def __init__(self, db: st.ServerDB, policy: Policy, policy_source: Callable[[], Policy] | None = None):
+    def __init__(self, db: st.ServerDB, policy: Policy, policy_source: Callable[[Any], Policy] | None = None):
         self.db = db
         self.policy = policy
         self._policy_source = policy_source  # read before each push: a new agency policy needs no restart
@@ -251,9 +251,9 @@ class PushEngine:
         self.org = OrgDecider(self)
         self._deciders.update(self.org.deciders())
 
-    def _refresh_policy(self) -> None:
+    def _refresh_policy(self, conn: Any) -> None:
         if self._policy_source is not None:
-            self.policy = self._policy_source()
+            self.policy = self._policy_source(conn)
 
     def server_today(self) -> dt.date:
         return clock.today(self.policy.timezone)
@@ -262,8 +262,8 @@ class PushEngine:
 
     def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
         """Decide and write one batch in its own transaction."""
-        self._refresh_policy()
         with self.db.writing() as conn:
+            self._refresh_policy(conn)
             return self._push_in(conn, actor, ops)
 
     def push_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
@@ -273,8 +273,8 @@ class PushEngine:
         its request gets the error; the others commit together (one fsync for all).
         """
         out: list[list[dict[str, Any]] | BaseException] = []
-        self._refresh_policy()
         with self.db.writing() as conn:
+            self._refresh_policy(conn)
             for actor, ops in items:
                 try:
                     with conn.begin_nested():
