@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 from sk_tui import clock
 from sk_tui import demo_data as data
 from sk_tui.domain.models import (
+    Absence,
     Aspect,
     Employee,
     Indicator,
     MemberRole,
     Membership,
+    NegativeEvent,
     PerformancePlan,
     Target,
     TargetKind,
@@ -270,6 +272,44 @@ def _make_plans(org: DemoOrg, rng: random.Random, year: int) -> None:
 # --- the workspace --------------------------------------------------------------------------
 
 
+def second_lead(org: DemoOrg) -> str:
+    """The lead of the staff member's other team (the demo lead leads their first): with the
+    demo lead, the two leads who each verify their own part of one daily report."""
+    staff, lead = org.roles["staff"], org.roles["lead"]
+    mine = [m.team_id for m in org.memberships if m.employee_id == staff]
+    leads = {m.team_id: m.employee_id for m in org.memberships if m.role == MemberRole.LEAD}
+    return next(leads[t] for t in sorted(mine) if leads.get(t) not in (None, lead, staff))
+
+
+DEMO_NEGATIVE_REFERENCE = "800.1.6.4/HD-07/BKD"  # a disciplinary decision's number (made up)
+
+
+def demo_recap_inputs(org: DemoOrg, today: dt.date) -> tuple[list[Absence], list[NegativeEvent]]:
+    """The staff member's recap inputs HR would import: a week of cuti, one day tanpa keterangan
+    and one negative event with its decision number, all before ``today`` in its month (the
+    month before when no whole week of it has passed yet), so the month's recap shows every step."""
+    import uuid
+
+    staff = org.roles["staff"]
+    month = today.replace(day=1)
+    monday = month + dt.timedelta(days=(7 - month.weekday()) % 7)
+    if monday + dt.timedelta(days=8) >= today:  # the week and the day after it must have passed
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+        monday = month + dt.timedelta(days=(7 - month.weekday()) % 7)
+    key = uuid.UUID("0d3e5f0a-6c1b-4f8e-9a7d-2b4c6e8f1a3c")
+    absences = [Absence(id=str(uuid.uuid5(key, f"absence/{staff}/{monday + dt.timedelta(days=n)}")), employee_id=staff,
+                        day=monday + dt.timedelta(days=n), status="cuti", excused=True, reason="cuti tahunan")
+                for n in range(5)]
+    absent = monday + dt.timedelta(days=8)  # the Tuesday after
+    absences.append(Absence(id=str(uuid.uuid5(key, f"absence/{staff}/{absent}")), employee_id=staff, day=absent,
+                            status="tanpa_keterangan", excused=False))
+    event_day = monday + dt.timedelta(days=7)
+    negatives = [NegativeEvent(id=str(uuid.uuid5(key, f"negative/{staff}/{event_day}")), employee_id=staff,
+                               day=event_day, kind="hukuman_disiplin", reference=DEMO_NEGATIVE_REFERENCE,
+                               reason="hukuman disiplin ringan: teguran lisan")]
+    return absences, negatives
+
+
 def _quiet(stage: str, fraction: float) -> None:
     return None
 
@@ -300,6 +340,8 @@ def build_demo(store: Store, *, seed: int = 2026, scale: str = "small", today: d
             progress("Papan tugas", 1.0)
             history.write_reports()
             history.write_people_events()
+            absences, negatives = demo_recap_inputs(org, today)
+            store.save_models([*absences, *negatives])
             meta = {"me": org.roles["staff"], "demo_seed": str(seed), "demo_scale": scale,
                     "demo_today": today.isoformat(), "demo_activities": str(history.activity_count)}
             meta.update({f"demo_role_{role}": employee_id for role, employee_id in org.roles.items()})

@@ -81,7 +81,9 @@ def print_figures(args: argparse.Namespace, rows: list[dict[str, Any]], explanat
             continue
         print()
         version = explanation.policy_version
-        policy = (tr(args, "cmd.recap.policy", version=version) if version is not None
+        problem = explanation.step("policy").detail.get("unreadable")
+        policy = (tr(args, "cmd.recap.policy_unreadable", why=problem) if problem is not None
+                  else tr(args, "cmd.recap.policy", version=version) if version is not None
                   else tr(args, "cmd.recap.local_policy"))
         print(visible(f"{row['name']} ({row['nip']}) · {row['month']} · {policy}"))
         lines = kinerja.describe(explanation, language(args))

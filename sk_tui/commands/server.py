@@ -327,7 +327,10 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:
 
     org = demo.demo_organisation(seed=2026, scale="small")
     if admin.is_empty(db):
-        count = admin.load_demo(db, org)
+        from sk_tui import clock
+
+        absences, negatives = demo.demo_recap_inputs(org, clock.today())
+        count = admin.load_demo(db, org, absences, negatives)
         print(tr(args, "cmd.serve.demo_loaded", n=count))
     names = {e.id: e for e in org.employees}
     import hashlib
@@ -335,8 +338,9 @@ def _demo_tokens(args: argparse.Namespace, db) -> None:
     key = hashlib.sha256(db.url.encode("utf-8")).hexdigest()[:32]  # the URL may hold a password
     saved = _saved_demo_tokens(key)
     tokens: dict[str, str] = {}
-    for role in ("staff", "lead", "jpt"):
-        employee = names[org.roles[role]]
+    people = {**org.roles, "lead2": demo.second_lead(org)}  # lead2: the staff member's other team
+    for role in ("staff", "lead", "jpt", "lead2"):
+        employee = names[people[role]]
         token = saved.get(role)
         if not isinstance(token, str) or auth.who_has(db, token) != employee.id:
             token = auth.issue_token(db, employee.nip, label=f"demo {role}")

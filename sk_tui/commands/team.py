@@ -7,6 +7,7 @@
     sk-tui team remove TEAM 199408082019022004
     sk-tui team close TEAM                          # cards turn read-only, history stays
     sk-tui team list [--json]
+    sk-tui team default TEAM                        # my default team for activities without a link
 
 Offline first: each change is applied to the workspace and queued; the server decides it with
 the same rules (only the unit's JPT forms and changes its teams).
@@ -55,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     close = actions.add_parser("close", help="close a team at the end of its period (JPT)")
     close.add_argument("team", help="team id (or a unique prefix)")
     close.set_defaults(func=run_close)
+
+    default = actions.add_parser("default", help="my default team: where an activity without a linked task or "
+                                                 "indicator goes (no TEAM: show it)")
+    default.add_argument("team", nargs="?", help="team id or name (one of my teams)")
+    default.add_argument("--clear", action="store_true", help="forget the choice (back to the automatic team)")
+    default.set_defaults(func=run_default)
 
     listing = actions.add_parser("list", help="my teams (a JPT: every team of the unit)")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -130,6 +137,25 @@ def run_close(args: argparse.Namespace) -> int:
     team = store.close_team(store.find_team(args.team).id, actor_id=me.id)
     day = team.closed_on.isoformat() if team.closed_on else ""
     print(tr(args, "cmd.team.closed", team=visible(team.name), day=day))
+    return 0
+
+
+def run_default(args: argparse.Namespace) -> int:
+    from sk_tui.commands.report import _team
+
+    store = open_store(args)
+    me = store.require_me()
+    if args.clear:
+        store.set_default_team(me.id, None)
+    elif args.team:
+        store.set_default_team(me.id, _team(store, me.id, args.team))
+    team_id = store.default_team_id(me.id)
+    team = store.team(team_id) if team_id else None
+    if team is None:
+        print(tr(args, "cmd.team.no_default"))
+        return 0
+    key = "cmd.team.default_chosen" if store.chosen_default_team(me.id) else "cmd.team.default_auto"
+    print(tr(args, key, id=team.id[:8], team=visible(team.name)))
     return 0
 
 

@@ -240,6 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Job class {job_class!r} is not in the policy's ceiling table; the allowance cannot be computed.",
     ),
     # the server's admin commands (server/admin.py: `sk-tui server import | user-add`)
+    "job_class_not_in_table": (
+        "Kelas jabatan {job_class!r} tidak ada di tabel pagu kebijakan ({low}-{high}).",
+        "Job class {job_class!r} is not in the policy's ceiling table ({low}-{high}).",
+    ),
     "unit_unknown": (
         "Unit kerja {value!r} tidak ditemukan.",
         "Unknown unit {value!r}.",

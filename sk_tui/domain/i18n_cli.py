@@ -282,6 +282,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Organisasi demo dimuat ({n} rekaman).",
         "Demo organisation loaded ({n} records).",
     ),
+    "who.lead2": (
+        "ketua tim 2",
+        "team lead 2",
+    ),
     "who.staff": (
         "staf",
         "staff",
@@ -695,7 +699,8 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui team add TIM 199408082019022004         # anggota boleh dari unit kerja mana pun\n"
         "    sk-tui team remove TIM 199408082019022004\n"
         "    sk-tui team close TIM                          # kartu menjadi hanya-baca, riwayat tetap ada\n"
-        "    sk-tui team list [--json]\n\n"
+        "    sk-tui team list [--json]\n"
+        "    sk-tui team default TIM                        # tim bawaan saya untuk aktivitas tanpa tautan\n\n"
         "Tetap jalan tanpa internet: setiap perubahan diterapkan di ruang kerja dan masuk antrean sinkron;\n"
         "server memutuskannya dengan aturan yang sama (hanya JPT unit kerja yang membentuk dan mengubah\n"
         "tim kerjanya)."),
@@ -706,7 +711,8 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "    sk-tui team add TEAM 199408082019022004        # members may come from any unit\n"
         "    sk-tui team remove TEAM 199408082019022004\n"
         "    sk-tui team close TEAM                         # cards turn read-only, history stays\n"
-        "    sk-tui team list [--json]\n\n"
+        "    sk-tui team list [--json]\n"
+        "    sk-tui team default TEAM                       # my default team for activities without a link\n\n"
         "Offline first: each change is applied to the workspace and queued; the server decides it with\n"
         "the same rules (only the unit's JPT forms and changes its teams)."),
     ),
@@ -729,6 +735,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     "cli.team.add": ("tambah anggota tim (JPT)", "add a member (JPT)"),
     "cli.team.remove": ("keluarkan anggota dari tim (JPT)", "remove a member (JPT)"),
     "cli.team.close": ("tutup tim di akhir masa kerjanya (JPT)", "close a team at the end of its period (JPT)"),
+    "cli.team.default": ("tim bawaan saya: tujuan aktivitas tanpa tugas/IKI tertaut (tanpa TIM: tampilkan)",
+                         "my default team: where an activity without a linked task or indicator goes (no TEAM: show it)"),
+    "cli.team.default.@team": ("id atau nama tim (salah satu tim saya)", "team id or name (one of my teams)"),
+    "cli.team.default.--clear": ("lupakan pilihan (kembali ke tim otomatis)", "forget the choice (back to the automatic team)"),
     "cli.team.list": ("tim saya (JPT: setiap tim di unit kerjanya)", "my teams (a JPT: every team of the unit)"),
     "cli.dwa": ("pengaturan kerja dinamis (DWA)", "dynamic working arrangements (DWA)"),
     "cli.dwa.about": (
@@ -867,6 +877,18 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     "cmd.team.closed": (
         "Tim ditutup: {team} ({day})",
         "Team closed: {team} ({day})",
+    ),
+    "cmd.team.default_chosen": (
+        "Tim bawaan: {team} ({id}), pilihan Anda.",
+        "Default team: {team} ({id}), your choice.",
+    ),
+    "cmd.team.default_auto": (
+        "Tim bawaan: {team} ({id}), otomatis (tim pertama yang tidak Anda ketuai).",
+        "Default team: {team} ({id}), automatic (the first team you do not lead).",
+    ),
+    "cmd.team.no_default": (
+        "Anda belum tergabung dalam tim mana pun.",
+        "You are not on any team.",
     ),
     "cmd.team.none": (
         "Belum ada tim.",
@@ -1047,6 +1069,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     "cmd.recap.policy": (
         "kebijakan v{version}",
         "policy v{version}",
+    ),
+    "cmd.recap.policy_unreadable": (
+        "kebijakan instansi tidak terbaca: {why} (angka dengan nilai bawaan, bukan resmi)",
+        "the agency's policy cannot be read: {why} (figures with the defaults, not official)",
     ),
     "cmd.recap.local_policy": (
         "kebijakan lokal",

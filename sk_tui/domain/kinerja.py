@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
@@ -233,11 +234,15 @@ class Explanation:
             "late_minutes": late.detail["minutes"],
             "absent_days": int(absent.value),
             "absent_deduction": absent.detail["deduction"],
+            "absent_per_day": absent.detail["per_day"],
             "excused_days": int(excused.value),
             "excused_target_removed": excused.detail["removed"],
             "effective": int(self.value("effective")),
             "target": target.value,
             "target_exact": target.detail["exact"],
+            "target_monthly": target.detail["monthly"],
+            "target_days_held": target.detail["days_held"],
+            "target_days_all": target.detail["days_all"],
             "base": self.value("base"),
             "negative_activities": int(negative.value),
             "negative_penalty": negative.detail["penalty"],
@@ -270,11 +275,16 @@ def _two(value: Fraction) -> str:
     return f"{Decimal(_round_half_up(value * 100)) / 100:.2f}"
 
 
+def month_target(month: str | dt.date, inputs: MonthInputs, policy: Policy) -> Fraction:
+    """A person-month's target: days not in post and excused days (``target_reducing_statuses``)
+    removed. The one home of that rule for the recap, its explanation and the report screen."""
+    return prorated_target(month, policy, inputs.post_start, inputs.post_end, set(inputs.excused_days))
+
+
 def recap_for(month: str, inputs: MonthInputs, policy: Policy) -> Recap:
     """The recap of a person-month from its inputs (raises DomainError on an unknown job class)."""
     ceiling = policy.ceiling_for(inputs.job_class)
-    excused = set(inputs.excused_days)
-    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, excused)
+    target = month_target(month, inputs, policy)
     absent = len(set(inputs.absent_days))
     overdue = [n for n in inputs.negatives if n.kind == OVERDUE_REVIEW]
     events = [policy.penalty_for(n.kind) for n in inputs.negatives if n.kind != OVERDUE_REVIEW]
@@ -295,6 +305,7 @@ def explain(
     policy_version: int | None = None,
     closed: bool = False,
     official: dict[str, Any] | None = None,
+    policy_problem: str | None = None,
 ) -> Explanation:
     """The ordered steps behind one person-month's allowance (DOMAIN.md steps 1-6).
 
@@ -302,11 +313,14 @@ def explain(
     TUI, the CLI and the server's recap show the same figures. An unknown job class is not a
     crash: the recap is None, the ceiling step says so and the warnings carry the reason.
     ``official``: a closed month's frozen figures, shown for the allowance instead of the
-    preview (which is what the inputs give now).
+    preview (which is what the inputs give now). ``policy_problem``: why the agency's policy
+    could not be read; the figures then come from the defaults and say so (never "official").
     """
     steps: list[Step] = []
     warnings: list[str] = []
     first = month_bounds(month)[0]
+    if policy_problem is not None:
+        warnings.append(f"policy_unreadable:{policy_problem}")
     missing = policy.missing_holiday_years(first.year)
     if missing:
         warnings.append(f"holidays_missing:{missing[0]}")
@@ -317,7 +331,7 @@ def explain(
     except DomainError as exc:
         recap = None
         warnings.append(f"{exc.code}:{exc.params.get('job_class')}")
-    target = prorated_target(month, policy, inputs.post_start, inputs.post_end, set(inputs.excused_days))
+    target = month_target(month, inputs, policy)
     absent = len(set(inputs.absent_days))
     deduction = policy.absent_day_deduction_minutes * absent
     effective = max(0, inputs.approved_minutes - deduction)
@@ -346,12 +360,60 @@ def explain(
     else:
         steps.append(Step("ceiling", str(recap.ceiling), {"job_class": inputs.job_class}))
         steps.append(Step("allowance", str(recap.allowance)))
-    steps.append(Step("policy", "" if policy_version is None else str(policy_version)))
+    steps.append(Step("policy", "" if policy_version is None else str(policy_version),
+                      {"unreadable": policy_problem} if policy_problem is not None else {}))
     if official is not None:
         steps.append(Step("official", str(official.get("allowance", "")), {"figures": official}))
-    steps.append(Step("closed", "yes" if closed else "no"))
+    steps.append(Step("closed", "yes" if closed else "no", {"policy_version": policy_version}))
     return Explanation(month=first.strftime("%Y-%m"), recap=recap, steps=steps, warnings=warnings,
                        closed=closed, policy_version=policy_version)
+
+
+# figures() key -> (step, detail key or "" for the step's value): how a frozen month's figures
+# become its steps again
+_FROZEN_STEPS: dict[str, tuple[str, str]] = {
+    "approved": ("approved", ""), "late_reports": ("late", ""), "late_minutes": ("late", "minutes"),
+    "absent_days": ("absent", ""), "absent_deduction": ("absent", "deduction"), "absent_per_day": ("absent", "per_day"),
+    "excused_days": ("excused", ""), "excused_target_removed": ("excused", "removed"),
+    "effective": ("effective", ""), "target": ("target", ""), "target_exact": ("target", "exact"),
+    "target_monthly": ("target", "monthly"), "target_days_held": ("target", "days_held"),
+    "target_days_all": ("target", "days_all"), "base": ("base", ""), "negative_activities": ("negative", ""),
+    "negative_penalty": ("negative", "penalty"), "negative_events": ("negative", "items"),
+    "achievement": ("achievement", ""), "job_class": ("ceiling", "job_class"), "ceiling": ("ceiling", ""),
+    "allowance": ("allowance", ""),
+}
+
+
+def frozen_explanation(preview: Explanation, figures: dict[str, Any], policy_version: int | None) -> Explanation:
+    """A closed month as HR froze it: every step from the snapshot's figures (what the server
+    computed at close-month with policy ``policy_version``), not from today's local inputs.
+    A figure the snapshot lacks (one frozen by an older server) keeps the preview's value."""
+    steps = {s.key: Step(s.key, s.value, dict(s.detail)) for s in preview.steps}
+    for name, (key, part) in _FROZEN_STEPS.items():
+        if name not in figures or (figures[name] is None and name != "job_class"):
+            continue
+        step = steps[key]
+        if part:
+            step.detail[part] = figures[name]
+        else:
+            steps[key] = Step(key, str(figures[name]), step.detail)
+    version = figures.get("policy_version", policy_version) if policy_version is None else policy_version
+    steps["policy"] = Step("policy", "" if version is None else str(version))
+    steps["official"] = Step("official", str(figures.get("allowance", "")), {"figures": figures})
+    steps["closed"] = Step("closed", "yes", {"policy_version": version})
+    order = [s.key for s in preview.steps if s.key not in ("official", "closed")] + ["official", "closed"]
+    recap = preview.recap
+    with contextlib.suppress(KeyError, TypeError, ValueError, ArithmeticError):  # an older or partial snapshot
+        recap = Recap(approved=int(figures["approved"]), target=Fraction(str(figures["target_exact"])),
+                      absent_days=int(figures["absent_days"]), negative_activities=int(figures["negative_activities"]),
+                      effective=int(figures["effective"]), base=Decimal(str(figures["base"])),
+                      achievement=Decimal(str(figures["achievement"])), ceiling=int(figures["ceiling"]),
+                      allowance=int(figures["allowance"]), late_reports=int(figures["late_reports"]),
+                      late_minutes=int(figures["late_minutes"]), penalty=Fraction(str(figures["negative_penalty"])))
+    warnings = figures.get("warnings")
+    return Explanation(month=preview.month, recap=recap, steps=[steps[k] for k in order],
+                       warnings=list(warnings) if isinstance(warnings, list) else preview.warnings,
+                       closed=True, policy_version=version if isinstance(version, int) else policy_version)
 
 
 _MATRIX: dict[tuple[Expectation, Expectation], Rating] = {
@@ -461,11 +523,16 @@ def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]
                 _rp(step.value, lang) if step.value != "?" else say("tidak ada di tabel pagu", "not in the ceiling table"))
         elif step.key in ("allowance", "official"):
             value = _rp(step.value, lang)
+        elif step.key == "policy" and d.get("unreadable") is not None:
+            value = say("kebijakan instansi tidak terbaca (nilai bawaan, bukan angka resmi)",
+                        "the agency's policy cannot be read (defaults, not official)")
         elif step.key == "policy":
             value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
         elif step.key == "closed":
-            value = say("ditutup (angka resmi)", "closed (official figure)") if step.value == "yes" else say(
+            value = say("bulan ditutup (angka resmi)", "month closed (official figure)") if step.value == "yes" else say(
                 "terbuka (pratinjau)", "open (preview)")
+            if step.value == "yes" and d.get("policy_version") is not None:
+                value += say(f" · kebijakan v{d['policy_version']}", f" · policy v{d['policy_version']}")
         else:
             value = step.value
         lines.append((label, value))
@@ -480,6 +547,8 @@ def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]
         if code == "holidays_missing":
             lines.append(("⚠", say(f"kebijakan tidak memuat hari libur tahun {arg}",
                                    f"the policy lists no holidays for {arg}")))
+        elif code == "policy_unreadable":
+            lines.append(("⚠", say(f"kebijakan instansi tidak terbaca: {arg}", f"the agency's policy cannot be read: {arg}")))
         elif code == "job_class_unknown":
             lines.append(("⚠", say(f"kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
                                    f"job class {arg} is not in the policy's ceiling table")))

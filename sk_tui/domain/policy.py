@@ -136,6 +136,17 @@ class Policy(BaseModel):
             raise DomainError("job_class_unknown", job_class=job_class)
         return self.job_class_ceiling[job_class]  # type: ignore[index]
 
+    def known_job_class(self, value: str | int) -> int:
+        """A job class given by an admin (a CSV cell or `user-add --job-class`), checked against the
+        ceiling table; one refusal, worded the same for every way in."""
+        text = str(value).strip()
+        if not text.isdigit() or not self.has_ceiling(int(text)):
+            from sk_tui.domain.errors import DomainError
+
+            raise DomainError("job_class_not_in_table", job_class=text,
+                              low=min(self.job_class_ceiling, default="-"), high=max(self.job_class_ceiling, default="-"))
+        return int(text)
+
     def penalty_for(self, kind: str | None) -> Decimal:
         """What one negative event of ``kind`` costs (an overdue review: kind None)."""
         if kind is not None and kind in self.negative_kind_penalty:

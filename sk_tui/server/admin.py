@@ -28,12 +28,12 @@ import csv
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sk_tui.domain.errors import DomainError, validation_error
 from sk_tui.domain.models import (
@@ -174,10 +174,7 @@ def import_csv(db: st.ServerDB, files: dict[str, Path]) -> dict[str, int]:
                 **{k: row[k] for k in ("position_title", "jf_level", "timezone", "post_start", "post_end")
                    if row.get(k)})
             job_class = row.get("job_class") or _missing("job_class")
-            if not job_class.isdigit() or not policy.has_ceiling(int(job_class)):
-                raise ValueError(f"job_class {job_class!r} is not in the policy's ceiling table "
-                                 f"({min(policy.job_class_ceiling, default='-')}-{max(policy.job_class_ceiling, default='-')})")
-            built.job_class = int(job_class)  # validated on assignment
+            built.job_class = policy.known_job_class(job_class)  # validated on assignment
             return built
 
         for line, row in rows:
@@ -353,6 +350,38 @@ def current_policy(db: st.ServerDB) -> tuple[Policy, int, str]:
     return policy, row.version, policy.fingerprint()
 
 
+class PolicyProvider:
+    """The policy a running server decides pushes with: the agency's latest stored version
+    (`server policy set`, from any process), else ``fallback`` (policy.toml or the defaults).
+
+    Each call reads the stored version number (one primary-key max) and parses the TOML only
+    when it changed, so a new version counts from the next push in every worker, no restart."""
+
+    def __init__(self, db: st.ServerDB, fallback: Policy = DEFAULT_POLICY):
+        import threading
+
+        self.db, self.fallback = db, fallback
+        self._lock = threading.Lock()
+        self._cached: tuple[int, Policy] | None = None
+        self._latest = select(func.max(st.policy_versions.c.version))  # built once: it runs per push
+
+    def __call__(self, conn: Any = None) -> Policy:
+        """The policy for the push about to be decided; ``conn``: that push's own transaction
+        (no connection of its own: one indexed read on it)."""
+        if conn is None:
+            with self.db.reading() as own:
+                return self(own)
+        version = conn.execute(self._latest).scalar()
+        if version is None:
+            return self.fallback
+        with self._lock:
+            if self._cached is None or self._cached[0] != version:
+                text = conn.execute(select(st.policy_versions.c.toml)
+                                    .where(st.policy_versions.c.version == version)).scalar_one()
+                self._cached = (version, Policy.from_toml_text(text))
+            return self._cached[1]
+
+
 def current_policy_text(db: st.ServerDB) -> str | None:
     with db.reading() as conn:
         return conn.execute(select(st.policy_versions.c.toml)
@@ -386,11 +415,6 @@ def set_policy(db: st.ServerDB, text: str) -> tuple[int, str, bool]:
         db.append_changes(conn, [{"entity": "policy", "entity_id": st.POLICY_ENTITY_ID, "vis": st.VIS_ALL,
                                   "data": st.dumps(record)}])
     return version, digest, True
-
-
-def require_known_job_class(policy: Policy, job_class: int | None) -> None:
-    if not policy.has_ceiling(job_class):
-        raise DomainError("job_class_unknown", job_class=job_class)
 
 
 def _missing(column: str) -> NoReturn:
@@ -453,8 +477,8 @@ def add_user(db: st.ServerDB, *, nip: str, name: str | None = None, unit: str | 
         given["position_kind"] = position_kind
     if position_title is not None:
         given["position_title"] = position_title
-    if job_class is not None:
-        given["job_class"] = job_class
+    if job_class is not None:  # refused as the import refuses it: a class without a ceiling pays Rp 0
+        given["job_class"] = current_policy(db)[0].known_job_class(job_class)
     if superior is not None:
         superior_nip = superior.strip().replace(" ", "")
         if superior_nip and superior_nip not in known.nips:
@@ -536,8 +560,13 @@ DEMO_PARTS = {"units": "unit", "employees": "employee", "teams": "team", "member
               "plans": "plan", "targets": "target", "indicators": "indicator"}
 
 
-def load_demo(db: st.ServerDB, org: Any) -> int:
-    """Load a DemoOrg (sk_tui.demo.demo_organisation) into the server."""
+def load_demo(db: st.ServerDB, org: Any, absences: Sequence[Absence] = (), negatives: Sequence[NegativeEvent] = ()) -> int:
+    """Load a DemoOrg (sk_tui.demo.demo_organisation) into the server, with the recap inputs
+    HR would import (sk_tui.demo.demo_recap_inputs)."""
     records = {entity: [st.row_form(m) for m in getattr(org, attr, None) or []]
                for attr, entity in DEMO_PARTS.items()}
-    return st.load_org(db, records)
+    count = st.load_org(db, records)
+    if absences or negatives:
+        save_person_records(db, absences=[st.row_form(a) for a in absences],
+                            negatives=[st.row_form(n) for n in negatives])
+    return count + len(absences) + len(negatives)

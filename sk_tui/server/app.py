@@ -47,7 +47,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request, Security
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 from sqlalchemy import and_, or_, select, union
@@ -431,7 +431,10 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
     epoch.check_at_start(db)  # a database restored by other means gets a new epoch
     highwater = epoch.HighWater(db)
     limits = limits or Limits.from_env()
-    committer = GroupCommitter(PushEngine(db, policy or DEFAULT_POLICY))
+    from sk_tui.server.admin import PolicyProvider
+
+    serving = policy or DEFAULT_POLICY
+    committer = GroupCommitter(PushEngine(db, serving, policy_source=PolicyProvider(db, serving)))
     limiter = RateLimiter(limits.rate, limits.burst)
     app = FastAPI(title="sk_tui central endpoint", version=__version__,
                   description="Sync protocol v2 for sk_tui: push queued ops, pull scoped changes.")
@@ -475,14 +478,16 @@ def create_app(db_url: str | None = None, policy: Policy | None = None, *, db: s
             raise Refusal(429, "http.too_many_requests", headers={"Retry-After": str(max(1, math.ceil(wait)))})
         return actor
 
-    def _update_required() -> JSONResponse:
+    def _update_required(request: Request) -> Response:
+        if request.headers.get("user-agent") == p.OLD_CLIENT_AGENT:
+            return PlainTextResponse(p.OLD_CLIENT_LINE, status_code=403)
         ind, eng = p.UPDATE_REQUIRED
         body = p.UpdateRequired(detail=f"{ind} / {eng}", message=ind, message_en=eng)
         return JSONResponse(body.model_dump(), status_code=426, headers={"Upgrade": f"sk-tui-sync/{p.PROTOCOL_VERSION}"})
 
     for retired in p.RETIRED_PREFIXES:
         # an app from before protocol v2: told to update, whatever it asked (nothing is read or written)
-        app.add_api_route(f"{retired}/{{rest:path}}", lambda rest="": _update_required(),
+        app.add_api_route(f"{retired}/{{rest:path}}", _update_required,
                           methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
 
     @app.get(f"{p.API_PREFIX}/health", response_model=p.Health)

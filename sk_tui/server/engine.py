@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 import math
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -234,9 +235,10 @@ class _Batch:
 
 
 class PushEngine:
-    def __init__(self, db: st.ServerDB, policy: Policy):
+    def __init__(self, db: st.ServerDB, policy: Policy, policy_source: Callable[[Any], Policy] | None = None):
         self.db = db
         self.policy = policy
+        self._policy_source = policy_source  # read before each push: a new agency policy needs no restart
         self._deciders = {
             ("report", "submit"): self._report_submit,
             ("review", "decide"): self._review_decide,
@@ -249,6 +251,10 @@ class PushEngine:
         self.org = OrgDecider(self)
         self._deciders.update(self.org.deciders())
 
+    def _refresh_policy(self, conn: Any) -> None:
+        if self._policy_source is not None:
+            self.policy = self._policy_source(conn)
+
     def server_today(self) -> dt.date:
         return clock.today(self.policy.timezone)
 
@@ -257,6 +263,7 @@ class PushEngine:
     def push(self, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
         """Decide and write one batch in its own transaction."""
         with self.db.writing() as conn:
+            self._refresh_policy(conn)
             return self._push_in(conn, actor, ops)
 
     def push_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
@@ -267,6 +274,7 @@ class PushEngine:
         """
         out: list[list[dict[str, Any]] | BaseException] = []
         with self.db.writing() as conn:
+            self._refresh_policy(conn)
             for actor, ops in items:
                 try:
                     with conn.begin_nested():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from fractions import Fraction
 from typing import Any
 
 from sk_tui.domain import kinerja
@@ -35,6 +36,7 @@ class RecapMixin(BaseStore):
     def policy(self, value: Policy) -> None:
         self._local_policy = value
         self._agency_policy_cache: tuple[tuple[int, int], str | None, Policy, int | None] | None = None
+        self._policy_problem: str | None = None
 
     def agency_policy(self) -> tuple[Policy, int | None]:
         """(the policy in force, its server version; None: the device's own file, no server).
@@ -50,18 +52,30 @@ class RecapMixin(BaseStore):
         if row is not None:
             version, digest, toml = row
             if cached is not None and cached[1] == digest:
-                policy = cached[2]
+                policy, version = cached[2], cached[3]  # 0 when this text could not be read
             else:
                 try:
                     policy = Policy.from_toml_text(toml)
-                except ValueError:  # a key this app does not know yet: the defaults, version 0
+                    self._policy_problem = None
+                except ValueError as exc:  # a key this app does not know yet: the defaults, said so
+                    from sk_tui.domain.errors import first_error_line
+
                     policy, version = DEFAULT_POLICY, 0
+                    self._policy_problem = first_error_line(exc)
         elif self.get_meta("server_url"):
             policy, version, digest = DEFAULT_POLICY, 0, None
+            self._policy_problem = None
         else:
             policy, version, digest = self._local_policy, None, None
+            self._policy_problem = None
         self._agency_policy_cache = (key, digest, policy, version)
         return policy, version
+
+    def policy_problem(self) -> str | None:
+        """Why the agency's pulled policy cannot be read (the figures then use the defaults and
+        are no official preview), else None."""
+        self.agency_policy()
+        return self._policy_problem
 
     def approved_minutes(self, employee_id: str, start: dt.date, end: dt.date) -> tuple[int, int, int]:
         """(counted minutes, late reports, late minutes) of approved activities, work date in range.
@@ -244,6 +258,14 @@ class RecapMixin(BaseStore):
             absent_days=absent, excused_days=excused, negatives=self.negative_items(employee.id, start, end),
             job_class=employee.job_class, post_start=employee.post_start, post_end=employee.post_end)
 
+    def month_target(self, employee: Employee, month: str | dt.date) -> Fraction:
+        """The month's target as the recap counts it (leave days and days not in post removed)."""
+        start, end = kinerja.month_bounds(month)
+        _absent, excused = self.attendance_days(employee.id, start, end)
+        inputs = kinerja.MonthInputs(approved_minutes=0, excused_days=excused,
+                                     post_start=employee.post_start, post_end=employee.post_end)
+        return kinerja.month_target(month, inputs, self.policy)
+
     def month_close(self, employee_id: str, month: str) -> dict[str, Any] | None:
         """The official figures of a closed month as the server froze them (None: open)."""
         row = self.db.execute(
@@ -267,8 +289,13 @@ class RecapMixin(BaseStore):
         key = kinerja.month_bounds(month)[0].strftime("%Y-%m")
         policy, version = self.agency_policy()
         closed = self.month_close(employee.id, key)
-        return kinerja.explain(key, self.month_inputs(employee, key), policy, policy_version=version,
-                               closed=closed is not None, official=closed["figures"] if closed else None)
+        problem = self.policy_problem()
+        preview = kinerja.explain(key, self.month_inputs(employee, key), policy,
+                                  policy_version=None if problem else version, policy_problem=problem)
+        if closed is None:
+            return preview
+        # the steps HR froze, not today's inputs (a later correction changes nothing until a reopen)
+        return kinerja.frozen_explanation(preview, closed["figures"], closed["policy_version"])
 
     def recap(self, employee: Employee | str, month: str | dt.date) -> kinerja.Recap:
         """The month's recap for one employee, exactly as DOMAIN.md defines it.

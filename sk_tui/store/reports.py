@@ -33,6 +33,8 @@ from sk_tui.domain.models import (
 from sk_tui.store import org, outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
 
+DEFAULT_TEAM_KEY = "default_team."  # meta key + employee id: the member's chosen default team
+
 
 class ReportsMixin(BaseStore):
     # --- reading -------------------------------------------------------------------------
@@ -164,11 +166,25 @@ class ReportsMixin(BaseStore):
     # --- drafting ------------------------------------------------------------------------
 
     def default_team_id(self, employee_id: str) -> str | None:
-        """The team whose lead reviews this person's reports: one they lead-less belong to first."""
-        return self.scalar(
+        """The team whose lead reviews this person's reports: the one they chose (`sk-tui team
+        default`, the activity form's "jadikan bawaan"), else one they belong to without leading it."""
+        return self.chosen_default_team(employee_id) or self.scalar(
             "SELECT team_id FROM memberships WHERE employee_id = ? ORDER BY role = 'lead', team_id LIMIT 1",
             (employee_id,),
         )
+
+    def chosen_default_team(self, employee_id: str) -> str | None:
+        """The member's chosen default team, while they are still on it (kept in this workspace)."""
+        chosen = self.get_meta(f"{DEFAULT_TEAM_KEY}{employee_id}")
+        if not chosen:
+            return None
+        return chosen if chosen in {t.id for t in self.teams_for(employee_id)} else None
+
+    def set_default_team(self, employee_id: str, team_id: str | None) -> None:
+        """Choose (None: forget) the team an unlinked activity goes to; one of the member's teams."""
+        if team_id is not None and team_id not in {t.id for t in self.teams_for(employee_id)}:
+            raise DomainError("not_team_member")
+        self.set_meta(f"{DEFAULT_TEAM_KEY}{employee_id}", team_id)
 
     def ensure_draft(self, employee_id: str, day: dt.date, team_id: str | None = None) -> DailyReport:
         """The employee's report for ``day``, created as an empty draft when there is none."""
@@ -220,7 +236,8 @@ class ReportsMixin(BaseStore):
                 raise DomainError("not_team_member")
             return team_id
         linked = self.link_team_id(task_id, indicator_id)
-        return rules.activity_team(linked if linked in mine else None, report.team_id)
+        default = self.chosen_default_team(report.employee_id) or report.team_id
+        return rules.activity_team(linked if linked in mine else None, default)
 
     def _check_links(self, task_id: str | None, indicator_id: str | None) -> None:
         if task_id and self.scalar("SELECT 1 FROM tasks WHERE id = ?", (task_id,)) is None:

@@ -52,6 +52,11 @@ UPDATE_REQUIRED = (
     ("This sk-tui app is too old for the server; update the app (protocol v2). "
      "Your changes stay queued."),
 )
+# The v1 sync client (User-Agent exactly OLD_CLIENT_AGENT) shows no body of a 426, only "(text)"
+# after its generic line on a 401/403, cut at 200 characters: it gets a 403 with this plain text.
+OLD_CLIENT_AGENT = "sk-tui-sync/1"
+OLD_CLIENT_LINE = ("Perbarui aplikasi sk-tui: server memakai protokol v2. / "
+                   "Update the sk-tui app: the server speaks protocol v2.")
 MAX_OPS_PER_PUSH = 500
 DEFAULT_PULL_LIMIT = 1000
 MAX_PULL_LIMIT = 5000

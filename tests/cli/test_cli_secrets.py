@@ -186,7 +186,7 @@ def run_demo(env, db: Path) -> dict[str, str]:
         tokens = demo_tokens(server.output())
     finally:
         server.stop()
-    assert len(tokens) == 3
+    assert len(tokens) == 4
     return tokens
 
 

@@ -153,12 +153,37 @@ def test_user_add_of_a_new_nip_needs_name_and_unit(server_db, cli_env, tmp_path)
 
 
 @pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
-def test_serve_demo_prints_three_working_tokens(server_db, cli_env):
+def test_serve_demo_prints_four_working_tokens(server_db, cli_env):
     server = LiveServer(server_db, cli_env, extra_args=("--demo",))
     try:
         lines = [line for line in server.output().splitlines() if line.startswith("Token")]
-        assert len(lines) == 3
+        assert len(lines) == 4  # and the lead of the staff member's other team
         roles = [server.call("GET", "/v2/me", line.split()[-1]).json()["roles"] for line in lines]
-        assert roles[0] == ["member"] and "lead" in roles[1] and "jpt" in roles[2]
+        assert roles[0] == ["member"] and "lead" in roles[1] and "jpt" in roles[2] and "lead" in roles[3]
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("server_db", ["sqlite"], indirect=True)
+def test_user_add_refuses_a_job_class_the_ceiling_table_lacks_as_import_does(server_db, cli_env, tmp_path):
+    write_csvs(tmp_path / "org")
+    assert run_cli(cli_env, "server", "import", "--dir", str(tmp_path / "org"), "--db", server_db).returncode == 0
+    before = employee(server_db, ANI)
+    bad_row = EMPLOYEES + "198807172014021003,Dedi,pelaksana,BH,,,18,\n"
+    said = {}
+    for lang in ("id", "en"):
+        refused = run_cli(cli_env, "--lang", lang, "server", "user-add", "--nip", ANI, "--job-class", "18",
+                          "--db", server_db)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        imported = run_cli(cli_env, "--lang", lang, "server", "import", "--dir",
+                           str(write_csvs(tmp_path / f"bad-{lang}", bad_row)), "--db", server_db)
+        assert imported.returncode == 1
+        import_line = next(line for line in imported.stderr.splitlines() if "employees.csv:5:" in line)
+        said[lang] = refused.stderr.strip().removeprefix("sk-tui: ")
+        assert import_line.endswith(": " + said[lang])  # the same words both ways in
+    assert said == {"id": "Kelas jabatan '18' tidak ada di tabel pagu kebijakan (1-17).",
+                    "en": "Job class '18' is not in the policy's ceiling table (1-17)."}
+    assert employee(server_db, ANI) == before
+    new = run_cli(cli_env, "server", "user-add", "--nip", "198807172014021003", "--name", "Dedi", "--unit", "BH",
+                  "--job-class", "0", "--db", server_db)
+    assert new.returncode == 1 and "198807172014021003" not in [u["nip"] for u in users(cli_env, server_db)]

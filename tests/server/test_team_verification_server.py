@@ -127,3 +127,40 @@ def test_a_later_decision_leaves_an_earlier_approval_standing(live):
     assert [(a["id"][-1], a["verdict"]) for a in data["activities"]] == [
         ("a", "approved"), ("b", "pending"), ("c", "returned")]
     assert (data["status"], data["approved_minutes"]) == ("returned", 120)
+
+
+# The v1 client (sk_tui/sync/client.py and commands/sync.py as of 6b62b07, before the v2 bump),
+# reduced to what decides the line its `sk-tui sync` prints: the first request is GET /v1/me with
+# User-Agent "sk-tui-sync/1"; a 401/403 stops with the body's first 200 characters as the detail,
+# any other status >= 400 with only "me: HTTP n"; the CLI prints its generic words, then "(detail)".
+_V1_WORDS = {
+    "unauthorized": "Token ditolak (dicabut atau kedaluwarsa); perubahan tetap di antrean. "
+                    "Masuk lagi: `sk-tui login URL` (token lewat standar masukan).",
+    "forbidden": "Server menolak akses akun ini; perubahan tetap di antrean.",
+    "protocol_error": "Jawaban server tidak terduga; perubahan tetap di antrean.",
+}
+
+
+def _v1_sync_line(response) -> str:
+    status = response.status_code
+    if status == 401:
+        code, detail = "unauthorized", response.text[:200]
+    elif status == 403:
+        code, detail = "forbidden", response.text[:200]
+    elif status >= 400:
+        code, detail = "protocol_error", f"me: HTTP {status}"
+    else:
+        raise AssertionError("a v1 client must not get past /v1/me")
+    return f"sk-tui: {_V1_WORDS[code]}" + (f" ({detail})" if detail else "")
+
+
+def test_the_v1_sync_command_prints_update_the_app(live):
+    import httpx
+
+    answer = httpx.get(live.url + "/v1/me", timeout=10, headers={
+        "Authorization": f"Bearer {live.tokens['ani']}", "User-Agent": "sk-tui-sync/1"})
+    line = _v1_sync_line(answer)
+    assert "Perbarui aplikasi sk-tui" in line and "Update the sk-tui app" in line
+    assert line.endswith(f"({p.OLD_CLIENT_LINE})") and len(p.OLD_CLIENT_LINE) <= 200  # not cut
+    # any other caller still gets the standard 426 with the JSON body
+    assert live.call("GET", "/v1/me", live.tokens["ani"]).status_code == 426

@@ -21,7 +21,7 @@ from textual.validation import Function, Integer, ValidationResult
 from textual.widgets import Input, Label, Select
 
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.i18n import long_date, t
+from sk_tui.domain.i18n import language, long_date, t
 from sk_tui.domain.models import Activity
 from sk_tui.domain.rules import parse_volume
 from sk_tui.tui.bindings import make
@@ -65,7 +65,7 @@ def volume_text(volume: float) -> str:
 class ActivityForm(Dialog[str]):
     """Returns the saved activity's id, or None when cancelled."""
 
-    BINDINGS = [make("ctrl+s", "save", "form.save_id")]
+    BINDINGS = [make("ctrl+s", "save", "form.save_id"), make("f4", "make_default", "activity.make_default")]
 
     def __init__(self, day: dt.date, activity: Activity | None) -> None:
         super().__init__()
@@ -142,13 +142,36 @@ class ActivityForm(Dialog[str]):
                 teams = [(plain(team.name, ellipsis=True), team.id)
                          for team in self.store.teams_for(self.store.require_me().id)]
                 chosen = self.restored.get("team") or (a.team_id if a else None)
-                yield Select(teams, prompt=t("activity.team_auto"), id="act-team",
+                yield Select(teams, prompt=self._default_team_line(), id="act-team",
                              value=chosen if chosen in {v for _l, v in teams} else Select.NULL)
                 yield Label(t("activity.evidence"), markup=False)
                 yield TextInput(values["evidence"], id="act-evidence", placeholder=t("activity.evidence.hint"),
                             validators=[Function(evidence_ok, t("valid.evidence"))])
             yield Label("", id="act-error", classes="form-error", markup=False)
-            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
+            yield Label(t("activity.hint"), classes="dialog-hint", markup=False)
+
+    def _default_team_line(self) -> str:
+        """Where an unlinked activity goes: the member's chosen default team, else the automatic one."""
+        me = self.store.require_me()
+        team_id = self.store.default_team_id(me.id)
+        team = self.store.team(team_id) if team_id else None
+        if team is None:
+            return t("activity.team_auto")
+        key = "activity.team_default" if self.store.chosen_default_team(me.id) else "activity.team_default_auto"
+        return t(key, team=shown(team.name))
+
+    def action_make_default(self) -> None:
+        """F4: the team chosen in the field becomes the member's default team (kept in the workspace)."""
+        value = self.query_one("#act-team", Select).value
+        if value in (Select.NULL, None):
+            self.app.notify(t("activity.pick_team_first"), severity="warning")
+            return
+        try:
+            self.store.set_default_team(self.store.require_me().id, str(value))
+        except DomainError as exc:
+            self.app.notify(exc.message(language()), severity="warning")
+            return
+        self.query_one("#act-team", Select).prompt = self._default_team_line()
 
     def on_mount(self) -> None:
         self.query_one("#act-desc", Input).focus()

@@ -181,7 +181,7 @@ class ReportScreen(SkScreen):
     def _update_totals(self, me: Employee, day: dt.date, report: DailyReport | None) -> None:
         start, end = kinerja.month_bounds(day)
         by_status = self.store.minutes_by_status(me.id, start, end)
-        target = kinerja.prorated_target(day, self.store.policy, me.post_start, me.post_end)
+        target = self.store.month_target(me, day)
         day_total = report.total_minutes if report else 0
         text = t("report.day_total", minutes=number(day_total)) + " · " + t(
             "report.month_total", reported=number(sum(by_status.values())),

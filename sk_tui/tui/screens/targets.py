@@ -100,7 +100,11 @@ class TargetsScreen(SkScreen):
                           achievement=percent(Decimal(figures["achievement"])),
                           allowance=allowance)
         version = explanation.policy_version
-        line += " · " + (t("targets.policy", version=version) if version is not None else t("targets.policy_local"))
+        problem = explanation.step("policy").detail.get("unreadable")
+        if problem is not None:  # the defaults stand in: said, never shown as the agency's version
+            line += "\n⚠ " + t("targets.policy_unreadable", why=problem)
+        else:
+            line += " · " + (t("targets.policy", version=version) if version is not None else t("targets.policy_local"))
         if figures["late_reports"]:
             line += "\n" + t("targets.late", n=figures["late_reports"], minutes=number(figures["late_minutes"]))
         if explanation.recap is None:
