@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.i18n import text
 from sk_tui.domain.models import Expectation, Rating
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
@@ -451,26 +452,10 @@ def output_per_day_by_mode(rows: list[tuple[str, int]]) -> dict[str, float]:
 
 # --- the explanation as people read it (the TUI, `sk-tui recap` and `server recap` share it) ---
 
-STEP_LABELS: dict[str, tuple[str, str]] = {
-    "approved": ("Menit disetujui", "Approved minutes"),
-    "late": ("Laporan terlambat (tidak dihitung)", "Late reports (not counted)"),
-    "absent": ("Hari tanpa keterangan", "Days absent without leave"),
-    "excused": ("Hari cuti/sakit (mengurangi target)", "Leave/sick days (lower the target)"),
-    "effective": ("Menit efektif", "Effective minutes"),
-    "target": ("Target menit", "Target minutes"),
-    "base": ("Capaian dasar", "Base achievement"),
-    "negative": ("Kegiatan negatif", "Negative activities"),
-    "achievement": ("Capaian", "Achievement"),
-    "ceiling": ("Kelas jabatan dan pagu", "Job class and ceiling"),
-    "allowance": ("Tunjangan", "Allowance"),
-    "policy": ("Kebijakan", "Policy"),
-    "official": ("Angka resmi (bulan ditutup)", "Official figure (month closed)"),
-    "closed": ("Status bulan", "Month"),
-}
-
-_KIND_LABELS: dict[str, tuple[str, str]] = {
-    OVERDUE_REVIEW: ("verifikasi terlambat", "overdue review"),
-}
+STEP_KEYS = ("approved", "late", "absent", "excused", "effective", "target", "base", "negative",
+             "achievement", "ceiling", "allowance", "policy", "official", "closed")
+# Each step's label and value texts live in the one catalogue (domain/i18n.py, "explain.*").
+_KIND_KEYS: dict[str, str] = {OVERDUE_REVIEW: "explain.kind.overdue_review"}
 
 
 def grouped(value: int | float | str, lang: str = "id", decimals: int = 0) -> str:
@@ -489,67 +474,59 @@ def _pct(value: str, lang: str) -> str:
 
 def describe(explanation: Explanation, lang: str = "id") -> list[tuple[str, str]]:
     """(label, value) lines of an explanation in ``lang`` (Indonesian unless "en")."""
-    en = lang == "en"
 
-    def say(indonesian: str, english: str) -> str:
-        return english if en else indonesian
+    def say(key: str, **params: object) -> str:
+        return text("explain." + key, lang, **params)
+
+    def days(n: object) -> str:
+        # English counts "1 day" but "2 days"; Indonesian has no plural.
+        return say("day_one" if str(n) == "1" else "days", n=n)
 
     lines: list[tuple[str, str]] = []
     for step in explanation.steps:
-        label = STEP_LABELS[step.key][1 if en else 0]
+        label = say("step." + step.key)
         d = step.detail
         if step.key in ("approved", "effective"):
-            value = grouped(step.value, lang) + say(" menit", " min")
+            value = say("minutes", n=grouped(step.value, lang))
         elif step.key == "late":
-            value = say(f"{step.value} laporan, {grouped(d['minutes'], lang)} menit",
-                        f"{step.value} reports, {grouped(d['minutes'], lang)} min")
+            value = say("late_value", n=step.value, minutes=grouped(d["minutes"], lang))
         elif step.key == "absent":
-            value = say(f"{step.value} hari × {d['per_day']} = −{grouped(d['deduction'], lang)} menit",
-                        f"{step.value} days × {d['per_day']} = −{grouped(d['deduction'], lang)} min")
+            value = say("absent_value", days=days(step.value), per_day=d["per_day"],
+                        deduction=grouped(d["deduction"], lang))
         elif step.key == "excused":
-            value = say(f"{step.value} hari, target −{grouped(d['removed'], lang, 2)} menit",
-                        f"{step.value} days, target −{grouped(d['removed'], lang, 2)} min")
+            value = say("excused_value", days=days(step.value), removed=grouped(d["removed"], lang, 2))
         elif step.key == "target":
-            value = (grouped(step.value, lang, 2) + say(" menit", " min")
-                     + f" ({grouped(d['monthly'], lang)} × {d['days_held']}/{d['days_all']}"
-                     + say(" hari kerja)", " working days)"))
+            value = say("target_value", n=grouped(step.value, lang, 2), monthly=grouped(d["monthly"], lang),
+                        held=d["days_held"], all=d["days_all"])
         elif step.key in ("base", "achievement"):
             value = _pct(step.value, lang)
         elif step.key == "negative":
-            value = say(f"{step.value} × potongan = −{_pct(d['penalty'], lang)}",
-                        f"{step.value} × penalty = −{_pct(d['penalty'], lang)}")
+            value = say("negative_value", n=step.value, penalty=_pct(d["penalty"], lang))
         elif step.key == "ceiling":
-            value = say(f"kelas {d.get('job_class')}: ", f"class {d.get('job_class')}: ") + (
-                _rp(step.value, lang) if step.value != "?" else say("tidak ada di tabel pagu", "not in the ceiling table"))
+            value = say("job_class", job_class=d.get("job_class")) + (
+                _rp(step.value, lang) if step.value != "?" else say("not_in_ceiling"))
         elif step.key in ("allowance", "official"):
             value = _rp(step.value, lang)
         elif step.key == "policy" and d.get("unreadable") is not None:
-            value = say("kebijakan instansi tidak terbaca (nilai bawaan, bukan angka resmi)",
-                        "the agency's policy cannot be read (defaults, not official)")
+            value = say("policy_unreadable_value")
         elif step.key == "policy":
-            value = f"v{step.value}" if step.value else say("berkas lokal (tanpa server)", "local file (no server)")
+            value = f"v{step.value}" if step.value else say("policy_local")
         elif step.key == "closed":
-            value = say("bulan ditutup (angka resmi)", "month closed (official figure)") if step.value == "yes" else say(
-                "terbuka (pratinjau)", "open (preview)")
+            value = say("closed_yes") if step.value == "yes" else say("closed_no")
             if step.value == "yes" and d.get("policy_version") is not None:
-                value += say(f" · kebijakan v{d['policy_version']}", f" · policy v{d['policy_version']}")
+                value += say("closed_policy", version=d["policy_version"])
         else:
             value = step.value
         lines.append((label, value))
         if step.key == "negative":
             for item in d["items"]:
-                kind = _KIND_LABELS.get(item["kind"], (item["kind"], item["kind"]))[1 if en else 0]
+                kind_key = _KIND_KEYS.get(item["kind"])
+                kind = text(kind_key, lang) if kind_key else item["kind"]
                 when = item["day"] or "–"
                 ref = f" {item['reference']}" if item["reference"] else ""
                 lines.append(("", f"  {when} {kind}{ref}: −{_pct(item['penalty'], lang)}"))
     for warning in explanation.warnings:
         code, _, arg = warning.partition(":")
-        if code == "holidays_missing":
-            lines.append(("⚠", say(f"kebijakan tidak memuat hari libur tahun {arg}",
-                                   f"the policy lists no holidays for {arg}")))
-        elif code == "policy_unreadable":
-            lines.append(("⚠", say(f"kebijakan instansi tidak terbaca: {arg}", f"the agency's policy cannot be read: {arg}")))
-        elif code == "job_class_unknown":
-            lines.append(("⚠", say(f"kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
-                                   f"job class {arg} is not in the policy's ceiling table")))
+        if code in ("holidays_missing", "policy_unreadable", "job_class_unknown"):
+            lines.append(("⚠", say("warn." + code, arg=arg)))
     return lines
