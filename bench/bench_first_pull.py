@@ -18,6 +18,9 @@ Baseline from the same run: a bare SQLite executemany of as many rows as the pul
 
     python bench/bench_first_pull.py [--quick] [--tree PATH]
 
+SK_TUI_BENCH_PROFILE=DIR records the server and the client with py-spy (installed separately)
+into DIR/first_pull.collapsed.txt and DIR/first_pull_client.collapsed.txt.
+
 ``--tree PATH`` runs the server and the client from another checkout (the baseline tree), on
 the same server database.
 """
@@ -211,15 +214,20 @@ def first_pull(db_file: Path, facts: dict[str, Any], tmp: Path, tree: Path | Non
         cli = [sys.executable, "-m", "sk_tui", "--db", str(device)]
         subprocess.run([*cli, "login", server.url, "--token", "-"], input=token, text=True, env=env, check=True,
                        capture_output=True, cwd=tree or Path(__file__).resolve().parents[1])
+        sync = [*cli, "sync", "--json"]
+        profiles = os.environ.get("SK_TUI_BENCH_PROFILE")
+        if profiles:  # the client too (bench_sync.Server records the server as first_pull.collapsed.txt)
+            sync = ["py-spy", "record", "--rate", "200", "--format", "raw", "--threads", "-o",
+                    str(Path(profiles) / "first_pull_client.collapsed.txt"), "--", *sync]
         started = time.perf_counter()
-        done = subprocess.run([*cli, "sync", "--json"], env=env, capture_output=True, text=True,
+        done = subprocess.run(sync, env=env, capture_output=True, text=True,
                               cwd=tree or Path(__file__).resolve().parents[1])
         seconds = time.perf_counter() - started
     finally:
         server.stop()
     if done.returncode != 0:
         raise SystemExit(f"sync failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-500:]}")
-    result = json.loads(done.stdout)
+    result = json.loads(done.stdout[done.stdout.index("{"):])
     progress = [line for line in done.stderr.replace("\r", "\n").splitlines() if line.strip()]
     return {"seconds": seconds, "received": result["received"], "pull_seconds": result["pull_seconds"],
             "progress_lines": len(progress), "last_progress": progress[-1] if progress else None}
