@@ -445,8 +445,10 @@ class SkApp(App[None]):
 
         try:
             before = _my_reports(db_path)
-            result = sync_once(db_path, respect_backoff=not manual,
-                               progress=lambda received, _pages: self.post_message(SyncProgress(received)))
+            def progress(received: int, _pages: int) -> None:
+                self.post_message(SyncProgress(received))  # the header counts what arrived
+
+            result = sync_once(db_path, respect_backoff=not manual, progress=progress)
             if result.received:
                 arrived = _decisions(before, _my_reports(db_path))
                 if arrived:
