@@ -21,8 +21,8 @@ Baseline from the same run: a bare SQLite executemany of as many rows as the pul
 SK_TUI_BENCH_PROFILE=DIR records the server and the client with py-spy (installed separately)
 into DIR/first_pull.collapsed.txt and DIR/first_pull_client.collapsed.txt.
 
-``--tree PATH`` runs the server and the client from another checkout (the baseline tree), on
-the same server database.
+``--tree PATH`` runs the client (`sk-tui login`, `sk-tui sync`) from another checkout (the
+baseline tree) against the same server (this tree's) and database.
 """
 
 from __future__ import annotations
@@ -207,7 +207,6 @@ def first_pull(db_file: Path, facts: dict[str, Any], tmp: Path, tree: Path | Non
     env = dict(os.environ, SK_TUI_HOME=str(tmp / "device"), SK_TUI_NOW=FROZEN_NOW, SK_TUI_PROGRESS="1")
     if tree is not None:
         env["PYTHONPATH"] = str(tree)
-        os.environ["PYTHONPATH"] = str(tree)  # the server process (bench_sync.Server) too
     server = Server(str(copy), tmp / "server-home", name="first_pull")
     try:
         device = tmp / "device.db"
@@ -227,7 +226,8 @@ def first_pull(db_file: Path, facts: dict[str, Any], tmp: Path, tree: Path | Non
         server.stop()
     if done.returncode != 0:
         raise SystemExit(f"sync failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-500:]}")
-    result = json.loads(done.stdout[done.stdout.index("{"):])
+    # the first JSON object on stdout (py-spy, when it records, adds its own lines)
+    result, _ = json.JSONDecoder().raw_decode(done.stdout[done.stdout.index("{"):])
     progress = [line for line in done.stderr.replace("\r", "\n").splitlines() if line.strip()]
     return {"seconds": seconds, "received": result["received"], "pull_seconds": result["pull_seconds"],
             "progress_lines": len(progress), "last_progress": progress[-1] if progress else None}
@@ -236,7 +236,7 @@ def first_pull(db_file: Path, facts: dict[str, Any], tmp: Path, tree: Path | Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="the small demo: the harness runs")
-    parser.add_argument("--tree", type=Path, help="run the server and the client from this checkout")
+    parser.add_argument("--tree", type=Path, help="run the client from this checkout")
     args = parser.parse_args()
     compile_package()
     os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)

@@ -464,14 +464,16 @@ class _Prefetch:
         self.thread.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         import queue
 
         self.stop.set()
-        while self.thread.is_alive():  # unblock a fetcher waiting to hand over a page
+        # unblock a fetcher waiting to hand over a page; after an error or Ctrl-C do not wait
+        # for a request in flight (the daemon thread ends when the HTTP client closes)
+        deadline = time.monotonic() + (1.0 if kind is not None else 3600.0)
+        while self.thread.is_alive() and time.monotonic() < deadline:
             with contextlib.suppress(queue.Empty):
                 self.pages.get(timeout=0.05)
-        self.thread.join()
 
     def __iter__(self) -> Iterator[tuple[int, httpx.Response]]:
         while True:
