@@ -275,8 +275,9 @@ class _Layout:
 
 @dataclasses.dataclass(slots=True)
 class CheckedPage:
-    """A pull page checked without the store (``check_page``), so the sync client can check
-    page n+1 on its fetching thread while page n is written; ``apply_pulled_page`` takes it.
+    """A pull page checked without the store (``check_page``: pure, one validation per entity
+    for the whole page, each record shaped into its row once); ``apply_pulled_page`` takes it,
+    or checks a plain list of changes itself.
 
     ``latest``: the last change per record; ``bad``: changes that are not records at all
     (entity, entity_id, reason, data, seq); ``shaped``: per record its local write, or the
