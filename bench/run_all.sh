@@ -30,6 +30,7 @@ run bench_save_report.py
 run bench_cli_report_add.py
 run bench_tui.py
 run bench_sync.py
+run bench_first_pull.py
 run bench_server.py
 if [ -n "$pg" ]; then
   run bench_sync.py --db "$pg" --push-only

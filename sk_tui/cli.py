@@ -22,23 +22,70 @@ if TYPE_CHECKING:
 
 COMMAND_MODULES = ("app", "demo", "report", "task", "review", "status", "recap", "sync", "server",
                    "workspace", "team", "dwa")
+# top-level command -> the module that registers it, so a command builds only its own parser
+# (tests/cli/test_cli_parser_subset.py checks this against what the modules register)
+COMMAND_OF: dict[str, str] = {
+    "demo": "demo", "report": "report", "task": "task", "review": "review", "status": "status",
+    "recap": "recap", "login": "sync", "sync": "sync", "resolve": "sync", "serve": "server",
+    "server": "server", "workspace": "workspace", "team": "team", "dwa": "dwa",
+}
+_GLOBAL_WITH_VALUE = ("--db", "--lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole `sk-tui` parser, every text in the current language (``i18n.set_language``)."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `sk-tui` parser, every text in the current language (``i18n.set_language``).
+
+    ``command``: a known top-level command builds only that command's module's parser (what
+    parsing its arguments needs; importing and translating every command's parser was half of
+    a headless `sk-tui report add`); "" builds the global options alone (the app's start);
+    None builds all of them (help, errors, tests)."""
     from sk_tui.domain.i18n import t
 
+    _untranslated_argparse()
     parser = Parser(prog="sk-tui")
     parser.add_argument("--db", metavar="PATH")
     parser.add_argument("--lang", choices=["id", "en"])
     parser.add_argument("--version", action="version", version=_version(), help=t("argparse.version"))
+    if command == "":
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    names = (COMMAND_OF[command],) if command in COMMAND_OF else COMMAND_MODULES
+    for name in names:
         module = importlib.import_module(f"sk_tui.commands.{name}")
         module.register(subparsers)
     _accept_global_options_anywhere(subparsers)
     _localize(parser, [])
     return parser
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The parser ``argv`` needs (see ``build_parser``): its top-level command when it names a
+    known one after global options only; "" for global options alone; else None (everything)."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg in _GLOBAL_WITH_VALUE:
+            index += 2
+            continue
+        if arg.startswith(tuple(f"{name}=" for name in _GLOBAL_WITH_VALUE)):
+            index += 1
+            continue
+        if arg in COMMAND_OF:
+            return arg
+        return None  # help, --version, an unknown option or command: the whole parser answers
+    return "" if index == len(argv) else None
+
+
+def _untranslated_argparse() -> None:
+    """argparse looks its words up with gettext each time a parser is made (a search for
+    message catalogues on disk, 150 of them for the whole parser); the catalogue here says every
+    word argparse shows, and ``argparse_message`` reads argparse's English, so it stays English."""
+    if getattr(argparse, "_sk_untranslated", False):
+        return
+    argparse._ = lambda message: message  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: singular if n == 1 else plural  # type: ignore[attr-defined]
+    argparse._sk_untranslated = True  # type: ignore[attr-defined]
 
 
 class Parser(argparse.ArgumentParser):
@@ -198,6 +245,37 @@ def _accept_global_options_anywhere(subparsers: argparse._SubParsersAction) -> N
                 _accept_global_options_anywhere(action)
 
 
+class PullProgress:
+    """`sk-tui sync`'s progress while it pulls: one line on stderr, rewritten after each page
+    ("records received, pages"), in the user's language; only on a terminal (a script or cron
+    reading stderr gets the result alone) unless SK_TUI_PROGRESS=1 asks for it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.shown = False
+
+    @classmethod
+    def for_args(cls, args: argparse.Namespace) -> PullProgress | None:
+        wanted = os.environ.get("SK_TUI_PROGRESS")
+        if wanted == "0" or (wanted != "1" and not sys.stderr.isatty()):
+            return None
+        return cls(args)
+
+    def __call__(self, received: int, pages: int) -> None:
+        from sk_tui.commands.common import language, tr
+
+        count = f"{received:,}" if language(self.args) == "en" else f"{received:,}".replace(",", ".")
+        line = tr(self.args, "cmd.sync.progress", n=count, pages=pages)
+        sys.stderr.write(f"\r{line}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
 def _version() -> str:
     from sk_tui import __version__
 
@@ -205,6 +283,7 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _without_pydantic_plugins()
     # Everything this process creates is owner-only: the workspace and server databases with
     # their -wal/-shm files (SQLite creates those later, by itself), logs, tokens, exports.
     from sk_tui.domain import i18n
@@ -222,7 +301,7 @@ def _main(argv: list[str] | None) -> int:
     from sk_tui.domain import i18n
 
     i18n.set_language(_early_language(argv))  # --help and argparse's errors are in it
-    parser = build_parser()
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from sk_tui.commands import app
@@ -245,6 +324,22 @@ def _main(argv: list[str] | None) -> int:
         if storage is not None:
             return _report_storage_error(storage, args)
         return report_error(exc, args)
+
+
+def _without_pydantic_plugins() -> None:
+    """sk-tui uses no pydantic plugin. Left alone, pydantic's first validator imports its plugin
+    loader, which imports importlib.metadata (and email with it) and reads every installed
+    package's entry points: 13 % of a headless `report add` (bench/results/profiles). Its one
+    user (``pydantic.plugin._schema_validator``) gets a loader that finds none. Someone who set
+    PYDANTIC_DISABLE_PLUGINS themselves, or a process that loaded plugins already, is left alone."""
+    if "PYDANTIC_DISABLE_PLUGINS" in os.environ or "pydantic.plugin._loader" in sys.modules:
+        return
+    import types
+
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
+    sys.modules["pydantic.plugin._loader"] = loader
 
 
 def _early_language(argv: list[str]) -> str:

@@ -104,6 +104,7 @@ def _read_token(args: argparse.Namespace) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from sk_tui.cli import PullProgress
     from sk_tui.sync import client
 
     path = db_path(args)
@@ -116,7 +117,12 @@ def run_sync(args: argparse.Namespace) -> int:
         options["pull_limit"] = int(os.environ["SK_TUI_SYNC_PAGE_SIZE"])
     if os.environ.get("SK_TUI_SYNC_TIMEOUT"):
         options["timeout"] = float(os.environ["SK_TUI_SYNC_TIMEOUT"])
-    result = client.sync_once(path, server_url=args.server, **options)
+    progress = PullProgress.for_args(args)
+    try:
+        result = client.sync_once(path, server_url=args.server, progress=progress, **options)
+    finally:
+        if progress is not None:
+            progress.done()
     if args.json:
         print_json({k: v for k, v in vars(result).items() if k != "delays"} | {"ok": result.ok})
     else:

@@ -30,6 +30,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sync.online": ("daring", "online"),
     "sync.offline": ("luring", "offline"),
     "sync.syncing": ("menyinkronkan…", "syncing…"),
+    "sync.pulling": ("menarik {n} catatan…", "pulling {n} records…"),
     "sync.queued": ("antrean {n}", "queued {n}"),
     "sync.last": ("sinkron {time}", "synced {time}"),
     "sync.never": ("belum sinkron", "never synced"),

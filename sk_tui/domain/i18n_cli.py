@@ -250,6 +250,10 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "Dikirim {sent} (diterapkan {applied}, duplikat {duplicates}), ditolak {refused}, diterima {received}.",
         "Sent {sent} (applied {applied}, duplicates {duplicates}), refused {refused}, received {received}.",
     ),
+    "cmd.sync.progress": (
+        "Menarik perubahan: {n} catatan diterima ({pages} halaman)…",
+        "Pulling changes: {n} records received ({pages} pages)…",
+    ),
     "cmd.sync.refused": (
         "{n} perubahan ditolak/konflik; lihat `sk-tui status`.",
         "{n} changes refused or in conflict; see `sk-tui status`.",

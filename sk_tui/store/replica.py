@@ -273,6 +273,93 @@ class _Layout:
     insert_sql: str
 
 
+@dataclasses.dataclass(slots=True)
+class CheckedPage:
+    """A pull page checked without the store (``check_page``: pure, one validation per entity
+    for the whole page, each record shaped into its row once); ``apply_pulled_page`` takes it,
+    or checks a plain list of changes itself.
+
+    ``latest``: the last change per record; ``bad``: changes that are not records at all
+    (entity, entity_id, reason, data, seq); ``shaped``: per record its local write, or the
+    reason it cannot be stored."""
+
+    changes: Any
+    latest: dict[tuple[str, str], dict[str, Any]]
+    bad: list[tuple[Any, Any, str, Any, Any]]
+    shaped: dict[tuple[str, str], _Write | str]
+
+
+def check_page(changes: Any, layouts: dict[str, _Layout]) -> CheckedPage:
+    """Validate a page once (one pydantic call per entity for the whole page) and turn each
+    record into its local row; no database work, so any thread may call it.
+
+    ``layouts``: ``Store.pull_layouts()``, read on the store's own thread."""
+    bad: list[tuple[Any, Any, str, Any, Any]] = []
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in changes:
+        entity = change.get("entity") if isinstance(change, dict) else None
+        entity_id = change.get("entity_id") if isinstance(change, dict) else None
+        if not isinstance(entity, str) or not isinstance(entity_id, str) or not entity_id:
+            bad.append((entity or "?", entity_id or "?", "change: entity and entity_id must be text", change,
+                        change.get("seq") if isinstance(change, dict) else None))
+            continue
+        key = (entity, entity_id)
+        latest.pop(key, None)
+        latest[key] = change
+    latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES}
+    refused = _refused_in_page(latest)
+    shaped: dict[tuple[str, str], _Write | str] = {}
+    for key, change in latest.items():
+        try:
+            shaped[key] = _shape(key[0], key[1], change, refused, layouts)
+        except Invalid as exc:
+            shaped[key] = str(exc)
+    return CheckedPage(changes, latest, bad, shaped)
+
+
+def _shape(entity: str, entity_id: str, change: dict[str, Any], refused: dict[tuple[str, str], str],
+           layouts: dict[str, _Layout]) -> _Write:
+    """One pulled record as a local write (raises Invalid); a report's clash with another
+    local report of the day is settled later, on the store's thread (``_place_report``)."""
+    table = ENTITY_TABLES[entity]
+    data = change.get("data")
+    if change.get("kind") == "delete" or data is None:
+        return _Write(entity, entity_id, table, seq=change.get("seq"))
+    if not isinstance(data, dict):
+        raise Invalid(f"data: expected an object, got {type(data).__name__}")
+    if data.get("id", entity_id) != entity_id:
+        raise Invalid(f"id: {str(data.get('id'))[:80]!r} differs from the change's id")
+    if "id" not in data:
+        data = {**data, "id": entity_id}
+    reason = refused.get((entity, entity_id))
+    if reason is not None:
+        raise Invalid(reason)
+    layout = layouts[table]
+    # what SQLite cannot hold is found when the page's write fails (``_storable`` then names it)
+    row = local_row(data, layout.columns, layout.converted)
+    write = _Write(entity, entity_id, table, row, seq=change.get("seq"), data=change.get("data"))
+    if entity == "report":
+        acts = data.get("activities") or []
+        if not isinstance(acts, list):
+            raise Invalid("activities: expected a list")
+        act_columns = layouts["activities"].columns
+        write.activities = []
+        for index, act in enumerate(acts):
+            prefix = f"activities.{index}."
+            if not isinstance(act, dict):
+                raise Invalid(f"{prefix[:-1]}: expected an object, got {type(act).__name__}")
+            write.activities.append(local_row({**act, "report_id": entity_id}, act_columns, []))
+    return write
+
+
+def _check_storable(write: _Write, layouts: dict[str, _Layout]) -> None:
+    """Raise Invalid naming a value of ``write`` SQLite cannot hold."""
+    if write.row is not None:
+        _storable(write.row, layouts[write.table].columns)
+    for index, act_row in enumerate(write.activities or ()):
+        _storable(act_row, layouts["activities"].columns, f"activities.{index}.")
+
+
 # --- pulled records kept aside --------------------------------------------------------------
 
 
@@ -712,20 +799,22 @@ class ReplicaMixin(BaseStore):
 
     # --- pulled pages --------------------------------------------------------------------
 
-    def apply_pulled_page(self, changes: list[Any], next_cursor: int, counts: dict[str, int] | None = None,
-                          *, final: bool = False) -> int:
+    def apply_pulled_page(self, changes: list[Any] | CheckedPage, next_cursor: int,
+                          counts: dict[str, int] | None = None, *, final: bool = False) -> int:
         """Write a page of changes and move the cursor, atomically; returns records written.
 
         Records that cannot be stored are kept aside as sync problems (counted in
         ``counts["kept_aside"]``); the cursor passes them. ``final``: the server has no more
         pages; a full re-pull then removes what the server did not send (``counts["removed"]``).
+        ``changes``: the page's changes, or the page already checked (``check_page``).
         """
-        with self.transaction():
+        raw = changes.changes if isinstance(changes, CheckedPage) else changes
+        with self._page_durability(), self.transaction():
             resync = self.get_meta(RESYNC_KEY) == "1"
             if resync:
                 self.db.conn.executemany(
                     "INSERT OR IGNORE INTO resync_seen (entity, entity_id) VALUES (?, ?)",
-                    [(c["entity"], c["entity_id"]) for c in changes if isinstance(c, dict)
+                    [(c["entity"], c["entity_id"]) for c in raw if isinstance(c, dict)
                      and isinstance(c.get("entity"), str) and isinstance(c.get("entity_id"), str)])
             written = self._apply_changes(changes, counts)
             self.set_meta_values({CURSOR_KEY: str(next_cursor)})
@@ -734,6 +823,21 @@ class ReplicaMixin(BaseStore):
                 if counts is not None:
                     counts["removed"] = counts.get("removed", 0) + removed
         return written
+
+    @contextlib.contextmanager
+    def _page_durability(self) -> Iterator[None]:
+        """A pulled page commits without waiting for the disk (WAL, synchronous=NORMAL): the
+        page and the cursor still commit atomically, and a page lost to a power cut is pulled
+        again, as the cursor went back with it. Outside a pull the store is FULL again."""
+        if self._depth:  # inside a caller's transaction: its durability holds
+            yield
+            return
+        conn = self.db.conn
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        finally:
+            conn.execute("PRAGMA synchronous=FULL")
 
     def begin_resync(self) -> None:
         """Pull everything again from 0; when the last page is in, remove local records the
@@ -889,51 +993,23 @@ class ReplicaMixin(BaseStore):
             out[key] = change
         return out
 
-    def _plan(self, entity: str, entity_id: str, change: dict[str, Any], me: str | None,
-              refused: dict[tuple[str, str], str],
-              queued: dict[tuple[str, str], list[dict[str, Any]]] | None = None) -> _Write | None:
-        """Check one pulled record and turn it into a local write (None: leave the local copy).
+    def pull_layouts(self) -> dict[str, _Layout]:
+        """Every table a pull writes, as ``check_page`` needs it (read here, on the store's thread)."""
+        return {table: self._layout(table) for table in (*ENTITY_TABLES.values(), "activities")}
 
-        ``refused``: the page's domain verdicts (``_refused_in_page``); ``queued``: local ops
-        by the record they touch (a report of the same day that the server's replaces)."""
-        table = ENTITY_TABLES[entity]
-        data = change.get("data")
-        if change.get("kind") == "delete" or data is None:
-            return _Write(entity, entity_id, table, seq=change.get("seq"))
-        if not isinstance(data, dict):
-            raise Invalid(f"data: expected an object, got {type(data).__name__}")
-        if data.get("id", entity_id) != entity_id:
-            raise Invalid(f"id: {str(data.get('id'))[:80]!r} differs from the change's id")
-        if "id" not in data:
-            data = {**data, "id": entity_id}
-        reason = refused.get((entity, entity_id))
-        if reason is not None:
-            raise Invalid(reason)
-        layout = self._layout(table)
-        row = local_row(data, layout.columns, layout.converted)
-        _storable(row, layout.columns)
-        write = _Write(entity, entity_id, table, row, seq=change.get("seq"), data=change.get("data"))
-        if entity == "report":
-            clash = self.db.execute(
-                "SELECT id, status FROM reports WHERE employee_id = ? AND work_date = ? AND id != ?",
-                (data.get("employee_id"), data.get("work_date"), entity_id),
-            ).fetchone()
-            if clash is not None and data.get("employee_id") == me:
-                self._yield_day(clash[0], clash[1], queued or {})
-            write.clash = clash[0] if clash is not None else None
-            acts = data.get("activities") or []
-            if not isinstance(acts, list):
-                raise Invalid("activities: expected a list")
-            act_columns = self._layout("activities").columns
-            write.activities = []
-            for index, act in enumerate(acts):
-                prefix = f"activities.{index}."
-                if not isinstance(act, dict):
-                    raise Invalid(f"{prefix[:-1]}: expected an object, got {type(act).__name__}")
-                act_row = local_row({**act, "report_id": entity_id}, act_columns, [])
-                _storable(act_row, act_columns, prefix)
-                write.activities.append(act_row)
-        return write
+    def _place_report(self, write: _Write, me: str | None,
+                      queued: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
+        """Another local report of the same person and day is replaced by the pulled one (mine:
+        its content kept as a problem, ``_yield_day``)."""
+        data = write.data if isinstance(write.data, dict) else {}
+        clash = self.db.execute(
+            "SELECT id, status FROM reports WHERE employee_id = ? AND work_date = ? AND id != ?",
+            (data.get("employee_id"), data.get("work_date"), write.entity_id),
+        ).fetchone()
+        if clash is not None and data.get("employee_id") == me:
+            _check_storable(write, self.pull_layouts())  # before my report yields to one not stored
+            self._yield_day(clash[0], clash[1], queued)
+        write.clash = clash[0] if clash is not None else None
 
     def _yield_day(self, report_id: str, status: str, queued: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
         """The server holds another report of mine for this day and it wins: my local one goes,
@@ -988,7 +1064,7 @@ class ReplicaMixin(BaseStore):
         if w.activities:
             db.conn.executemany(self._layout("activities").insert_sql, w.activities)
 
-    def _apply_changes(self, changes: list[Any], counts: dict[str, int] | None = None) -> int:
+    def _apply_changes(self, changes: list[Any] | CheckedPage, counts: dict[str, int] | None = None) -> int:
         """Check and write a page's records inside the caller's transaction; returns records written.
 
         A record that fails a check, or that SQLite refuses, is kept aside as a problem and the
@@ -997,37 +1073,32 @@ class ReplicaMixin(BaseStore):
         counts = counts if counts is not None else {}
         counts.setdefault("kept_aside", 0)
         db = self.db
-
-        latest: dict[tuple[str, str], dict[str, Any]] = {}
-        for change in changes:
-            entity = change.get("entity") if isinstance(change, dict) else None
-            entity_id = change.get("entity_id") if isinstance(change, dict) else None
-            if not isinstance(entity, str) or not isinstance(entity_id, str) or not entity_id:
-                keep_aside(db, entity=entity or "?", entity_id=entity_id or "?",
-                           reason="change: entity and entity_id must be text",
-                           data=change, server_seq=change.get("seq") if isinstance(change, dict) else None)
-                counts["kept_aside"] += 1
-                continue
-            key = (entity, entity_id)
-            latest.pop(key, None)
-            latest[key] = change
-        latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES}
+        checked = changes if isinstance(changes, CheckedPage) else check_page(changes, self.pull_layouts())
+        for entity, entity_id, reason, data, seq in checked.bad:
+            keep_aside(db, entity=entity, entity_id=entity_id, reason=reason, data=data, server_seq=seq)
+            counts["kept_aside"] += 1
+        latest = checked.latest
         queued = _queued_by_record(outbox.queued_on(db)) if latest else {}
         if queued:
             latest = self._settle_collisions(latest, queued)
-        refused = _refused_in_page(latest)
         me = self.get_meta("me")
         writes: list[_Write] = []
-        for (entity, entity_id), change in latest.items():
-            try:
-                write = self._plan(entity, entity_id, change, me, refused, queued)
-            except Invalid as exc:
-                keep_aside(db, entity=entity, entity_id=entity_id, reason=str(exc),
+        for key, change in latest.items():
+            write = checked.shaped[key]
+            if isinstance(write, str):
+                keep_aside(db, entity=key[0], entity_id=key[1], reason=write,
                            data=change.get("data"), server_seq=change.get("seq"))
                 counts["kept_aside"] += 1
                 continue
-            if write is not None:
-                writes.append(write)
+            if write.entity == "report" and write.row is not None:
+                try:
+                    self._place_report(write, me, queued)
+                except Invalid as exc:
+                    keep_aside(db, entity=key[0], entity_id=key[1], reason=str(exc),
+                               data=change.get("data"), server_seq=change.get("seq"))
+                    counts["kept_aside"] += 1
+                    continue
+            writes.append(write)
         db.execute("SAVEPOINT apply_page")
         try:
             self._write_all(writes)
@@ -1038,7 +1109,15 @@ class ReplicaMixin(BaseStore):
             db.execute("ROLLBACK TO apply_page")
             db.execute("RELEASE apply_page")
             written = []
+            layouts = self.pull_layouts()
             for w in writes:
+                try:
+                    _check_storable(w, layouts)
+                except Invalid as exc:
+                    keep_aside(db, entity=w.entity, entity_id=w.entity_id, reason=str(exc), data=w.data,
+                               server_seq=w.seq)
+                    counts["kept_aside"] += 1
+                    continue
                 db.execute("SAVEPOINT apply_record")
                 try:
                     self._write_one(w)

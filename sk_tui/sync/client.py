@@ -35,6 +35,7 @@ import dataclasses
 import json
 import os
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 
     from sk_tui.store import Store
     from sk_tui.store.outbox import OutgoingOp
+
+# told (records received so far, pages so far) after each pulled page is written
+Progress = Callable[[int, int], None]
 
 # a push refused as a whole: the batch is bisected to find the op(s) the server will not take
 BATCH_REFUSALS = (400, 413, 422)
@@ -218,6 +222,7 @@ class _Session:
         self.contacted = False
         self.counts: dict[str, int] = {"kept_aside": 0, "removed": 0}  # what settling and pulls set aside
         self.waiting: set[str] = set()  # ops sent in this sync that wait in the queue for a later one
+        self.progress: Progress | None = None  # told (records received, pages) after each pull page
 
     def call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request with the retry rules; returns the response of any status below 500
@@ -382,32 +387,135 @@ class _Session:
             counts["kept_aside"] = counts["removed"] = 0
 
     def _pull_pages(self, limit: int, counts: dict[str, int]) -> None:
+        """Apply pages in order while the next one is fetched (``_Prefetch``): the store's
+        cursor still moves only with a page's records, in the page's own transaction."""
         store, result = self.store, self.result
         cursor = store.pull_cursor()
         restarts = 0
+        pages = 0
         while True:
-            response = self.call("GET", p.API_PREFIX + "/sync/pull", params={"since": cursor, "limit": limit})
-            if response.status_code == 410:
-                raise _Gone()
-            if response.status_code >= 400:
-                raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
-            page = response.json()
-            self._check_epoch(page.get("server_epoch"))
-            # what this user may see changed (a team joined or left, a new lead or JPT): pull
-            # everything again under the new scope, dropping what may no longer be seen
-            if store.check_scope(page.get("scope")):
-                restarts += 1
-                if restarts > 3:
-                    raise _Stop("protocol_error", "the server's scope keeps changing")
-                result.rescoped = True
-                cursor = 0
-                continue
-            has_more = bool(page.get("has_more"))
-            store.apply_pulled_page(page["changes"], int(page["next_cursor"]), counts, final=not has_more)
-            result.received += len(page["changes"])
-            cursor = int(page["next_cursor"])
-            if not has_more:
+            with _Prefetch(self, cursor, limit) as fetched:
+                for since, response in fetched:
+                    if since != cursor:  # the fetcher guessed the next cursor wrong: fetch from ours
+                        break
+                    page = response.json()
+                    self._check_epoch(page.get("server_epoch"))
+                    # what this user may see changed (a team joined or left, a new lead or JPT): pull
+                    # everything again under the new scope, dropping what may no longer be seen
+                    if store.check_scope(page.get("scope")):
+                        restarts += 1
+                        if restarts > 3:
+                            raise _Stop("protocol_error", "the server's scope keeps changing")
+                        result.rescoped = True
+                        cursor = 0
+                        break
+                    has_more = bool(page.get("has_more"))
+                    next_cursor = int(page["next_cursor"])
+                    store.apply_pulled_page(page["changes"], next_cursor, counts, final=not has_more)
+                    result.received += len(page["changes"])
+                    pages += 1
+                    if self.progress is not None:
+                        self.progress(result.received, pages)
+                    cursor = next_cursor
+                    if not has_more:
+                        return
+                # the fetcher stopped where a page's head said it was the last, but the page
+                # itself says more come: fetch on from our cursor
+
+
+# the head of a pull page (the server writes it before the changes): where the next page starts
+_HEAD_CURSOR = re.compile(rb'"next_cursor":\s*(-?\d+)')
+_HEAD_MORE = re.compile(rb'"has_more":\s*(true|false)')
+
+
+def _page_head(body: bytes) -> tuple[bool, int]:
+    """(has_more, next_cursor) of a page, read from its first bytes (the whole page is decoded
+    only when they do not say): the fetching thread stays light."""
+    head = body[:1024]
+    more, cursor = _HEAD_MORE.search(head), _HEAD_CURSOR.search(head)
+    if more is None or cursor is None:
+        page = json.loads(body)
+        return bool(page.get("has_more")), int(page["next_cursor"])
+    return more.group(1) == b"true", int(cursor.group(1))
+
+
+class _Prefetch:
+    """Fetch pull pages on a thread, one page ahead of the caller: page n+1 comes over the
+    wire while page n is written. Iterating yields (since, response) in order and re-raises
+    the fetcher's error (``_Stop``, ``_Gone``) where its page would be.
+
+    The thread only speaks HTTP (the session's retry rules) and reads each page's head; the
+    page is decoded, checked and written on the caller's thread (work on this one would hold
+    the GIL while the caller's SQLite writes wait to take it back), so every store call stays
+    there and the cursor never passes a page that was not applied."""
+
+    _DONE = object()
+
+    def __init__(self, session: _Session, cursor: int, limit: int) -> None:
+        import queue
+        import threading
+
+        self.session, self.cursor, self.limit = session, cursor, limit
+        self.pages: queue.Queue[Any] = queue.Queue(maxsize=1)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="sk-tui-pull", daemon=True)
+
+    def __enter__(self) -> _Prefetch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        import queue
+
+        self.stop.set()
+        # unblock a fetcher waiting to hand over a page; after an error or Ctrl-C do not wait
+        # for a request in flight (the daemon thread ends when the HTTP client closes)
+        deadline = time.monotonic() + (1.0 if kind is not None else 3600.0)
+        while self.thread.is_alive() and time.monotonic() < deadline:
+            with contextlib.suppress(queue.Empty):
+                self.pages.get(timeout=0.05)
+
+    def __iter__(self) -> Iterator[tuple[int, httpx.Response]]:
+        while True:
+            item = self.pages.get()
+            if item is self._DONE:
                 return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def _put(self, item: Any) -> bool:
+        import queue
+
+        while not self.stop.is_set():
+            try:
+                self.pages.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        session, since = self.session, self.cursor
+        try:
+            while not self.stop.is_set():
+                response = session.call("GET", p.API_PREFIX + "/sync/pull",
+                                        params={"since": since, "limit": self.limit})
+                if response.status_code == 410:
+                    raise _Gone()
+                if response.status_code >= 400:
+                    raise _Stop("protocol_error", f"pull: HTTP {response.status_code}: {response.text[:200]}")
+                try:
+                    has_more, following = _page_head(response.content)
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    has_more, following = False, since  # the caller decodes it and says what is wrong
+                if not self._put((since, response)) or not has_more:
+                    break
+                since = following
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
+            self._put(exc)
+            return
+        self._put(self._DONE)
 
 
 def _detail(response: httpx.Response) -> str:
@@ -461,13 +569,16 @@ def sync_once(
     max_attempts: int = 5,
     timeout: float = 30.0,
     push_batch: int = p.MAX_OPS_PER_PUSH,
-    pull_limit: int = 2000,
+    pull_limit: int = p.MAX_PULL_LIMIT,
     respect_backoff: bool = False,
+    progress: Progress | None = None,
 ) -> SyncResult:
     """Push the outbox, then pull every page of changes; never raises for network trouble.
 
     ``respect_backoff``: return at once (error "backoff") while a previous failure's wait
     has not run out; the app's timer sets it, an explicit `sk-tui sync` does not.
+    ``progress``: called with (records received, pages) after each pulled page is written
+    (on the calling thread), so a first pull of a large workspace shows how far it is.
     """
     url, token = resolve_server(server_url, token)
     result = SyncResult(server_url=url)
@@ -488,14 +599,15 @@ def sync_once(
                 if retry_at is not None and clock.now() < retry_at:
                     result.error = "backoff"
                     return result
-            _run(store, url, token, result, backoff or Backoff(), max_attempts, timeout, push_batch, pull_limit)
+            _run(store, url, token, result, backoff or Backoff(), max_attempts, timeout, push_batch, pull_limit,
+                 progress)
         finally:
             store.close()
     return result
 
 
 def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backoff, max_attempts: int,
-         timeout: float, push_batch: int, pull_limit: int) -> None:
+         timeout: float, push_batch: int, pull_limit: int, progress: Progress | None = None) -> None:
     import datetime as dt
 
     import httpx
@@ -508,6 +620,7 @@ def _run(store: Store, url: str, token: str, result: SyncResult, backoff: Backof
     with httpx.Client(base_url=url, headers=headers,
                       timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0))) as http:
         session = _Session(store, http, result, backoff, max(1, max_attempts))
+        session.progress = progress
         try:
             me = session.call("GET", p.API_PREFIX + "/me")
             if me.status_code >= 400:

@@ -25,7 +25,13 @@ from textual.timer import Timer
 from sk_tui.domain import i18n
 from sk_tui.domain.i18n import sync_error, t
 from sk_tui.tui.bindings import localize, make
-from sk_tui.tui.messages import DataChanged, SyncFinished, WorkspaceFailed, WorkspaceReady
+from sk_tui.tui.messages import (
+    DataChanged,
+    SyncFinished,
+    SyncProgress,
+    WorkspaceFailed,
+    WorkspaceReady,
+)
 from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
 
@@ -50,6 +56,7 @@ class DecisionsArrived(Message):
 class SyncState:
     online: bool = False
     syncing: bool = False
+    pulled: int = 0  # records a running pull has written so far (a first pull shows it)
     queued: int = 0
     problems: int = 0
     last_sync: str | None = None
@@ -419,6 +426,7 @@ class SkApp(App[None]):
             self._sync_again = bool(self._sync_again) or manual
             return
         self.sync_state.syncing = True
+        self.sync_state.pulled = 0
         self._refresh_status_bars()
         self._sync_worker(self.db_path, manual)
 
@@ -437,7 +445,10 @@ class SkApp(App[None]):
 
         try:
             before = _my_reports(db_path)
-            result = sync_once(db_path, respect_backoff=not manual)
+            def progress(received: int, _pages: int) -> None:
+                self.post_message(SyncProgress(received))  # the header counts what arrived
+
+            result = sync_once(db_path, respect_backoff=not manual, progress=progress)
             if result.received:
                 arrived = _decisions(before, _my_reports(db_path))
                 if arrived:
@@ -467,9 +478,16 @@ class SkApp(App[None]):
         where = t("error.logged", path=log) if failure is None else t("error.not_logged", path=log, why=failure)
         self.post_message(SyncFinished(online=False, error=f"{error} ({where})", manual=manual))
 
+    @on(SyncProgress)
+    def _sync_progress(self, message: SyncProgress) -> None:
+        if self.sync_state.syncing:  # a page's news that arrives after the end changes nothing
+            self.sync_state.pulled = message.received
+            self._refresh_status_bars()
+
     @on(SyncFinished)
     def _sync_finished(self, message: SyncFinished) -> None:
         self.sync_state.syncing = False
+        self.sync_state.pulled = 0
         if message.error not in ("busy", "backoff"):  # another sync or a wait: the last state stands
             self.sync_state.online = message.online
         self.refresh_sync_state()

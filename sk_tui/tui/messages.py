@@ -20,6 +20,13 @@ class SyncFinished(Message):
     manual: bool = False
 
 
+@dataclass
+class SyncProgress(Message):
+    """A page of a running pull is written: how many records have arrived so far."""
+
+    received: int
+
+
 class DataChanged(Message):
     """The workspace changed (a local write or data received by sync): screens reload."""
 

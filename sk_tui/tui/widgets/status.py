@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from sk_tui.domain.i18n import t
+from sk_tui.domain.i18n import language, t
 from sk_tui.tui.plain import shown
 
 
@@ -37,7 +37,11 @@ class StatusBar(Static):
             left.append(" · " + shown(who))
         right = Text()
         if state is not None:
-            if state.syncing:
+            pulled = getattr(state, "pulled", 0)
+            if state.syncing and pulled:  # a long pull (a new device's first) says how far it is
+                count = f"{pulled:,}" if language() == "en" else f"{pulled:,}".replace(",", ".")
+                right.append("◌ " + t("sync.pulling", n=count), style="bold")
+            elif state.syncing:
                 right.append("◌ " + t("sync.syncing"), style="bold")
             elif state.online:
                 right.append("● " + t("sync.online"), style=self.get_component_rich_style("status--online", partial=True))
