@@ -283,7 +283,9 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _without_pydantic_plugins()
+    # pydantic looks for plugins in every installed package's entry points when it builds its
+    # first validator (a quarter of a headless `report add`); sk-tui uses none
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     # Everything this process creates is owner-only: the workspace and server databases with
     # their -wal/-shm files (SQLite creates those later, by itself), logs, tokens, exports.
     from sk_tui.domain import i18n
@@ -324,22 +326,6 @@ def _main(argv: list[str] | None) -> int:
         if storage is not None:
             return _report_storage_error(storage, args)
         return report_error(exc, args)
-
-
-def _without_pydantic_plugins() -> None:
-    """sk-tui uses no pydantic plugin. Left alone, pydantic's first validator imports its plugin
-    loader, which imports importlib.metadata (and email with it) and reads every installed
-    package's entry points: 13 % of a headless `report add` (bench/results/profiles). Its one
-    user (``pydantic.plugin._schema_validator``) gets a loader that finds none. Someone who set
-    PYDANTIC_DISABLE_PLUGINS themselves, or a process that loaded plugins already, is left alone."""
-    if "PYDANTIC_DISABLE_PLUGINS" in os.environ or "pydantic.plugin._loader" in sys.modules:
-        return
-    import types
-
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    loader = types.ModuleType("pydantic.plugin._loader")
-    loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
-    sys.modules["pydantic.plugin._loader"] = loader
 
 
 def _early_language(argv: list[str]) -> str:
