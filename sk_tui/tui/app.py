@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
@@ -140,6 +140,27 @@ class SkApp(App[None]):
         self._sync_timer: Timer | None = None
         self._sync_soon: Timer | None = None
         self._sync_again: bool | None = None  # a sync was asked for while one ran (True: manual)
+        self._writes: list[Callable[[], None]] = []  # store writes waiting for the next frame
+
+    # --- writes after the frame ----------------------------------------------------------
+
+    def write_after_frame(self, write: Callable[[], None]) -> None:
+        """Run a store write (and what follows it) once the next frame is drawn: a key's
+        answer is painted first and the commit's fsync comes after it. Writes run in the order
+        given; every waiting one runs before the app quits or closes the store, and only its
+        own code says it is done (the queue count, a toast) after its commit."""
+        self._writes.append(write)
+        if len(self._writes) == 1:
+            self.call_after_refresh(self.run_writes)
+
+    def run_writes(self) -> None:
+        """Run the writes still waiting, in order (also called before quitting)."""
+        while self._writes:
+            self._writes.pop(0)()
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.run_writes()
+        super().exit(*args, **kwargs)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -160,6 +181,7 @@ class SkApp(App[None]):
         from sk_tui.store import Store
 
         if self.store is not None:
+            self.run_writes()
             self.store.close()
         self.db_path = path
         self.store = Store.open(path, policy=load_policy())
@@ -261,6 +283,7 @@ class SkApp(App[None]):
         """Quit; when changes wait in the queue and there is no server to take them, ask first."""
         if isinstance(self.screen, ModalScreen) and self.screen.id == "quit-confirm":
             return
+        self.run_writes()  # a card moved just before: its op is in the count
         queued = self.sync_state.queued
         if self.store is not None:
             queued = self.store.status()["queued"]

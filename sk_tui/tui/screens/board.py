@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.i18n import long_date, t
 from sk_tui.domain.models import TASK_COLUMNS, Task, Team
+from sk_tui.domain.rules import neighbour_column
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
@@ -53,6 +54,7 @@ class BoardScreen(SkScreen):
         super().__init__()
         self.team_id: str | None = None
         self.filter = BoardFilter()
+        self._preview_due = False
 
     def body(self) -> ComposeResult:
         yield Static("", id="board-title", classes="screen-title", markup=False)
@@ -85,7 +87,7 @@ class BoardScreen(SkScreen):
         preview = self.query_one("#board-preview", Static)
         task = self.store.task(card["id"]) if card else None
         if task is None:
-            preview.update(plain(t("board.preview.none")))
+            preview.update(plain(t("board.preview.none")), layout=False)  # its size is the CSS's
             return
         text = Text(no_wrap=False)
         text.append_text(plain(task.title, "bold"))
@@ -103,7 +105,7 @@ class BoardScreen(SkScreen):
             target = self.store.target_texts({task.target_id}).get(task.target_id, "?")
             text.append("\n")
             text.append_text(plain(t("board.preview.target", target=target)))
-        preview.update(text)
+        preview.update(text, layout=False)
 
     def footer_note(self) -> str | None:
         """The active filter, for the footer: "saring: AL, terlambat"."""
@@ -156,7 +158,7 @@ class BoardScreen(SkScreen):
         what = self._filter_words()
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
-        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True))
+        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True), layout=False)
         self.update_preview()
         self.refresh_bindings()  # the footer shows the filter
 
@@ -172,19 +174,44 @@ class BoardScreen(SkScreen):
 
     def action_cursor(self, columns: int, rows: int) -> None:
         self.board.move_cursor(columns, rows)
-        self.update_preview()
+        # The preview (three small queries, its whole panel redrawn) follows in the frame after
+        # the cursor's: the key's own answer is drawn first.
+        if not self._preview_due:
+            self._preview_due = True
+            self.call_after_refresh(self._preview_after_frame)
+
+    def _preview_after_frame(self) -> None:
+        self._preview_due = False
+        if self.is_attached:
+            self.update_preview()
 
     def action_move(self, step: int) -> None:
+        """Move the card on the board at once, and write it to the store after that frame
+        (App.write_after_frame): a refused write puts the card back and says why."""
         card = self.board.current_card()
         if card is None:
             return
         try:
-            task = self.store.move_task(card["id"], step, actor_id=self.store.require_me().id)
-        except (DomainError, ValidationError) as exc:  # refused, or a card whose stored text the rules now refuse
+            status = neighbour_column(card["status"], step)
+        except DomainError as exc:  # at the board's edge
             self.fail(exc)
             return
-        self.board.card_moved(task.id, task.status.value, task.rank)
-        self.update_title()
+        ranks = [row["rank"] or 0.0 for row in self.board.data.rows if row["status"] == status.value]
+        card_id = card["id"]
+        self.board.card_moved(card_id, status.value, max(ranks, default=0.0) + 1.0)
+        self.sk.write_after_frame(lambda: self._write_move(card_id, step))
+
+    def _write_move(self, card_id: str, step: int) -> None:
+        try:
+            task = self.store.move_task(card_id, step, actor_id=self.store.require_me().id)
+        except (DomainError, ValidationError) as exc:  # refused, or a card whose stored text the rules now refuse
+            self.fail(exc)
+            if self.is_attached:
+                self.reload(keep_card=card_id)  # the card goes back where the store has it
+            return
+        if self.is_attached:
+            self.board.card_written(task.id, task.status.value, task.rank, task.version)
+            self.update_title()
         self.sk.request_sync()
 
     def action_open(self) -> None:
