@@ -3,10 +3,11 @@ and how a refused action is shown (``fail``)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
-from textual.dom import DOMNode
+from textual.dom import DOMNode, NoActiveAppError
 from textual.screen import Screen
 
 from sk_tui.domain.i18n import language
@@ -51,6 +52,12 @@ class SkScreen(AppAccess, Screen[None]):
         super().__init__()
         localize(self)
         self._language = language()
+        # A new screen is styled as its widgets mount. Textual's CSS refresh on switching to a
+        # screen whose count is behind (a reparse of every stylesheet and a restyle of every
+        # screen: 30-50 ms, twice on a mode's first switch) is for screens styled before the
+        # CSS last changed, which a screen not yet mounted was not.
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.TITLE_KEY)
