@@ -55,6 +55,27 @@ class SyncState:
     last_sync: str | None = None
 
 
+PREIMPORT_AFTER_SECONDS = 0.3  # after the board's first frame
+SCREEN_MODULES = ("report", "targets", "review", "problems", "teams", "task_form", "activity_form", "dialogs")
+
+
+def _import_screens() -> None:
+    """Import the other screens' modules on a daemon thread once the board is up: the first
+    open of each then only builds its widgets. A daemon thread, so quitting never waits."""
+    import threading
+
+    def work() -> None:
+        import importlib
+
+        for module in SCREEN_MODULES:
+            try:
+                importlib.import_module(f"sk_tui.tui.screens.{module}")
+            except Exception:  # noqa: BLE001 - only a head start: the open itself imports it again, and says why
+                return
+
+    threading.Thread(target=work, name="sk-import-screens", daemon=True).start()
+
+
 def _screen_on_demand(module: str, name: str) -> Callable[[], Screen[None]]:
     """A MODES factory that imports its screen on first use: only the board (and what it
     needs) is imported at start-up, which keeps the cold start close to a bare Textual app."""
@@ -141,6 +162,7 @@ class SkApp(App[None]):
         self._sync_soon: Timer | None = None
         self._sync_again: bool | None = None  # a sync was asked for while one ran (True: manual)
         self._writes: list[Callable[[], None]] = []  # store writes waiting for the next frame
+        self._screens_imported = False
 
     # --- writes after the frame ----------------------------------------------------------
 
@@ -191,6 +213,9 @@ class SkApp(App[None]):
         self.who_label = self._who(me)
         self.refresh_sync_state()
         self.switch_mode("board")
+        if not self._screens_imported:
+            self._screens_imported = True
+            self.set_timer(PREIMPORT_AFTER_SECONDS, _import_screens)
         if self.autosync:
             self.sync_in_background()
             if self._sync_timer is None:

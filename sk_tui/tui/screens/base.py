@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING, cast
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.dom import DOMNode, NoActiveAppError
 from textual.screen import Screen
@@ -66,6 +67,24 @@ class SkScreen(AppAccess, Screen[None]):
 
     def body(self) -> ComposeResult:
         yield from ()
+
+    def _style_state(self) -> tuple[object, ...]:
+        """What styles a hidden screen: the app's CSS count (a theme change bumps it), the
+        app's classes (the ANSI and light-mode ones) and whether the app has focus."""
+        app = self.app
+        return app._css_update_count, frozenset(app.classes), app.app_focus
+
+    @on(events.ScreenSuspend)
+    def _remember_style_state(self) -> None:
+        self._styled_as = self._style_state()
+
+    @on(events.ScreenResume)
+    def _restyle_only_if_changed(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own resume handler (subclass first), which restyles every node
+        # of the screen on each resume (10-40 ms here); that is needed only when what styles the
+        # screen changed while it was hidden.
+        if getattr(self, "_styled_as", None) == self._style_state():
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._fresh = True

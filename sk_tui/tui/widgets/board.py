@@ -149,8 +149,9 @@ class Board(Widget, can_focus=True):
     def load(self, data: BoardData, keep_card: str | None = None) -> None:
         """Replace the cards; keep the cursor on ``keep_card`` (or the current card) if present."""
         keep_card = keep_card or (self.current_card() or {}).get("id")
-        self.data = data
-        self._forget()
+        old, self.data = self.data, data
+        if (old.initials, old.targets, old.today) != (data.initials, data.targets, data.today):
+            self._forget()  # a card's lines are keyed by its version; these are drawn into them too
         self._split()
         if keep_card:
             self.select_card(keep_card)
