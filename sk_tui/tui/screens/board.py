@@ -23,7 +23,6 @@ from sk_tui.domain.rules import neighbour_column
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
-from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen
 from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
 from sk_tui.tui.widgets.inputs import TextInput
 
@@ -159,7 +158,7 @@ class BoardScreen(SkScreen):
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
         self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True), layout=False)
-        self.update_preview()
+        self._preview_soon()
         self.refresh_bindings()  # the footer shows the filter
 
     def apply_filter(self) -> None:
@@ -174,8 +173,11 @@ class BoardScreen(SkScreen):
 
     def action_cursor(self, columns: int, rows: int) -> None:
         self.board.move_cursor(columns, rows)
-        # The preview (three small queries, its whole panel redrawn) follows in the frame after
-        # the cursor's: the key's own answer is drawn first.
+        self._preview_soon()
+
+    def _preview_soon(self) -> None:
+        """The preview (three small queries, its whole panel redrawn) follows in the frame after
+        the board's: a key's own answer, and the board at start, are drawn first."""
         if not self._preview_due:
             self._preview_due = True
             self.call_after_refresh(self._preview_after_frame)
@@ -237,6 +239,8 @@ class BoardScreen(SkScreen):
             self.sk.request_sync()
 
     def action_assign(self) -> None:
+        from sk_tui.tui.screens.dialogs import AssignScreen  # not needed for the first frame
+
         task = self.current_task()
         if task is None:
             return
@@ -256,6 +260,8 @@ class BoardScreen(SkScreen):
         self.app.push_screen(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
 
     def action_filter_assignee(self) -> None:
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
+
         if not self.team_id:
             return
         me = self.store.require_me()
@@ -307,6 +313,8 @@ class BoardScreen(SkScreen):
             self.board.focus()
 
     def action_choose_team(self) -> None:
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
+
         options = [(team.id, team.name) for team in self.teams()]
 
         def done(value: str | None) -> None:
