@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,8 @@ from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from sk_tui.config import Config
     from sk_tui.domain.models import Employee
     from sk_tui.store import Store
@@ -44,6 +47,17 @@ class DecisionsArrived(Message):
     """A sync brought decisions on my reports: (work date, "approved" | "returned", note)."""
 
     decisions: list[tuple[dt.date, str, str]]
+
+
+@dataclass
+class WriteDone(Message):
+    """A write on the writer thread ended: ``then`` runs on the UI thread."""
+
+    then: Callable[[], None]
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
 
 
 @dataclass
@@ -161,28 +175,86 @@ class SkApp(App[None]):
         self._sync_timer: Timer | None = None
         self._sync_soon: Timer | None = None
         self._sync_again: bool | None = None  # a sync was asked for while one ran (True: manual)
-        self._writes: list[Callable[[], None]] = []  # store writes waiting for the next frame
+        self._writer: ThreadPoolExecutor | None = None  # one thread: writes keep their order
+        self._writer_db: tuple[Path, Store] | None = None  # its own connection
+        self._write_futures: list[Future[None]] = []
         self._screens_imported = False
 
-    # --- writes after the frame ----------------------------------------------------------
+    # --- writes off the UI thread --------------------------------------------------------
 
-    def write_after_frame(self, write: Callable[[], None]) -> None:
-        """Run a store write (and what follows it) once the next frame is drawn: a key's
-        answer is painted first and the commit's fsync comes after it. Writes run in the order
-        given; every waiting one runs before the app quits or closes the store, and only its
-        own code says it is done (the queue count, a toast) after its commit."""
-        self._writes.append(write)
-        if len(self._writes) == 1:
-            self.call_after_refresh(self.run_writes)
+    def write_in_background(self, write: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        """Run ``write`` on the writer thread with a connection of its own, one write at a
+        time in the order given; ``done`` then gets its result on the UI thread. A refusal
+        (DomainError, ValidationError) is passed to ``done`` as the result; anything else ends
+        the app as an error in an action would. The key's answer is drawn meanwhile, and the
+        write's own code (``done``) says it is saved only after its commit; every waiting write
+        ends before the app quits or closes the workspace (``finish_writes``)."""
+        from concurrent.futures import ThreadPoolExecutor
 
-    def run_writes(self) -> None:
-        """Run the writes still waiting, in order (also called before quitting)."""
-        while self._writes:
-            self._writes.pop(0)()
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sk-writer")
+        path = self.db_path
+
+        def run() -> None:
+            from pydantic import ValidationError
+
+            from sk_tui.domain.errors import DomainError
+
+            try:
+                result = write(self._writer_store(path))
+            except (DomainError, ValidationError) as exc:
+                result = exc
+            except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
+                self.post_message(WriteDone(partial(_raise, exc)))
+                return
+            self.post_message(WriteDone(partial(done, result)))
+
+        self._write_futures = [f for f in self._write_futures if not f.done()]
+        self._write_futures.append(self._writer.submit(run))
+
+    def _writer_store(self, path: Path | None) -> Store:
+        """The writer thread's own store (opened there on its first write)."""
+        from sk_tui.config import load_policy
+        from sk_tui.store import Store
+
+        if self._writer_db is None or self._writer_db[0] != path:
+            if self._writer_db is not None:
+                self._writer_db[1].close()
+            if path is None:
+                raise RuntimeError("no workspace is open")
+            self._writer_db = (path, Store.open(path, policy=load_policy()))
+        return self._writer_db[1]
+
+    async def wait_for_writes(self) -> None:
+        """Until every write asked for so far has committed (or been refused); their ``done``
+        callbacks follow as messages (tests: ``await app.wait_for_writes(); await pilot.pause()``)."""
+        import asyncio
+
+        for future in list(self._write_futures):
+            await asyncio.wrap_future(future)
+
+    def finish_writes(self) -> None:
+        """Block until the waiting writes have committed: before quitting, counting the queue
+        for the quit question, or closing the workspace."""
+        for future in list(self._write_futures):
+            future.result()
+        self._write_futures.clear()
+
+    @on(WriteDone)
+    def _write_done(self, message: WriteDone) -> None:
+        message.then()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
-        self.run_writes()
+        self.finish_writes()
         super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        if self._writer is not None:
+            self.finish_writes()
+            if self._writer_db is not None:
+                self._writer.submit(self._writer_db[1].close).result()  # closed on its own thread
+                self._writer_db = None
+            self._writer.shutdown(wait=True)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -203,7 +275,7 @@ class SkApp(App[None]):
         from sk_tui.store import Store
 
         if self.store is not None:
-            self.run_writes()
+            self.finish_writes()
             self.store.close()
         self.db_path = path
         self.store = Store.open(path, policy=load_policy())
@@ -308,7 +380,7 @@ class SkApp(App[None]):
         """Quit; when changes wait in the queue and there is no server to take them, ask first."""
         if isinstance(self.screen, ModalScreen) and self.screen.id == "quit-confirm":
             return
-        self.run_writes()  # a card moved just before: its op is in the count
+        self.finish_writes()  # a card moved just before: its op is in the count
         queued = self.sync_state.queued
         if self.store is not None:
             queued = self.store.status()["queued"]

@@ -188,8 +188,9 @@ class BoardScreen(SkScreen):
             self.update_preview()
 
     def action_move(self, step: int) -> None:
-        """Move the card on the board at once, and write it to the store after that frame
-        (App.write_after_frame): a refused write puts the card back and says why."""
+        """Move the card on the board at once; the store writes it on the writer thread
+        (App.write_in_background). A refused write puts the card back and says why; the queue
+        count changes only once the write has committed."""
         card = self.board.current_card()
         if card is None:
             return
@@ -200,19 +201,19 @@ class BoardScreen(SkScreen):
             return
         ranks = [row["rank"] or 0.0 for row in self.board.data.rows if row["status"] == status.value]
         card_id = card["id"]
+        actor_id = self.store.require_me().id
         self.board.card_moved(card_id, status.value, max(ranks, default=0.0) + 1.0)
-        self.sk.write_after_frame(lambda: self._write_move(card_id, step))
+        self.sk.write_in_background(lambda store: store.move_task(card_id, step, actor_id=actor_id),
+                                    lambda result: self._move_written(card_id, result))
 
-    def _write_move(self, card_id: str, step: int) -> None:
-        try:
-            task = self.store.move_task(card_id, step, actor_id=self.store.require_me().id)
-        except (DomainError, ValidationError) as exc:  # refused, or a card whose stored text the rules now refuse
-            self.fail(exc)
+    def _move_written(self, card_id: str, result: Task | DomainError | ValidationError) -> None:
+        if isinstance(result, (DomainError, ValidationError)):  # refused, or a card whose stored text the rules now refuse
+            self.fail(result)
             if self.is_attached:
                 self.reload(keep_card=card_id)  # the card goes back where the store has it
             return
         if self.is_attached:
-            self.board.card_written(task.id, task.status.value, task.rank, task.version)
+            self.board.card_written(result.id, result.status.value, result.rank, result.version)
             self.update_title()
         self.sk.request_sync()
 
