@@ -178,6 +178,7 @@ class SkApp(App[None]):
         self._writer: ThreadPoolExecutor | None = None  # one thread: writes keep their order
         self._writer_db: tuple[Path, Store] | None = None  # its own connection
         self._write_futures: list[Future[None]] = []
+        self._unsubmitted: list[Callable[[], None]] = []  # writes waiting for the key's frame
         self._screens_imported = False
 
     # --- writes off the UI thread --------------------------------------------------------
@@ -209,8 +210,18 @@ class SkApp(App[None]):
                 return
             self.post_message(WriteDone(partial(done, result)))
 
+        # Handed to the thread once the key's frame is drawn: the write's Python work would
+        # otherwise share the GIL with that frame.
+        self._unsubmitted.append(run)
+        if len(self._unsubmitted) == 1:
+            self.call_after_refresh(self._submit_writes)
+
+    def _submit_writes(self) -> None:
+        if self._writer is None:
+            return
         self._write_futures = [f for f in self._write_futures if not f.done()]
-        self._write_futures.append(self._writer.submit(run))
+        while self._unsubmitted:
+            self._write_futures.append(self._writer.submit(self._unsubmitted.pop(0)))
 
     def _writer_store(self, path: Path | None) -> Store:
         """The writer thread's own store (opened there on its first write)."""
@@ -230,12 +241,14 @@ class SkApp(App[None]):
         callbacks follow as messages (tests: ``await app.wait_for_writes(); await pilot.pause()``)."""
         import asyncio
 
+        self._submit_writes()
         for future in list(self._write_futures):
             await asyncio.wrap_future(future)
 
     def finish_writes(self) -> None:
         """Block until the waiting writes have committed: before quitting, counting the queue
         for the quit question, or closing the workspace."""
+        self._submit_writes()
         for future in list(self._write_futures):
             future.result()
         self._write_futures.clear()
@@ -250,7 +263,7 @@ class SkApp(App[None]):
 
     def on_unmount(self) -> None:
         if self._writer is not None:
-            self.finish_writes()
+            self.finish_writes()  # hands over what still waits for a frame, then waits
             if self._writer_db is not None:
                 self._writer.submit(self._writer_db[1].close).result()  # closed on its own thread
                 self._writer_db = None

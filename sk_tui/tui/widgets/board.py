@@ -252,16 +252,27 @@ class Board(Widget, can_focus=True):
         return Region(0, HEADER_HEIGHT + slot * CARD_HEIGHT, self.size.width, CARD_HEIGHT)
 
     def card_moved(self, card_id: str, new_status: str, rank: float) -> None:
-        """Apply a move the store made, in place (no reload), and follow the card."""
+        """Apply a move (shown before the store has it, or as the store made it), in place
+        (no reload), and follow the card; only the two columns it joins are redrawn."""
+        index = {status.value: i for i, status in enumerate(TASK_COLUMNS)}
+        changed = {self.cursor_col, index.get(new_status, 0)}
+        tops = list(self.top)
         for row in self.data.rows:
             if row["id"] == card_id:
+                changed.add(index.get(row["status"], 0))
                 row["status"], row["rank"] = new_status, rank
                 self.data.rows.remove(row)
                 self.data.rows.append(row)
                 break
+        shared = list(self.shared_target)
         self._split()
         self.select_card(card_id)
-        self.refresh()
+        changed |= {c for c in range(len(TASK_COLUMNS)) if tops[c] != self.top[c] or shared[c] != self.shared_target[c]}
+        self.refresh(*(self._column_region(c) for c in sorted(changed)))
+
+    def _column_region(self, c: int) -> Region:
+        widths = self._widths()
+        return Region(sum(widths[:c]) + c, 0, widths[c], self.size.height)
 
     def card_written(self, card_id: str, status: str, rank: float, version: int) -> None:
         """The store wrote a move shown before (``card_moved``): take its rank and version;
