@@ -3,14 +3,18 @@ inside the app (sk_tui/tui/timing.py, SK_TUI_TIMING):
 
 - cold start to first board frame <= 1.2 x a hello-world Textual app started the same way
   (each start a fresh headless process, `python bench/_tui_child.py ...`, spawn to exit);
-- key press to the end of the next frame (cursor and card moves), p99 <= 16 ms;
+- key press to the end of the next frame, p99 <= 16 ms: cursor and card moves on the board,
+  change day on the daily report (p / n), switch team (the Enter in the board's team picker);
+  one row for all of them and one per kind (the picker's own keys are in the detail only);
 - open each screen (board, report, targets, review, problems) <= 100 ms to its first complete
   frame: from the key's arrival to the end of the screen's last frame before the next key;
 - resident memory <= 150 MB.
 
 Keys and screen opens are measured with the real app on a pseudo-terminal (real Linux driver,
 frames really written, 120x40): keys go in as a terminal sends them, the app's timing records
-come back. The hello-world app (Header, Static, Footer) is the cold-start baseline.
+come back. The hello-world app (Header, Static, Footer) is the cold-start baseline; a bare
+Textual app moving a DataTable's cursor on the same pty is the key-to-frame baseline. The card
+moves queue ops with no server, so the quit asks first: the bench answers yes.
 
     python bench/bench_tui.py [--n 5] [--rounds 3] [--quick]
 

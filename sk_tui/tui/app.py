@@ -3,7 +3,9 @@
     SkApp(db_path=Path("workspace.db")).run()
 
 The app holds the one ``Store`` the screens use (main thread). Background work (sync, demo
-building) runs in thread workers that open their own connection and report back with messages.
+building) runs in thread workers that open their own connection and report back with messages;
+a write a key should not wait for (a card move) goes to the writer thread
+(``write_in_background``), which keeps its own connection and the writes' order.
 """
 
 from __future__ import annotations
@@ -639,6 +641,10 @@ class SkApp(App[None]):
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()
+            return
+        for screen in self.screen_stack:  # a dialog is on top: the screen under it reads again on resume
+            if getattr(screen, "_dialog_closed", False):
+                screen._dialog_closed = False  # type: ignore[attr-defined]
 
     # --- messages ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ and how a refused action is shown (``fail``)."""
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,6 +17,8 @@ from sk_tui.tui.widgets.keys import KeyFooter
 from sk_tui.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic import ValidationError
     from textual.app import App
 
@@ -99,9 +101,18 @@ class SkScreen(AppAccess, Screen[None]):
             await self.relabel()
         elif getattr(self, "_fresh", False):
             self._fresh = False  # just mounted: on_mount has loaded it
+        elif getattr(self, "_dialog_closed", False):
+            self._dialog_closed = False  # its callback reloaded what it changed
         else:
             self.reload()
         self.refresh_status()
+
+    def push_dialog(self, dialog: Screen[Any], done: Callable[[Any], None]) -> None:
+        """Open a dialog of this screen whose ``done`` reloads whatever it changes: closing it
+        then redraws this screen without reading it again (a sync that brings data meanwhile
+        clears the flag: SkApp._data_changed)."""
+        self._dialog_closed = True
+        self.app.push_screen(dialog, done)
 
     async def relabel(self) -> None:
         """The language changed: rebuild the labels, keep the state, reload the data."""

@@ -232,7 +232,7 @@ class BoardScreen(SkScreen):
         if self.team_id is None:
             return
         status = TASK_COLUMNS[self.board.cursor_col]
-        self.app.push_screen(TaskForm(self.team_id, task, status), self._form_closed)
+        self.push_dialog(TaskForm(self.team_id, task, status), self._form_closed)
 
     def _form_closed(self, task_id: str | None) -> None:
         if task_id:
@@ -258,7 +258,7 @@ class BoardScreen(SkScreen):
             self.reload(keep_card=task.id)
             self.sk.request_sync()
 
-        self.app.push_screen(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
+        self.push_dialog(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
 
     def action_filter_assignee(self) -> None:
         from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
@@ -275,7 +275,7 @@ class BoardScreen(SkScreen):
             self.filter.assignee = value or None
             self.apply_filter()
 
-        self.app.push_screen(PickScreen(t("board.choose_person"), options, self.filter.assignee or ""), done)
+        self.push_dialog(PickScreen(t("board.choose_person"), options, self.filter.assignee or ""), done)
 
     def action_filter_overdue(self) -> None:
         self.filter.overdue = not self.filter.overdue
@@ -322,7 +322,7 @@ class BoardScreen(SkScreen):
             if value:
                 self.show_team(value)
 
-        self.app.push_screen(PickScreen(t("board.choose_team"), options, self.team_id), done)
+        self.push_dialog(PickScreen(t("board.choose_team"), options, self.team_id), done)
 
     def show_team(self, team_id: str) -> None:
         self.team_id = team_id
