@@ -227,12 +227,16 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=5, help="cold starts of each app")
     parser.add_argument("--rounds", type=int, default=3, help="opens of each screen")
     parser.add_argument("--quick", action="store_true", help="small workspace, one of each: the harness runs")
+    parser.add_argument("--fps", type=int, default=None,
+                        help="TEXTUAL_FPS for the app and both baselines alike (Textual's default: 60)")
     args = parser.parse_args()
     if args.quick:
         args.n, args.rounds = 1, 1
     source = workspace(args.quick)
     with tempfile.TemporaryDirectory(dir=source.parent) as tmp:
         env = dict(os.environ, SK_TUI_HOME=tmp, SK_TUI_NOW=FROZEN_NOW)
+        if args.fps:
+            env["TEXTUAL_FPS"] = str(args.fps)
         db = Path(tmp) / "ws.db"
         shutil.copy(source, db)
         if not args.quick:

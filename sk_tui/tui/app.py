@@ -71,7 +71,7 @@ class SyncState:
     last_sync: str | None = None
 
 
-PREIMPORT_AFTER_SECONDS = 0.3  # after the board's first frame
+PREIMPORT_AFTER_SECONDS = 1.0  # after the board's first frame (a cold start that only shows the board never pays it)
 SCREEN_MODULES = ("report", "targets", "review", "problems", "teams", "task_form", "activity_form", "dialogs")
 
 
