@@ -35,6 +35,8 @@ from sk_tui.tui.screens.board import BoardScreen
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
+    from textual.widget import AwaitMount
+
     from sk_tui.config import Config
     from sk_tui.domain.models import Employee
     from sk_tui.store import Store
@@ -182,6 +184,9 @@ class SkApp(App[None]):
         self._write_futures: list[Future[None]] = []
         self._unsubmitted: list[Callable[[], None]] = []  # writes waiting for the key's frame
         self._screens_imported = False
+        # Bumped when data may have changed under a screen: a sync brought some, or another
+        # mode's screen was shown (SkScreen.push_dialog, on_screen_resume).
+        self.data_epoch = 0
 
     # --- writes off the UI thread --------------------------------------------------------
 
@@ -258,6 +263,10 @@ class SkApp(App[None]):
     @on(WriteDone)
     def _write_done(self, message: WriteDone) -> None:
         message.then()
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self.data_epoch += 1
+        return super().switch_mode(mode)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.finish_writes()
@@ -638,13 +647,10 @@ class SkApp(App[None]):
 
     @on(DataChanged)
     def _data_changed(self) -> None:
+        self.data_epoch += 1
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()
-            return
-        for screen in self.screen_stack:  # a dialog is on top: the screen under it reads again on resume
-            if getattr(screen, "_dialog_closed", False):
-                screen._dialog_closed = False  # type: ignore[attr-defined]
 
     # --- messages ------------------------------------------------------------------------
 

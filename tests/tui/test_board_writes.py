@@ -47,3 +47,25 @@ async def test_a_refused_move_puts_the_card_back_and_says_why(workspace, monkeyp
         assert app.screen.query_one("#board").current_card()["id"] == ids["card0"]
         assert any(DomainError("not_team_member").message("id") in n.message for n in app._notifications)
         assert app.store.status()["queued"] == queued
+
+
+async def test_cards_a_sync_brings_while_a_board_dialog_is_open_are_shown_when_it_closes(workspace):
+    from sk_tui.tui.messages import DataChanged
+
+    path, org, _ids = workspace
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # the team picker
+        await pilot.pause()
+        other = Store.open(path)  # as the sync worker writes: a connection of its own
+        try:
+            other.create_task(org.team_a.id, "Kartu dari sinkronisasi", actor_id=org.ani.id)
+        finally:
+            other.close()
+        app.post_message(DataChanged())  # what a sync that received changes posts
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        titles = [row["title"] for row in app.screen.query_one("#board").data.rows]
+        assert "Kartu dari sinkronisasi" in titles

@@ -50,6 +50,7 @@ class SkScreen(AppAccess, Screen[None]):
     """A main screen (a mode). Subclasses compose ``body()`` and load data in ``reload()``."""
 
     TITLE_KEY = "app.title"
+    _dialog_epoch: int | None = None  # the app's data_epoch when a dialog of this screen opened
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,21 +98,22 @@ class SkScreen(AppAccess, Screen[None]):
         """Set up freshly composed widgets (table columns, focus). Override."""
 
     async def on_screen_resume(self) -> None:
+        # A dialog of this screen just closed, and nothing else can have changed the data since
+        # it opened (no sync brought any, no other screen was shown): its callback reloads
+        # what it changed, the rest is as it was.
+        dialog_epoch, self._dialog_epoch = self._dialog_epoch, None
         if self._language != language():
             await self.relabel()
         elif getattr(self, "_fresh", False):
             self._fresh = False  # just mounted: on_mount has loaded it
-        elif getattr(self, "_dialog_closed", False):
-            self._dialog_closed = False  # its callback reloaded what it changed
-        else:
+        elif dialog_epoch is None or dialog_epoch != self.sk.data_epoch:
             self.reload()
         self.refresh_status()
 
     def push_dialog(self, dialog: Screen[Any], done: Callable[[Any], None]) -> None:
         """Open a dialog of this screen whose ``done`` reloads whatever it changes: closing it
-        then redraws this screen without reading it again (a sync that brings data meanwhile
-        clears the flag: SkApp._data_changed)."""
-        self._dialog_closed = True
+        then redraws this screen without reading it again (see on_screen_resume)."""
+        self._dialog_epoch = self.sk.data_epoch
         self.app.push_screen(dialog, done)
 
     async def relabel(self) -> None:
