@@ -3,7 +3,9 @@
     SkApp(db_path=Path("workspace.db")).run()
 
 The app holds the one ``Store`` the screens use (main thread). Background work (sync, demo
-building) runs in thread workers that open their own connection and report back with messages.
+building) runs in thread workers that open their own connection and report back with messages;
+a write a key should not wait for (a card move) goes to the writer thread
+(``write_in_background``), which keeps its own connection and the writes' order.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App
@@ -36,6 +39,10 @@ from sk_tui.tui.palette import SkCommands
 from sk_tui.tui.screens.board import BoardScreen
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from textual.widget import AwaitMount
+
     from sk_tui.config import Config
     from sk_tui.domain.models import Employee
     from sk_tui.store import Store
@@ -53,6 +60,17 @@ class DecisionsArrived(Message):
 
 
 @dataclass
+class WriteDone(Message):
+    """A write on the writer thread ended: ``then`` runs on the UI thread."""
+
+    then: Callable[[], None]
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+@dataclass
 class SyncState:
     online: bool = False
     syncing: bool = False
@@ -60,6 +78,27 @@ class SyncState:
     queued: int = 0
     problems: int = 0
     last_sync: str | None = None
+
+
+PREIMPORT_AFTER_SECONDS = 1.0  # after the board's first frame (a cold start that only shows the board never pays it)
+SCREEN_MODULES = ("report", "targets", "review", "problems", "teams", "task_form", "activity_form", "dialogs")
+
+
+def _import_screens() -> None:
+    """Import the other screens' modules on a daemon thread once the board is up: the first
+    open of each then only builds its widgets. A daemon thread, so quitting never waits."""
+    import threading
+
+    def work() -> None:
+        import importlib
+
+        for module in SCREEN_MODULES:
+            try:
+                importlib.import_module(f"sk_tui.tui.screens.{module}")
+            except Exception:  # noqa: BLE001 - only a head start: the open itself imports it again, and says why
+                return
+
+    threading.Thread(target=work, name="sk-import-screens", daemon=True).start()
 
 
 def _screen_on_demand(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -147,6 +186,106 @@ class SkApp(App[None]):
         self._sync_timer: Timer | None = None
         self._sync_soon: Timer | None = None
         self._sync_again: bool | None = None  # a sync was asked for while one ran (True: manual)
+        self._writer: ThreadPoolExecutor | None = None  # one thread: writes keep their order
+        self._writer_db: tuple[Path, Store] | None = None  # its own connection
+        self._write_futures: list[Future[None]] = []
+        self._unsubmitted: list[Callable[[], None]] = []  # writes waiting for the key's frame
+        self._screens_imported = False
+        # Bumped when data may have changed under a screen: a sync brought some, or another
+        # mode's screen was shown (SkScreen.push_dialog, on_screen_resume).
+        self.data_epoch = 0
+
+    # --- writes off the UI thread --------------------------------------------------------
+
+    def write_in_background(self, write: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        """Run ``write`` on the writer thread with a connection of its own, one write at a
+        time in the order given; ``done`` then gets its result on the UI thread. A refusal
+        (DomainError, ValidationError) is passed to ``done`` as the result; anything else ends
+        the app as an error in an action would. The key's answer is drawn meanwhile, and the
+        write's own code (``done``) says it is saved only after its commit; every waiting write
+        ends before the app quits or closes the workspace (``finish_writes``)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sk-writer")
+        path = self.db_path
+
+        def run() -> None:
+            from pydantic import ValidationError
+
+            from sk_tui.domain.errors import DomainError
+
+            try:
+                result = write(self._writer_store(path))
+            except (DomainError, ValidationError) as exc:
+                result = exc
+            except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
+                self.post_message(WriteDone(partial(_raise, exc)))
+                return
+            self.post_message(WriteDone(partial(done, result)))
+
+        # Handed to the thread once the key's frame is drawn: the write's Python work would
+        # otherwise share the GIL with that frame.
+        self._unsubmitted.append(run)
+        if len(self._unsubmitted) == 1:
+            self.call_after_refresh(self._submit_writes)
+
+    def _submit_writes(self) -> None:
+        if self._writer is None:
+            return
+        self._write_futures = [f for f in self._write_futures if not f.done()]
+        while self._unsubmitted:
+            self._write_futures.append(self._writer.submit(self._unsubmitted.pop(0)))
+
+    def _writer_store(self, path: Path | None) -> Store:
+        """The writer thread's own store (opened there on its first write)."""
+        from sk_tui.config import load_policy
+        from sk_tui.store import Store
+
+        if self._writer_db is None or self._writer_db[0] != path:
+            if self._writer_db is not None:
+                self._writer_db[1].close()
+            if path is None:
+                raise RuntimeError("no workspace is open")
+            self._writer_db = (path, Store.open(path, policy=load_policy()))
+        return self._writer_db[1]
+
+    async def wait_for_writes(self) -> None:
+        """Until every write asked for so far has committed (or been refused); their ``done``
+        callbacks follow as messages (tests: ``await app.wait_for_writes(); await pilot.pause()``)."""
+        import asyncio
+
+        self._submit_writes()
+        for future in list(self._write_futures):
+            await asyncio.wrap_future(future)
+
+    def finish_writes(self) -> None:
+        """Block until the waiting writes have committed: before quitting, counting the queue
+        for the quit question, or closing the workspace."""
+        self._submit_writes()
+        for future in list(self._write_futures):
+            future.result()
+        self._write_futures.clear()
+
+    @on(WriteDone)
+    def _write_done(self, message: WriteDone) -> None:
+        message.then()
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self.data_epoch += 1
+        return super().switch_mode(mode)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.finish_writes()
+        super().exit(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        if self._writer is not None:
+            self.finish_writes()  # hands over what still waits for a frame, then waits
+            if self._writer_db is not None:
+                self._writer.submit(self._writer_db[1].close).result()  # closed on its own thread
+                self._writer_db = None
+            self._writer.shutdown(wait=True)
 
     # --- start ---------------------------------------------------------------------------
 
@@ -167,6 +306,7 @@ class SkApp(App[None]):
         from sk_tui.store import Store
 
         if self.store is not None:
+            self.finish_writes()
             self.store.close()
         self.db_path = path
         self.store = Store.open(path, policy=load_policy())
@@ -176,6 +316,9 @@ class SkApp(App[None]):
         self.who_label = self._who(me)
         self.refresh_sync_state()
         self.switch_mode("board")
+        if not self._screens_imported:
+            self._screens_imported = True
+            self.set_timer(PREIMPORT_AFTER_SECONDS, _import_screens)
         if self.autosync:
             self.sync_in_background()
             if self._sync_timer is None:
@@ -268,6 +411,7 @@ class SkApp(App[None]):
         """Quit; when changes wait in the queue and there is no server to take them, ask first."""
         if isinstance(self.screen, ModalScreen) and self.screen.id == "quit-confirm":
             return
+        self.finish_writes()  # a card moved just before: its op is in the count
         queued = self.sync_state.queued
         if self.store is not None:
             queued = self.store.status()["queued"]
@@ -521,6 +665,7 @@ class SkApp(App[None]):
 
     @on(DataChanged)
     def _data_changed(self) -> None:
+        self.data_epoch += 1
         reload = getattr(self.screen, "reload", None)
         if reload is not None:
             reload()

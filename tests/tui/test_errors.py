@@ -34,6 +34,7 @@ async def test_a_refused_card_move_is_a_toast_in_the_users_language(workspace, m
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("greater_than_sign")
+        await app.wait_for_writes()  # the move is written on the writer thread
         await pilot.pause()
         assert app.is_running
         assert any(shown in toast for toast in _toasts(app)), _toasts(app)
@@ -53,6 +54,7 @@ async def test_an_unexpected_error_in_an_action_ends_the_app_instead_of_a_toast(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("greater_than_sign")
+            await app.wait_for_writes()
             await pilot.pause()
 
     with pytest.raises(RuntimeError, match="a bug in move_task"):

@@ -100,6 +100,7 @@ async def test_move_a_card_restart_and_it_is_still_moved(workspace):
         board = app.screen.query_one("#board")
         assert board.current_card()["id"] == ids["card0"]
         await pilot.press("greater_than_sign")
+        await app.wait_for_writes()  # the move is written on the writer thread
         await pilot.pause()
         assert board.cursor_col == 1 and board.current_card()["id"] == ids["card0"]
     app = make_app(path)
@@ -117,6 +118,7 @@ async def test_card_keys_respect_the_configured_keymap(workspace):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("m")
+        await app.wait_for_writes()
         await pilot.pause()
         assert app.store.task(ids["card0"]).status == TaskStatus.TODO
 

@@ -19,10 +19,10 @@ from textual.widgets import Input, Static
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.i18n import long_date, t
 from sk_tui.domain.models import TASK_COLUMNS, Task, Team
+from sk_tui.domain.rules import neighbour_column
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
-from sk_tui.tui.screens.dialogs import AssignScreen, PickScreen
 from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
 from sk_tui.tui.widgets.inputs import TextInput
 
@@ -53,6 +53,7 @@ class BoardScreen(SkScreen):
         super().__init__()
         self.team_id: str | None = None
         self.filter = BoardFilter()
+        self._preview_due = False
 
     def body(self) -> ComposeResult:
         yield Static("", id="board-title", classes="screen-title", markup=False)
@@ -85,7 +86,7 @@ class BoardScreen(SkScreen):
         preview = self.query_one("#board-preview", Static)
         task = self.store.task(card["id"]) if card else None
         if task is None:
-            preview.update(plain(t("board.preview.none")))
+            preview.update(plain(t("board.preview.none")), layout=False)  # its size is the CSS's
             return
         text = Text(no_wrap=False)
         text.append_text(plain(task.title, "bold"))
@@ -103,7 +104,7 @@ class BoardScreen(SkScreen):
             target = self.store.target_texts({task.target_id}).get(task.target_id, "?")
             text.append("\n")
             text.append_text(plain(t("board.preview.target", target=target)))
-        preview.update(text)
+        preview.update(text, layout=False)
 
     def footer_note(self) -> str | None:
         """The active filter, for the footer: "saring: AL, terlambat"."""
@@ -156,8 +157,8 @@ class BoardScreen(SkScreen):
         what = self._filter_words()
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
-        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True))
-        self.update_preview()
+        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True), layout=False)
+        self._preview_soon()
         self.refresh_bindings()  # the footer shows the filter
 
     def apply_filter(self) -> None:
@@ -172,19 +173,48 @@ class BoardScreen(SkScreen):
 
     def action_cursor(self, columns: int, rows: int) -> None:
         self.board.move_cursor(columns, rows)
-        self.update_preview()
+        self._preview_soon()
+
+    def _preview_soon(self) -> None:
+        """The preview (three small queries, its whole panel redrawn) follows in the frame after
+        the board's: a key's own answer, and the board at start, are drawn first."""
+        if not self._preview_due:
+            self._preview_due = True
+            self.call_after_refresh(self._preview_after_frame)
+
+    def _preview_after_frame(self) -> None:
+        self._preview_due = False
+        if self.is_attached:
+            self.update_preview()
 
     def action_move(self, step: int) -> None:
+        """Move the card on the board at once; the store writes it on the writer thread
+        (App.write_in_background). A refused write puts the card back and says why; the queue
+        count changes only once the write has committed."""
         card = self.board.current_card()
         if card is None:
             return
         try:
-            task = self.store.move_task(card["id"], step, actor_id=self.store.require_me().id)
-        except (DomainError, ValidationError) as exc:  # refused, or a card whose stored text the rules now refuse
+            status = neighbour_column(card["status"], step)
+        except DomainError as exc:  # at the board's edge
             self.fail(exc)
             return
-        self.board.card_moved(task.id, task.status.value, task.rank)
-        self.update_title()
+        ranks = [row["rank"] or 0.0 for row in self.board.data.rows if row["status"] == status.value]
+        card_id = card["id"]
+        actor_id = self.store.require_me().id
+        self.board.card_moved(card_id, status.value, max(ranks, default=0.0) + 1.0)
+        self.sk.write_in_background(lambda store: store.move_task(card_id, step, actor_id=actor_id),
+                                    lambda result: self._move_written(card_id, result))
+
+    def _move_written(self, card_id: str, result: Task | DomainError | ValidationError) -> None:
+        if isinstance(result, (DomainError, ValidationError)):  # refused, or a card whose stored text the rules now refuse
+            self.fail(result)
+            if self.is_attached:
+                self.reload(keep_card=card_id)  # the card goes back where the store has it
+            return
+        if self.is_attached:
+            self.board.card_written(result.id, result.status.value, result.rank, result.version)
+            self.update_title()
         self.sk.request_sync()
 
     def action_open(self) -> None:
@@ -202,7 +232,7 @@ class BoardScreen(SkScreen):
         if self.team_id is None:
             return
         status = TASK_COLUMNS[self.board.cursor_col]
-        self.app.push_screen(TaskForm(self.team_id, task, status), self._form_closed)
+        self.push_dialog(TaskForm(self.team_id, task, status), self._form_closed)
 
     def _form_closed(self, task_id: str | None) -> None:
         if task_id:
@@ -210,6 +240,8 @@ class BoardScreen(SkScreen):
             self.sk.request_sync()
 
     def action_assign(self) -> None:
+        from sk_tui.tui.screens.dialogs import AssignScreen  # not needed for the first frame
+
         task = self.current_task()
         if task is None:
             return
@@ -226,9 +258,11 @@ class BoardScreen(SkScreen):
             self.reload(keep_card=task.id)
             self.sk.request_sync()
 
-        self.app.push_screen(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
+        self.push_dialog(AssignScreen(t("task.assign_title", title=task.title), people, task.assignees), done)
 
     def action_filter_assignee(self) -> None:
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
+
         if not self.team_id:
             return
         me = self.store.require_me()
@@ -241,7 +275,7 @@ class BoardScreen(SkScreen):
             self.filter.assignee = value or None
             self.apply_filter()
 
-        self.app.push_screen(PickScreen(t("board.choose_person"), options, self.filter.assignee or ""), done)
+        self.push_dialog(PickScreen(t("board.choose_person"), options, self.filter.assignee or ""), done)
 
     def action_filter_overdue(self) -> None:
         self.filter.overdue = not self.filter.overdue
@@ -280,13 +314,15 @@ class BoardScreen(SkScreen):
             self.board.focus()
 
     def action_choose_team(self) -> None:
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
+
         options = [(team.id, team.name) for team in self.teams()]
 
         def done(value: str | None) -> None:
             if value:
                 self.show_team(value)
 
-        self.app.push_screen(PickScreen(t("board.choose_team"), options, self.team_id), done)
+        self.push_dialog(PickScreen(t("board.choose_team"), options, self.team_id), done)
 
     def show_team(self, team_id: str) -> None:
         self.team_id = team_id

@@ -6,6 +6,11 @@ own scroll offset; the cursor is (column, index in the filtered column).
 
 Cards are plain dicts from ``Store.task_rows_for_team``; no model is built per card.
 
+A key press repaints only what it changed: a cursor move refreshes the lines of the card it left
+and the card it reached (not the whole board), and each card's lines are kept, drawn, by
+(card, version, status, line, width, selected, focus) until the data, the theme or the size
+changes; the component styles are looked up once per theme, not once per line.
+
 A card is three lines. When every card of a column links the same target (or none does), the
 target is shown once under the column's name and the card's title gets two lines; otherwise a
 card shows its title on one line and its own target on the third.
@@ -19,6 +24,7 @@ from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -126,13 +132,26 @@ class Board(Widget, can_focus=True):
         # Per column: the one target text all its cards share ("" when none has one), or None.
         # Texts, not ids: each member's RHK is a record of its own, often with the same words.
         self.shared_target: list[str | None] = ["" for _ in TASK_COLUMNS]
+        self._styles: dict[str, Style] = {}  # component styles, full and partial, for this theme
+        self._lines: dict[tuple, list[Segment]] = {}  # a card's drawn lines (see the module doc)
+
+    def _forget(self) -> None:
+        """Drop what was drawn: the data, the theme or the size changed."""
+        self._lines.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._lines.clear()
 
     # --- data ----------------------------------------------------------------------------
 
     def load(self, data: BoardData, keep_card: str | None = None) -> None:
         """Replace the cards; keep the cursor on ``keep_card`` (or the current card) if present."""
         keep_card = keep_card or (self.current_card() or {}).get("id")
-        self.data = data
+        old, self.data = self.data, data
+        if (old.initials, old.targets, old.today) != (data.initials, data.targets, data.today):
+            self._forget()  # a card's lines are keyed by its version; these are drawn into them too
         self._split()
         if keep_card:
             self.select_card(keep_card)
@@ -142,6 +161,7 @@ class Board(Widget, can_focus=True):
     def set_filter(self, board_filter: BoardFilter) -> None:
         keep = (self.current_card() or {}).get("id")
         self.filter = board_filter
+        self._forget()
         self._split()
         if not (keep and self.select_card(keep)) and not self.columns[self.cursor_col]:
             # The filter emptied this column: show the first card it left, not "no card".
@@ -212,32 +232,75 @@ class Board(Widget, can_focus=True):
         self.top[c] = max(0, min(self.top[c], max(0, len(self.columns[c]) - slots)))
 
     def move_cursor(self, columns: int = 0, rows: int = 0) -> None:
+        before = self._cursor_region()
+        tops = list(self.top)
         self.cursor_col = max(0, min(len(TASK_COLUMNS) - 1, self.cursor_col + columns))
         column = self.columns[self.cursor_col]
         self.cursor_row[self.cursor_col] = max(0, min(len(column) - 1, self.cursor_row[self.cursor_col] + rows))
         self._scroll_to_cursor()
-        self.refresh()
+        if tops != self.top:  # the column scrolled: every line of it moved
+            self.refresh()
+        else:  # only the card left and the card reached change
+            self.refresh(*(r for r in (before, self._cursor_region()) if r is not None))
+
+    def _cursor_region(self) -> Region | None:
+        """The lines of the card under the cursor (whole board width), None when there is none."""
+        c = self.cursor_col
+        slot = self.cursor_row[c] - self.top[c]
+        if not self.columns[c] or slot < 0 or slot >= self._slots():
+            return None
+        return Region(0, HEADER_HEIGHT + slot * CARD_HEIGHT, self.size.width, CARD_HEIGHT)
 
     def card_moved(self, card_id: str, new_status: str, rank: float) -> None:
-        """Apply a move the store made, in place (no reload), and follow the card."""
+        """Apply a move (shown before the store has it, or as the store made it), in place
+        (no reload), and follow the card; only the two columns it joins are redrawn."""
+        index = {status.value: i for i, status in enumerate(TASK_COLUMNS)}
+        changed = {self.cursor_col, index.get(new_status, 0)}
+        tops = list(self.top)
         for row in self.data.rows:
             if row["id"] == card_id:
+                changed.add(index.get(row["status"], 0))
                 row["status"], row["rank"] = new_status, rank
                 self.data.rows.remove(row)
                 self.data.rows.append(row)
                 break
+        shared = list(self.shared_target)
         self._split()
         self.select_card(card_id)
-        self.refresh()
+        changed |= {c for c in range(len(TASK_COLUMNS)) if tops[c] != self.top[c] or shared[c] != self.shared_target[c]}
+        self.refresh(*(self._column_region(c) for c in sorted(changed)))
+
+    def _column_region(self, c: int) -> Region:
+        widths = self._widths()
+        return Region(sum(widths[:c]) + c, 0, widths[c], self.size.height)
+
+    def card_written(self, card_id: str, status: str, rank: float, version: int) -> None:
+        """The store wrote a move shown before (``card_moved``): take its rank and version;
+        redraw only if the store put the card elsewhere than shown."""
+        row = next((r for r in self.data.rows if r["id"] == card_id), None)
+        if row is None:
+            return
+        row["version"] = version
+        if (row["status"], row["rank"]) != (status, rank):
+            self.card_moved(card_id, status, rank)
 
     def on_resize(self) -> None:
+        self._forget()
         self._clamp()
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_cursor()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_cursor()
+
+    def _refresh_cursor(self) -> None:
+        """Focus changes only how the card under the cursor is drawn."""
+        region = self._cursor_region()
+        if region is None:
+            self.refresh()
+        else:
+            self.refresh(region)
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -249,10 +312,23 @@ class Board(Widget, can_focus=True):
         return widths
 
     def _part(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
 
     def _style(self, name: str) -> Style:
-        return self.rich_style + self._part(name)
+        key = "+" + name
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._base() + self._part(name)
+        return style
+
+    def _base(self) -> Style:
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
 
     def render_line(self, y: int) -> Strip:
         widths = self._widths()
@@ -282,12 +358,24 @@ class Board(Widget, can_focus=True):
         if index >= len(column):
             if index == 0 and line == 0 and not column:
                 return [Segment(_fit(" " + t("board.empty_col"), width), style("board--empty"))]
-            return [Segment(" " * width, self.rich_style)]
+            return [Segment(" " * width, self._base())]
         row = column[index]
         selected = c == self.cursor_col and index == self.cursor_row[c]
-        base = self.rich_style
+        focus = self.has_focus
+        key = (row["id"], row.get("version"), row["status"], line, width, selected, focus,
+               c < len(self.shared_target) and self.shared_target[c] is not None)
+        segments = self._lines.get(key)
+        if segments is None:
+            if len(self._lines) > 4096:  # a long session of scrolling: start again
+                self._lines.clear()
+            segments = self._lines[key] = self._card_line(c, row, line, width, selected, focus)
+        return segments
+
+    def _card_line(self, c: int, row: dict, line: int, width: int, selected: bool, focus: bool) -> list[Segment]:
+        style = self._style
+        base = self._base()
         if selected:
-            base = style("board--cursor" if self.has_focus else "board--cursor-dim")
+            base = style("board--cursor" if focus else "board--cursor-dim")
         marker = "▌" if selected else " "
         if c < len(self.shared_target) and self.shared_target[c] is not None:
             # The target (if any) is in the column's header: the title gets two lines.

@@ -98,7 +98,7 @@ class KeyFooter(Static):
         if palette is not None:
             text.append(" " * max(0, self.size.width - text.cell_len - tail.cell_len))
             text.append_text(tail)
-        self.update(text)
+        self.update(text, layout=False)  # one docked line: its size never changes
 
     @staticmethod
     def _piece(keys: str, description: str, enabled: bool, key_style) -> Text:

@@ -57,7 +57,7 @@ class StatusBar(Static):
         if left.cell_len + right.cell_len + 1 > width:
             left.truncate(max(0, width - right.cell_len - 1), overflow="ellipsis")
         pad = max(1, width - left.cell_len - right.cell_len)
-        self.update(Text.assemble(left, " " * pad, right))
+        self.update(Text.assemble(left, " " * pad, right), layout=False)  # one docked line: no layout
 
     def on_resize(self) -> None:
         self.refresh_status()
