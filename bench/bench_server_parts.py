@@ -66,6 +66,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--ops", type=int, default=10_000)
     parser.add_argument("--db", help="PostgreSQL URL (default: a SQLite file)")
+    parser.add_argument("--push-only", action="store_true", help="leave the pull page out")
     args = parser.parse_args()
     os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
     import sk_tui
@@ -74,9 +75,11 @@ def main() -> None:
         tmp = Path(folder)
         os.environ["SK_TUI_HOME"] = str(tmp / "home")
         try:
-            pull_url = make_db_url(args, tmp, "parts_pull")
-            seed_server(pull_url, members=2)
-            pull = pull_rate(pull_url, args.changes)
+            pull = 0.0
+            if not args.push_only:
+                pull_url = make_db_url(args, tmp, "parts_pull")
+                seed_server(pull_url, members=2)
+                pull = pull_rate(pull_url, args.changes)
             push_url = make_db_url(args, tmp, "parts_push")
             seed_server(push_url, members=2)
             push = push_rate(push_url, args.ops)

@@ -19,7 +19,6 @@ import math
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
 
 from sk_tui import clock
 from sk_tui.domain import rules
@@ -328,9 +327,9 @@ class PushEngine:
 
     def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:
         batch = _Batch(actor)
-        op_ids = list({op.op_id for op in ops})
-        for op_id, digest, result in _rows_in(conn, "SELECT op_id, payload_hash, result FROM ops WHERE user_id = {} "
-                                              "AND op_id IN ({})", [actor], op_ids):
+        op_ids = sorted({op.op_id for op in ops})
+        for op_id, digest, result in _rows_any(conn, "SELECT op_id, payload_hash, result FROM ops WHERE user_id = {p} "
+                                               "AND op_id {in_ids}", [actor], op_ids):
             batch.dedup[op_id] = (digest, json.loads(result))
         report_ids: set[str] = set()
         days: set[str] = set()
@@ -367,45 +366,43 @@ class PushEngine:
                 other_ids["feedback"].add(op.entity_id)
                 if id_like(payload.get("to_id")):
                     people.add(payload["to_id"])
-        for entity, table in st.RECORD_TABLES.items():
-            for (rid,) in _rows_in(conn, f"SELECT id FROM {table.name} WHERE {{}}id IN ({{}})", [], sorted(new_ids)):
-                batch.taken.setdefault(rid, set()).add(entity)
-        r = st.reports
-        for chunk in _chunks(list(report_ids)):
-            for row in conn.execute(select(r.c.id, r.c.employee_id, r.c.team_id, r.c.work_date, r.c.status,
-                                           r.c.version, r.c.data).where(r.c.id.in_(chunk))):
-                batch.reports[row.id] = dict(row._mapping)
-                batch.stored_reports.add(row.id)
-                if row.team_id:
-                    team_ids.add(row.team_id)
-                team_ids.update(_activity_teams(batch.reports[row.id]))  # each verifies its own part
-        if days:
-            for row in conn.execute(select(r.c.id, r.c.work_date).where(
-                    r.c.employee_id == actor, r.c.work_date.in_(sorted(days)))):
-                batch.actor_days[row.work_date] = row.id
-        for tid, team_id, version, data in _rows_in(
-                conn, "SELECT id, team_id, version, data FROM tasks WHERE {}id IN ({})", [], list(task_ids)):
+        # one statement for every record table (was one look-up a table): which ids are taken,
+        # and by what; reviews and feedback found here are the ones that already exist
+        for entity, rid in _taken(conn, sorted(new_ids)):
+            batch.taken.setdefault(rid, set()).add(entity)
+            if entity in other_ids and rid in other_ids[entity]:
+                batch.existing.add((entity, rid))
+        for rid, employee_id, team_id, work_date, status, version, data in _rows_any(
+                conn, "SELECT id, employee_id, team_id, work_date, status, version, data FROM reports "
+                "WHERE id {in_ids}", [], sorted(report_ids)):
+            batch.reports[rid] = {"id": rid, "employee_id": employee_id, "team_id": team_id, "work_date": work_date,
+                                  "status": status, "version": version, "data": data}
+            batch.stored_reports.add(rid)
+            if team_id:
+                team_ids.add(team_id)
+            team_ids.update(_activity_teams(batch.reports[rid]))  # each verifies its own part
+        for rid, work_date in _rows_any(conn, "SELECT id, work_date FROM reports WHERE employee_id = {p} "
+                                        "AND work_date {in_ids}", [actor], sorted(days)):
+            batch.actor_days[work_date] = rid
+        for tid, team_id, version, data in _rows_any(
+                conn, "SELECT id, team_id, version, data FROM tasks WHERE id {in_ids}", [], sorted(task_ids)):
             batch.tasks[tid] = {"id": tid, "team_id": team_id, "version": version, "data": data}
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
-        for entity, ids in other_ids.items():
-            name = st.RECORD_TABLES[entity].name
-            batch.existing.update((entity, i) for (i,) in _rows_in(
-                conn, f"SELECT id FROM {name} WHERE {{}}id IN ({{}})", [], list(ids)))
-        person_rows = _rows_in(conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}employee_id IN ({})",
-                               [], sorted(people))
+        person_rows = _rows_any(conn, "SELECT team_id, employee_id, role FROM memberships WHERE employee_id {in_ids}",
+                                [], sorted(people))
         team_ids.update(row[0] for row in person_rows)
-        team_ids.update(row[0] for row in _rows_in(conn, "SELECT id FROM teams WHERE {}jpt_id IN ({})", [], [actor]))
+        team_ids.update(row[0] for row in _rows_any(conn, "SELECT id FROM teams WHERE jpt_id = {p}", [actor], None))
         team_list = sorted(team_ids)
-        for tid, jpt, data in _rows_in(conn, "SELECT id, jpt_id, data FROM teams WHERE {}id IN ({})", [],
-                                       team_list):
+        for tid, jpt, data in _rows_any(conn, "SELECT id, jpt_id, data FROM teams WHERE id {in_ids}", [],
+                                        team_list):
             batch.team_jpt[tid] = jpt
             if '"closed_on":null' not in data:
                 team = json.loads(data)
                 if team.get("closed_on"):
                     batch.closed_teams[tid] = (str(team.get("name")), str(team["closed_on"]))
-        for tid, employee, role in _rows_in(
-                conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}team_id IN ({})", [], team_list):
+        for tid, employee, role in _rows_any(
+                conn, "SELECT team_id, employee_id, role FROM memberships WHERE team_id {in_ids}", [], team_list):
             batch.team_people.setdefault(tid, {})[employee] = role
             batch.person_teams.setdefault(employee, {})[tid] = role
         return batch
@@ -761,23 +758,41 @@ def _next_version(version: int) -> int:
     return version + 1
 
 
-def _rows_in(conn, sql: str, params: list, ids: list, size: int = 900) -> list[tuple]:
-    """Rows of ``sql`` for ``ids`` in chunks, through the driver. ``sql`` has two ``{}``: the
-    leading parameters' placeholders (each followed by AND by the caller) and the IN list."""
+def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
+    """Rows of ``sql`` through the driver, with ``ids`` as ONE parameter: ``{in_ids}`` becomes
+    ``= ANY(%s)`` (a PostgreSQL array) or ``IN (SELECT value FROM json_each(?))`` (SQLite), so
+    the statement text never depends on how many ids there are (one prepared statement, one
+    round trip: IN lists of up to 900 parameters were a quarter of a PostgreSQL push,
+    bench/results/profiles). ``{p}`` marks each of ``params``; ``ids`` None: no id list."""
+    if ids is not None and not ids:
+        return []
+    pg = conn.dialect.name == "postgresql"
+    mark = "%s" if pg else "?"
+    if "{in_ids}" in sql:
+        text = sql.format(p=mark, in_ids="= ANY(%s)" if pg else "IN (SELECT value FROM json_each(?))")
+        args = (*params, list(ids or ()) if pg else json.dumps(ids))
+    else:
+        text, args = sql.format(p=mark), tuple(params)
+    return [tuple(row) for row in conn.exec_driver_sql(text, args).fetchall()]
+
+
+def _taken_sql(pg: bool) -> str:
+    """Which of a list of ids any record table holds, as (entity, id) rows: one statement."""
+    ids = "SELECT unnest(%s::text[]) AS id" if pg else "SELECT value AS id FROM json_each(?)"
+    parts = [f"SELECT '{entity}', id FROM {table.name} WHERE id IN (SELECT id FROM ids)"
+             for entity, table in st.RECORD_TABLES.items()]
+    return f"WITH ids AS ({ids}) " + " UNION ALL ".join(parts)
+
+
+_TAKEN_SQL = {True: _taken_sql(True), False: _taken_sql(False)}
+
+
+def _taken(conn, ids: list[str]) -> list[tuple]:
+    """(entity, id) for each of ``ids`` some record holds (the ids a batch's creates would take)."""
     if not ids:
         return []
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    out: list[tuple] = []
-    for chunk in _chunks(ids, size):
-        lead = mark if params else ""
-        text = sql.format(lead, ", ".join([mark] * len(chunk)))
-        out.extend(tuple(row) for row in conn.exec_driver_sql(text, (*params, *chunk)).fetchall())
-    return out
-
-
-def _chunks(items: list, size: int = 900):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    pg = conn.dialect.name == "postgresql"
+    return [tuple(row) for row in conn.exec_driver_sql(_TAKEN_SQL[pg], (ids if pg else json.dumps(ids),)).fetchall()]
 
 
 class GroupCommitter:
