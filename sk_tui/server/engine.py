@@ -228,8 +228,57 @@ class _Batch:
         self.new_feedback: list[dict] = []
         self.closed_teams: dict[str, tuple[str, str]] = {}  # team -> (name, day closed)
         self.conn: Any = None  # the batch's connection, for the rare ops that read as they go
+        self.read_live = False  # a draft's decision read the database beyond _load (see _Watched)
         self.entries: list[dict] = []
         self.applied: list[tuple[dict, str, int]] = []  # (result, payload hash, entry index)
+
+
+class _Watched:
+    """A draft's connection: any use marks the batch, whose decision then read something
+    _load did not (a DWA week, say) and is taken again under the lock."""
+
+    def __init__(self, conn: Any, batch: _Batch):
+        self._conn, self._batch = conn, batch
+
+    def __getattr__(self, name: str) -> Any:
+        self._batch.read_live = True
+        return getattr(self._conn, name)
+
+
+class _Draft:
+    """A batch decided before the change log's lock: its state, results and what it read."""
+
+    def __init__(self, batch: _Batch, results: list[dict[str, Any]], reads: set[tuple]):
+        self.batch, self.results, self.reads = batch, results, reads
+
+
+def _reads(batch: _Batch, ops: list[p.Op]) -> set[tuple]:
+    """Keys of what a draft's decisions depended on that another batch may write: its op ids
+    (dedup), every record id it names or loaded, and the actor's days. Teams and memberships
+    are written only by ops that are never drafted (PushEngine._live_ops)."""
+    keys: set[tuple] = {("op", batch.actor, op.op_id) for op in ops}
+    keys.update(("id", op.entity_id) for op in ops)
+    keys.update(("id", rid) for rid in batch.taken)
+    keys.update(("id", rid) for rid in batch.reports)
+    keys.update(("id", rid) for rid in batch.tasks)
+    keys.update(("day", batch.actor, day) for day in batch.actor_days)
+    for op in ops:
+        if op.entity == "report" and isinstance(op.payload.get("work_date"), str):
+            keys.add(("day", batch.actor, op.payload["work_date"][:10]))
+        if op.entity == "review" and isinstance(op.payload.get("report_id"), str):
+            keys.add(("id", op.payload["report_id"]))
+    return keys
+
+
+def _writes(batch: _Batch) -> set[tuple]:
+    """Keys of what a written batch changed (see _reads); ``all`` when it changed teams or
+    memberships, which every later draft of the group may have read."""
+    keys: set[tuple] = {("op", batch.actor, result["op_id"]) for result, _digest, _index in batch.applied}
+    keys.update(("id", entry["entity_id"]) for entry in batch.entries)
+    keys.update(("day", batch.actor, batch.reports[rid]["work_date"]) for rid in batch.dirty_reports)
+    if any(entry["entity"] in ("team", "membership", "employee", "unit") for entry in batch.entries):
+        keys.add(("all",))
+    return keys
 
 
 class PushEngine:
@@ -246,7 +295,9 @@ class PushEngine:
         from sk_tui.server.org_engine import OrgDecider
 
         self.org = OrgDecider(self)
-        self._deciders.update(self.org.deciders())
+        org_deciders = self.org.deciders()
+        self._live_ops = frozenset(org_deciders)  # ops that read and write as they are decided
+        self._deciders.update(org_deciders)
 
     def server_today(self) -> dt.date:
         return clock.today(self.policy.timezone)
@@ -262,8 +313,11 @@ class PushEngine:
         """Group commit: several requests' batches, one after another, in one transaction.
 
         Each batch sits in a savepoint, so a batch that fails unexpectedly is undone alone and
-        its request gets the error; the others commit together (one fsync for all).
+        its request gets the error; the others commit together (one fsync for all). On
+        PostgreSQL the batches are decided before the change log's lock is taken (_drafted).
         """
+        if not self.db.is_sqlite:
+            return self._drafted(items)
         out: list[list[dict[str, Any]] | BaseException] = []
         with self.db.writing() as conn:
             for actor, ops in items:
@@ -274,12 +328,68 @@ class PushEngine:
                     out.append(exc)
         return out
 
+    def _drafted(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+        """push_group for several server processes on one PostgreSQL database.
+
+        The change log's advisory lock serialises writers until they commit (the log stays
+        gap-free). Holding it for the whole push made a second worker wait while the first
+        loaded and decided, so ``--workers 2`` did no better than one. Here every batch is
+        first decided WITHOUT the lock and without writing (a draft); then the lock is taken
+        and a draft is written only when nothing it read can have changed since: no other
+        writer committed a change (the log's last seq is still the one read before drafting;
+        every write the engine reads goes with a change-log entry) and no earlier batch of
+        this group wrote a key it read. Any other batch is decided again under the lock
+        exactly as before (_push_in), so the outcome is the one a fully locked push gives.
+        """
+        out: list[list[dict[str, Any]] | BaseException] = []
+        with self.db.writing(lock=False) as conn:
+            seen = self.db.last_seq(conn)
+            drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            self.db.lock_changes(conn)
+            fresh = self.db.last_seq(conn) == seen
+            written: set[tuple] = set()
+            for (actor, ops), draft in zip(items, drafts, strict=True):
+                try:
+                    with conn.begin_nested():
+                        if fresh and draft is not None and ("all",) not in written and not draft.reads & written:
+                            batch, results = draft.batch, draft.results
+                            batch.conn = conn
+                            self._write(conn, batch)
+                        else:
+                            batch, results = self._decide(conn, actor, ops)
+                            self._write(conn, batch)
+                        written |= _writes(batch)
+                        out.append(results)
+                except Exception as exc:  # noqa: BLE001 - handed back to that request only
+                    out.append(exc)
+        return out
+
+    def _draft(self, conn, actor: str, ops: list[p.Op]) -> _Draft | None:
+        """The batch decided in memory, nothing written; None when it cannot be drafted (an op
+        that reads or writes as it goes, or any failure: it is then decided under the lock)."""
+        if any((op.entity, op.op) in self._live_ops for op in ops):
+            return None
+        try:
+            with conn.begin_nested():  # a failed statement must not abort the group's transaction
+                batch, results = self._decide(conn, actor, ops, draft=True)
+        except Exception:  # noqa: BLE001 - decided again under the lock, where it is reported
+            return None
+        if batch.read_live:
+            return None
+        return _Draft(batch, results, _reads(batch, ops))
+
     def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
+        batch, results = self._decide(conn, actor, ops)
+        self._write(conn, batch)
+        return results
+
+    def _decide(self, conn, actor: str, ops: list[p.Op], *, draft: bool = False) -> tuple[_Batch, list[dict]]:
+        """Every op decided in memory against the batch's loaded state (nothing written)."""
         screened: list[Refused | None] = [
             screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
         batch = self._load(conn, actor, sound)
-        batch.conn = conn
+        batch.conn = _Watched(conn, batch) if draft else conn
         results = []
         for op, refusal in zip(ops, screened, strict=True):
             if refusal is None:
@@ -288,8 +398,7 @@ class PushEngine:
             if isinstance(op, p.Op):
                 batch.failed.add((op.entity, op.entity_id))
             results.append(refusal.result(op.op_id))
-        self._write(conn, batch)
-        return results
+        return batch, results
 
     def _one(self, batch: _Batch, op: p.Op, digest: str) -> dict[str, Any]:
         key = (op.entity, op.entity_id)
