@@ -133,6 +133,8 @@ def _storable(text: str) -> bool:
     """No NUL (PostgreSQL refuses it) and no lone surrogate (no UTF-8 encoding exists)."""
     if "\x00" in text:
         return False
+    if text.isascii():  # the common case: nothing to encode
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -158,9 +160,49 @@ def _out_of_bounds(where: str, kind: str) -> Refused:
 
 
 def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
-    """Refuse any value no domain model should ever have to look at (see MAX_* above)."""
+    """Refuse any value no domain model should ever have to look at (see MAX_* above).
+
+    Every payload passes here once, so the scalars of a dict or list are checked in the loop
+    (no call, no path string a value) and only nested containers recurse; the path that names
+    a refused value is built when one is refused.
+    """
     if depth > MAX_DEPTH:
         raise _out_of_bounds(where, "depth")
+    kind = type(value)
+    deep = depth >= MAX_DEPTH  # anything inside is one level too deep: check_values names it
+    if kind is dict:
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for key, item in value.items():
+            if not isinstance(key, str) or len(key) > MAX_ID or not _storable(key):
+                raise _out_of_bounds(where, "shape")
+            if deep or not _scalar_ok(item):
+                check_values(item, f"{where}.{key}", depth + 1)
+    elif kind is list:
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for index, item in enumerate(value):
+            if deep or not _scalar_ok(item):
+                check_values(item, f"{where}.{index}", depth + 1)
+    else:
+        _check_other(value, where, depth)
+
+
+def _scalar_ok(value: Any) -> bool:
+    """True for a value check_values would accept without a look inside; False for a container
+    or a refused or unusual value (check_values then looks at it and names it)."""
+    kind = type(value)
+    if kind is str:
+        return len(value) <= MAX_STRING and _storable(value)
+    if kind is int:
+        return -MAX_INT <= value <= MAX_INT
+    if kind is float:
+        return math.isfinite(value)
+    return value is None or kind is bool
+
+
+def _check_other(value: Any, where: str, depth: int) -> None:
+    """check_values for anything that is not exactly a dict or a list (subclasses included)."""
     if isinstance(value, bool) or value is None:
         return
     if isinstance(value, int):
@@ -173,17 +215,9 @@ def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
         if len(value) > MAX_STRING or not _storable(value):
             raise _out_of_bounds(where, "string")
     elif isinstance(value, dict):
-        if len(value) > MAX_ITEMS:
-            raise _out_of_bounds(where, "items")
-        for key, item in value.items():
-            if not isinstance(key, str) or len(key) > MAX_ID or not _storable(key):
-                raise _out_of_bounds(where, "shape")
-            check_values(item, f"{where}.{key}", depth + 1)
+        check_values(dict(value), where, depth)
     elif isinstance(value, list):
-        if len(value) > MAX_ITEMS:
-            raise _out_of_bounds(where, "items")
-        for index, item in enumerate(value):
-            check_values(item, f"{where}.{index}", depth + 1)
+        check_values(list(value), where, depth)
     else:
         raise _out_of_bounds(where, "shape")
 
