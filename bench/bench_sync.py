@@ -103,6 +103,7 @@ class Server:
         if profiles:  # a flame graph of the server process (py-spy, installed separately)
             Path(profiles).mkdir(parents=True, exist_ok=True)
             cmd = ["py-spy", "record", "--subprocesses", "--rate", "200", "--format", "raw",
+                   *(["--idle"] if os.environ.get("SK_TUI_BENCH_PROFILE_IDLE") else []),
                    "-o", str(Path(profiles) / f"{name}.collapsed.txt"), "--", *cmd]
         self.proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 60

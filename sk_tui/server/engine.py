@@ -470,10 +470,6 @@ class PushEngine:
 
     def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:
         batch = _Batch(actor)
-        op_ids = sorted({op.op_id for op in ops})
-        for op_id, digest, result in _rows_any(conn, "SELECT op_id, payload_hash, result FROM ops WHERE user_id = {p} "
-                                               "AND op_id {in_ids}", [actor], op_ids):
-            batch.dedup[op_id] = (digest, json.loads(result))
         report_ids: set[str] = set()
         days: set[str] = set()
         task_ids: set[str] = set()
@@ -502,17 +498,24 @@ class PushEngine:
                 if id_like(payload.get("team_id")):
                     team_ids.add(payload["team_id"])
             elif op.entity == "task":
-                task_ids.add(op.entity_id)
+                if op.op != "create":
+                    task_ids.add(op.entity_id)  # a create's task is loaded only if its id is taken
                 if id_like(payload.get("team_id")):
                     team_ids.add(payload["team_id"])
             elif op.entity == "feedback":
                 other_ids["feedback"].add(op.entity_id)
                 if id_like(payload.get("to_id")):
                     people.add(payload["to_id"])
-        # one statement for every record table (was one look-up a table): which ids are taken,
-        # and by what; reviews and feedback found here are the ones that already exist
-        for entity, rid in _taken(conn, sorted(new_ids)):
+        # one statement (was twelve): the ops already applied (dedup), and which ids the batch
+        # may create are taken, by what; reviews and feedback found here are the existing ones
+        for entity, rid, digest, result in _first_look(conn, actor, sorted({op.op_id for op in ops}),
+                                                       sorted(new_ids)):
+            if entity == "op":
+                batch.dedup[rid] = (digest, json.loads(result))
+                continue
             batch.taken.setdefault(rid, set()).add(entity)
+            if entity == "task":
+                task_ids.add(rid)  # a create of a task that exists: answered with the stored task
             if entity in other_ids and rid in other_ids[entity]:
                 batch.existing.add((entity, rid))
         for rid, employee_id, team_id, work_date, status, version, data in _rows_any(
@@ -532,22 +535,18 @@ class PushEngine:
             batch.tasks[tid] = {"id": tid, "team_id": team_id, "version": version, "data": data}
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
-        person_rows = _rows_any(conn, "SELECT team_id, employee_id, role FROM memberships WHERE employee_id {in_ids}",
-                                [], sorted(people))
-        team_ids.update(row[0] for row in person_rows)
-        team_ids.update(row[0] for row in _rows_any(conn, "SELECT id FROM teams WHERE jpt_id = {p}", [actor], None))
-        team_list = sorted(team_ids)
-        for tid, jpt, data in _rows_any(conn, "SELECT id, jpt_id, data FROM teams WHERE id {in_ids}", [],
-                                        team_list):
-            batch.team_jpt[tid] = jpt
+        # one statement: the teams the batch touches, the actor's and the named people's teams,
+        # and every membership of them
+        for kind, tid, who, data in _team_look(conn, actor, sorted(people), sorted(team_ids)):
+            if kind == "m":
+                batch.team_people.setdefault(tid, {})[who] = data
+                batch.person_teams.setdefault(who, {})[tid] = data
+                continue
+            batch.team_jpt[tid] = who
             if '"closed_on":null' not in data:
                 team = json.loads(data)
                 if team.get("closed_on"):
                     batch.closed_teams[tid] = (str(team.get("name")), str(team["closed_on"]))
-        for tid, employee, role in _rows_any(
-                conn, "SELECT team_id, employee_id, role FROM memberships WHERE team_id {in_ids}", [], team_list):
-            batch.team_people.setdefault(tid, {})[employee] = role
-            batch.person_teams.setdefault(employee, {})[tid] = role
         return batch
 
     # --- deciding -----------------------------------------------------------------------
@@ -919,23 +918,57 @@ def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
     return [tuple(row) for row in conn.exec_driver_sql(text, args).fetchall()]
 
 
-def _taken_sql(pg: bool) -> str:
-    """Which of a list of ids any record table holds, as (entity, id) rows: one statement."""
-    ids = "SELECT unnest(%s::text[]) AS id" if pg else "SELECT value AS id FROM json_each(?)"
-    parts = [f"SELECT '{entity}', id FROM {table.name} WHERE id IN (SELECT id FROM ids)"
-             for entity, table in st.RECORD_TABLES.items()]
-    return f"WITH ids AS ({ids}) " + " UNION ALL ".join(parts)
+def _ids(pg: bool, name: str) -> str:
+    """A list parameter as a set of ids: a PostgreSQL array, or SQLite's json_each of JSON text."""
+    return f"ANY(%({name})s::text[])" if pg else f"(SELECT value FROM json_each(:{name}))"
 
 
-_TAKEN_SQL = {True: _taken_sql(True), False: _taken_sql(False)}
+def _first_look_sql(pg: bool) -> str:
+    """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
+    (entity, id, NULL, NULL) for each of the ids some record table holds."""
+    where = "= " + _ids(pg, "ids") if pg else "IN " + _ids(pg, "ids")
+    ops = "= " + _ids(pg, "ops") if pg else "IN " + _ids(pg, "ops")
+    actor = "%(actor)s" if pg else ":actor"
+    parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
+    parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
+              for entity, table in st.RECORD_TABLES.items()]
+    return " UNION ALL ".join(parts)
 
 
-def _taken(conn, ids: list[str]) -> list[tuple]:
-    """(entity, id) for each of ``ids`` some record holds (the ids a batch's creates would take)."""
-    if not ids:
-        return []
+def _team_look_sql(pg: bool) -> str:
+    """(``t``, team, jpt, data) for the teams the batch touches (named, the people's, the
+    actor's as JPT), then (``m``, team, employee, role) for every membership of those teams."""
+    def within(name: str) -> str:
+        return "= " + _ids(pg, name) if pg else "IN " + _ids(pg, name)
+
+    actor = "%(actor)s" if pg else ":actor"
+    listed = "SELECT unnest(%(teams)s::text[])" if pg else "SELECT value FROM json_each(:teams)"
+    return (f"WITH touched(id) AS (SELECT team_id FROM memberships WHERE employee_id {within('people')} "
+            f"UNION SELECT id FROM teams WHERE jpt_id = {actor} UNION {listed}) "
+            "SELECT 't', id, jpt_id, data FROM teams WHERE id IN (SELECT id FROM touched) "
+            "UNION ALL SELECT 'm', team_id, employee_id, role FROM memberships "
+            "WHERE team_id IN (SELECT id FROM touched)")
+
+
+_SQL = {(name, pg): make(pg) for name, make in (("first", _first_look_sql), ("teams", _team_look_sql))
+        for pg in (True, False)}
+
+
+def _look(conn, name: str, params: dict[str, Any]) -> list[tuple]:
+    """One of the load's statements (_SQL), id lists as single parameters (see _rows_any)."""
     pg = conn.dialect.name == "postgresql"
-    return [tuple(row) for row in conn.exec_driver_sql(_TAKEN_SQL[pg], (ids if pg else json.dumps(ids),)).fetchall()]
+    args = {k: (v if pg or not isinstance(v, list) else json.dumps(v)) for k, v in params.items()}
+    return [tuple(row) for row in conn.exec_driver_sql(_SQL[name, pg], args).fetchall()]
+
+
+def _first_look(conn, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple]:
+    if not op_ids and not new_ids:
+        return []
+    return _look(conn, "first", {"actor": actor, "ops": op_ids, "ids": new_ids})
+
+
+def _team_look(conn, actor: str, people: list[str], team_ids: list[str]) -> list[tuple]:
+    return _look(conn, "teams", {"actor": actor, "people": people, "teams": team_ids})
 
 
 class GroupCommitter:

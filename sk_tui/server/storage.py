@@ -193,8 +193,13 @@ class ServerDB:
             self.engine = create_engine(self.url, pool_size=20, max_overflow=40, pool_timeout=60)
             self._sqlite_setup(self.engine)
         else:
+            # LIFO: the connection used last is the one used next, so the push engine's few
+            # statements stay prepared on it (psycopg prepares a statement on its second use on
+            # a connection; a FIFO pool of ten handed each connection a push in ten, and the
+            # statements were planned again every time)
             self.engine = create_engine(self.url, pool_size=10, max_overflow=40, pool_timeout=60,
-                                        pool_pre_ping=False)
+                                        pool_pre_ping=False, pool_use_lifo=True,
+                                        connect_args={"prepare_threshold": 1})
         self.create_schema()
         self._epoch: str | None = None
 
