@@ -768,7 +768,10 @@ class PushEngine:
     def _check_task_actor(self, batch: _Batch, team_id: str) -> None:
         if team_id not in batch.team_jpt:
             raise DomainError("team_unknown", team_id=team_id)
-        if not rules.can_edit_task(batch.actor, batch.team_people.get(team_id, {}), self._team_jpts(batch, team_id)):
+        # the rule gets the actor's own membership, not the team: it builds a set of what it is
+        # given, per op (a 500-person team made that most of a task op's decision)
+        members = batch.team_people.get(team_id, {})
+        if not rules.can_edit_task(batch.actor, members.keys() & {batch.actor}, self._team_jpts(batch, team_id)):
             raise DomainError("not_team_member")
         if team_id in batch.closed_teams:
             name, day = batch.closed_teams[team_id]
