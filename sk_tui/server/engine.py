@@ -905,7 +905,8 @@ def _next_version(version: int) -> int:
 
 def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
     """Rows of ``sql`` through the driver, with ``ids`` as ONE parameter: ``{in_ids}`` becomes
-    ``= ANY(%s)`` (a PostgreSQL array) or ``IN (SELECT value FROM json_each(?))`` (SQLite), so
+    ``IN (SELECT unnest(%s))`` (a PostgreSQL array, see _ids) or ``IN (SELECT value FROM
+    json_each(?))`` (SQLite), so
     the statement text never depends on how many ids there are (one prepared statement, one
     round trip: IN lists of up to 900 parameters were a quarter of a PostgreSQL push,
     bench/results/profiles). ``{p}`` marks each of ``params``; ``ids`` None: no id list."""
@@ -914,7 +915,7 @@ def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
     pg = conn.dialect.name == "postgresql"
     mark = "%s" if pg else "?"
     if "{in_ids}" in sql:
-        text = sql.format(p=mark, in_ids="= ANY(%s)" if pg else "IN (SELECT value FROM json_each(?))")
+        text = sql.format(p=mark, in_ids="IN (SELECT unnest(%s::text[]))" if pg else "IN (SELECT value FROM json_each(?))")
         args = (*params, list(ids or ()) if pg else json.dumps(ids))
     else:
         text, args = sql.format(p=mark), tuple(params)
@@ -922,15 +923,20 @@ def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
 
 
 def _ids(pg: bool, name: str) -> str:
-    """A list parameter as a set of ids: a PostgreSQL array, or SQLite's json_each of JSON text."""
-    return f"ANY(%({name})s::text[])" if pg else f"(SELECT value FROM json_each(:{name}))"
+    """A list parameter as a set of ids: a PostgreSQL array, or SQLite's json_each of JSON text.
+
+    PostgreSQL: ``IN (SELECT unnest(array))``, not ``= ANY(array)``: a prepared statement goes
+    to a generic plan after five runs, and the generic plan of ``user_id = $1 AND op_id =
+    ANY($2)`` scanned all the user's dedup rows comparing each with the whole array (40 ms a
+    push became 400 ms, and growing); the unnest join probes the index once an id in any plan.
+    """
+    return f"(SELECT unnest(%({name})s::text[]))" if pg else f"(SELECT value FROM json_each(:{name}))"
 
 
 def _first_look_sql(pg: bool) -> str:
     """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
     (entity, id, NULL, NULL) for each of the ids some record table holds."""
-    where = "= " + _ids(pg, "ids") if pg else "IN " + _ids(pg, "ids")
-    ops = "= " + _ids(pg, "ops") if pg else "IN " + _ids(pg, "ops")
+    where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
     actor = "%(actor)s" if pg else ":actor"
     parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
     parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
@@ -942,7 +948,7 @@ def _team_look_sql(pg: bool) -> str:
     """(``t``, team, jpt, data) for the teams the batch touches (named, the people's, the
     actor's as JPT), then (``m``, team, employee, role) for every membership of those teams."""
     def within(name: str) -> str:
-        return "= " + _ids(pg, name) if pg else "IN " + _ids(pg, name)
+        return "IN " + _ids(pg, name)
 
     actor = "%(actor)s" if pg else ":actor"
     listed = "SELECT unnest(%(teams)s::text[])" if pg else "SELECT value FROM json_each(:teams)"
