@@ -288,19 +288,33 @@ class _Draft:
 
 def _reads(batch: _Batch, ops: list[p.Op]) -> set[tuple]:
     """Keys of what a draft's decisions depended on that another batch may write: its op ids
-    (dedup), every record id it names or loaded, and the actor's days. Teams and memberships
+    (dedup; a resent op names the same record), every record id it names or loaded, and the
+    actor's reports (one a day). Teams and memberships
     are written only by ops that are never drafted (PushEngine._live_ops)."""
     keys: set[tuple] = {("op", batch.actor, op.op_id) for op in ops}
     keys.update(("id", op.entity_id) for op in ops)
     keys.update(("id", rid) for rid in batch.taken)
     keys.update(("id", rid) for rid in batch.reports)
     keys.update(("id", rid) for rid in batch.tasks)
-    keys.update(("day", batch.actor, day) for day in batch.actor_days)
+    if batch.actor_days or any(op.entity == "report" for op in ops):
+        keys.add(("reports_of", batch.actor))  # the actor's days: one report a day
     for op in ops:
-        if op.entity == "report" and isinstance(op.payload.get("work_date"), str):
-            keys.add(("day", batch.actor, op.payload["work_date"][:10]))
         if op.entity == "review" and isinstance(op.payload.get("report_id"), str):
             keys.add(("id", op.payload["report_id"]))
+    return keys
+
+
+def _changed_since(conn, seq: int) -> set[tuple]:
+    """Keys (see _reads) of what the change log holds after ``seq``: what other writers
+    committed since a draft began (read under the lock, so nothing more can commit)."""
+    keys: set[tuple] = set()
+    for entity, entity_id, employee_id in conn.exec_driver_sql(
+            "SELECT entity, entity_id, employee_id FROM changes WHERE seq > %s", (seq,)).fetchall():
+        keys.add(("id", entity_id))
+        if entity == "report" and employee_id:
+            keys.add(("reports_of", employee_id))
+        elif entity in ("team", "membership", "employee", "unit"):
+            keys.add(("all",))
     return keys
 
 
@@ -309,7 +323,7 @@ def _writes(batch: _Batch) -> set[tuple]:
     memberships, which every later draft of the group may have read."""
     keys: set[tuple] = {("op", batch.actor, result["op_id"]) for result, _digest, _index in batch.applied}
     keys.update(("id", entry["entity_id"]) for entry in batch.entries)
-    keys.update(("day", batch.actor, batch.reports[rid]["work_date"]) for rid in batch.dirty_reports)
+    keys.update(("reports_of", batch.reports[rid]["employee_id"]) for rid in batch.dirty_reports)
     if any(entry["entity"] in ("team", "membership", "employee", "unit") for entry in batch.entries):
         keys.add(("all",))
     return keys
@@ -369,10 +383,11 @@ class PushEngine:
         gap-free). Holding it for the whole push made a second worker wait while the first
         loaded and decided, so ``--workers 2`` did no better than one. Here every batch is
         first decided WITHOUT the lock and without writing (a draft); then the lock is taken
-        and a draft is written only when nothing it read can have changed since: no other
-        writer committed a change (the log's last seq is still the one read before drafting;
-        every write the engine reads goes with a change-log entry) and no earlier batch of
-        this group wrote a key it read. Any other batch is decided again under the lock
+        and a draft is written only when nothing it read can have changed since: no record it
+        read or names was logged by another writer after the seq read before drafting (every
+        write the engine reads goes with a change-log entry naming the record; a team,
+        membership or directory change counts as changing everything), and no earlier batch
+        of this group wrote one. Any other batch is decided again under the lock
         exactly as before (_push_in), so the outcome is the one a fully locked push gives.
         """
         out: list[list[dict[str, Any]] | BaseException] = []
@@ -380,12 +395,11 @@ class PushEngine:
             seen = self.db.last_seq(conn)
             drafts = [self._draft(conn, actor, ops) for actor, ops in items]
             self.db.lock_changes(conn)
-            fresh = self.db.last_seq(conn) == seen
-            written: set[tuple] = set()
+            written = _changed_since(conn, seen)  # what other processes committed meanwhile
             for (actor, ops), draft in zip(items, drafts, strict=True):
                 try:
                     with conn.begin_nested():
-                        if fresh and draft is not None and ("all",) not in written and not draft.reads & written:
+                        if draft is not None and ("all",) not in written and not draft.reads & written:
                             batch, results = draft.batch, draft.results
                             batch.conn = conn
                             self._write(conn, batch)

@@ -134,3 +134,23 @@ def test_batches_of_one_group_see_each_other_and_untouched_drafts_are_kept(racin
     assert again == ["emp-dedi"]  # only the batch whose draft missed the create is decided again
     seqs = racing.seqs()
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_a_draft_stands_when_the_other_process_wrote_only_other_records(racing):
+    mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
+    decide = racing.a._decide
+    again: list[str] = []
+
+    def counted(conn, actor, ops, *, draft=False):
+        if not draft:
+            again.append(actor)
+        return decide(conn, actor, ops, draft=draft)
+
+    racing.a._decide = counted  # type: ignore[method-assign]
+    racing.meanwhile = [("emp-dedi", [create(theirs, "Kartu Dedi")])]
+    (made,) = racing.a.push_group([("emp-ani", [create(mine, "Kartu Ani")])])[0]
+    assert made["status"] == p.APPLIED and racing.b_results[0][0]["status"] == p.APPLIED
+    assert again == []  # written as drafted: the lock covered the writes only
+    assert made["server_seq"] > racing.b_results[0][0]["server_seq"]
+    seqs = racing.seqs()
+    assert seqs == list(range(1, len(seqs) + 1))
