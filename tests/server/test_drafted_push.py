@@ -154,3 +154,19 @@ def test_a_draft_stands_when_the_other_process_wrote_only_other_records(racing):
     assert made["server_seq"] > racing.b_results[0][0]["server_seq"]
     seqs = racing.seqs()
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_a_statement_failing_while_drafting_sends_the_group_to_the_locked_path(racing):
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    decide = racing.a._decide
+
+    def failing(conn, actor, ops, *, draft=False):
+        if draft:
+            conn.exec_driver_sql("SELECT 1 / 0")  # the transaction is void after this
+        return decide(conn, actor, ops, draft=draft)
+
+    racing.a._decide = failing  # type: ignore[method-assign]
+    outs = racing.a.push_group([("emp-ani", [create(first)]), ("emp-dedi", [create(second)])])
+    assert [[r["status"] for r in out] for out in outs] == [[p.APPLIED], [p.APPLIED]]
+    seqs = racing.seqs()
+    assert seqs == list(range(1, len(seqs) + 1))
