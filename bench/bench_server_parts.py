@@ -4,6 +4,7 @@
 benchmark the server itself takes, and compares checkouts (run with PYTHONPATH at another one).
 
     python bench/bench_server_parts.py [--changes 100000] [--ops 10000] [--db postgresql://...]
+    python bench/bench_server_parts.py --push-only [--batch 500]   # the push engine alone
 """
 
 from __future__ import annotations
