@@ -4,6 +4,7 @@
 benchmark the server itself takes, and compares checkouts (run with PYTHONPATH at another one).
 
     python bench/bench_server_parts.py [--changes 100000] [--ops 10000] [--db postgresql://...]
+    python bench/bench_server_parts.py --push-only [--batch 500]   # the push engine alone
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def pull_rate(url: str, changes: int) -> float:
         db.close()
 
 
-def push_rate(url: str, ops: int) -> float:
+def push_rate(url: str, ops: int, batch: int = 500) -> float:
     from sk_tui.domain.policy import DEFAULT_POLICY
     from sk_tui.server import app as server_app
     from sk_tui.server import storage as st
@@ -50,7 +51,7 @@ def push_rate(url: str, ops: int) -> float:
     db = st.ServerDB.open(url)
     try:
         committer = GroupCommitter(PushEngine(db, DEFAULT_POLICY))
-        bodies = [json.dumps({"device_id": "d1", "ops": task_ops(500)}).encode() for _ in range(ops // 500)]
+        bodies = [json.dumps({"device_id": "d1", "ops": task_ops(batch)}).encode() for _ in range(ops // batch)]
         began = time.perf_counter()
         for raw in bodies:
             valid, plan = server_app.read_push(raw)
@@ -66,6 +67,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--ops", type=int, default=10_000)
     parser.add_argument("--db", help="PostgreSQL URL (default: a SQLite file)")
+    parser.add_argument("--batch", type=int, default=500, help="ops a push")
+    parser.add_argument("--push-only", action="store_true", help="leave the pull page out")
     args = parser.parse_args()
     os.environ.setdefault("SK_TUI_NOW", FROZEN_NOW)
     import sk_tui
@@ -74,12 +77,14 @@ def main() -> None:
         tmp = Path(folder)
         os.environ["SK_TUI_HOME"] = str(tmp / "home")
         try:
-            pull_url = make_db_url(args, tmp, "parts_pull")
-            seed_server(pull_url, members=2)
-            pull = pull_rate(pull_url, args.changes)
+            pull = 0.0
+            if not args.push_only:
+                pull_url = make_db_url(args, tmp, "parts_pull")
+                seed_server(pull_url, members=2)
+                pull = pull_rate(pull_url, args.changes)
             push_url = make_db_url(args, tmp, "parts_push")
             seed_server(push_url, members=2)
-            push = push_rate(push_url, args.ops)
+            push = push_rate(push_url, args.ops, args.batch)
         finally:
             drop_pg_schemas(args.db)
     print(json.dumps({"bench": "server_parts", "checkout": str(Path(sk_tui.__file__).parents[1]),

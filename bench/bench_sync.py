@@ -10,7 +10,8 @@ The server is a real `sk-tui serve` process (uvicorn) on a free loopback port; t
     python bench/bench_sync.py [--ops 10000] [--changes 100000] [--db postgresql://...] [--quick]
 
 SK_TUI_BENCH_PROFILE=DIR records the server process with py-spy (installed separately) into
-DIR/push.collapsed.txt and DIR/pull.collapsed.txt (bench/profile_top.py summarises them).
+DIR/push.collapsed.txt and DIR/pull.collapsed.txt (bench/profile_top.py summarises them);
+with SK_TUI_BENCH_PROFILE_IDLE=1 also while it waits (py-spy --idle: wall time, e.g. on the database).
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class Server:
         if profiles:  # a flame graph of the server process (py-spy, installed separately)
             Path(profiles).mkdir(parents=True, exist_ok=True)
             cmd = ["py-spy", "record", "--subprocesses", "--rate", "200", "--format", "raw",
+                   *(["--idle"] if os.environ.get("SK_TUI_BENCH_PROFILE_IDLE") else []),
                    "-o", str(Path(profiles) / f"{name}.collapsed.txt"), "--", *cmd]
         self.proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 60

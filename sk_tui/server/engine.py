@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from sk_tui import clock
 from sk_tui.domain import rules
@@ -135,6 +135,8 @@ def _storable(text: str) -> bool:
     """No NUL (PostgreSQL refuses it) and no lone surrogate (no UTF-8 encoding exists)."""
     if "\x00" in text:
         return False
+    if text.isascii():  # the common case: nothing to encode
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -160,9 +162,49 @@ def _out_of_bounds(where: str, kind: str) -> Refused:
 
 
 def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
-    """Refuse any value no domain model should ever have to look at (see MAX_* above)."""
+    """Refuse any value no domain model should ever have to look at (see MAX_* above).
+
+    Every payload passes here once, so the scalars of a dict or list are checked in the loop
+    (no call, no path string a value) and only nested containers recurse; the path that names
+    a refused value is built when one is refused.
+    """
     if depth > MAX_DEPTH:
         raise _out_of_bounds(where, "depth")
+    kind = type(value)
+    deep = depth >= MAX_DEPTH  # anything inside is one level too deep: check_values names it
+    if kind is dict:
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for key, item in value.items():
+            if not isinstance(key, str) or len(key) > MAX_ID or not _storable(key):
+                raise _out_of_bounds(where, "shape")
+            if deep or not _scalar_ok(item):
+                check_values(item, f"{where}.{key}", depth + 1)
+    elif kind is list:
+        if len(value) > MAX_ITEMS:
+            raise _out_of_bounds(where, "items")
+        for index, item in enumerate(value):
+            if deep or not _scalar_ok(item):
+                check_values(item, f"{where}.{index}", depth + 1)
+    else:
+        _check_other(value, where, depth)
+
+
+def _scalar_ok(value: Any) -> bool:
+    """True for a value check_values would accept without a look inside; False for a container
+    or a refused or unusual value (check_values then looks at it and names it)."""
+    kind = type(value)
+    if kind is str:
+        return len(value) <= MAX_STRING and _storable(value)
+    if kind is int:
+        return -MAX_INT <= value <= MAX_INT
+    if kind is float:
+        return math.isfinite(value)
+    return value is None or kind is bool
+
+
+def _check_other(value: Any, where: str, depth: int) -> None:
+    """check_values for anything that is not exactly a dict or a list (subclasses included)."""
     if isinstance(value, bool) or value is None:
         return
     if isinstance(value, int):
@@ -175,17 +217,9 @@ def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
         if len(value) > MAX_STRING or not _storable(value):
             raise _out_of_bounds(where, "string")
     elif isinstance(value, dict):
-        if len(value) > MAX_ITEMS:
-            raise _out_of_bounds(where, "items")
-        for key, item in value.items():
-            if not isinstance(key, str) or len(key) > MAX_ID or not _storable(key):
-                raise _out_of_bounds(where, "shape")
-            check_values(item, f"{where}.{key}", depth + 1)
+        check_values(dict(value), where, depth)
     elif isinstance(value, list):
-        if len(value) > MAX_ITEMS:
-            raise _out_of_bounds(where, "items")
-        for index, item in enumerate(value):
-            check_values(item, f"{where}.{index}", depth + 1)
+        check_values(list(value), where, depth)
     else:
         raise _out_of_bounds(where, "shape")
 
@@ -230,8 +264,75 @@ class _Batch:
         self.new_feedback: list[dict] = []
         self.closed_teams: dict[str, tuple[str, str]] = {}  # team -> (name, day closed)
         self.conn: Any = None  # the batch's connection, for the rare ops that read as they go
+        self.read_live = False  # a draft's decision read the database beyond _load (see _Watched)
         self.entries: list[dict] = []
         self.applied: list[tuple[dict, str, int]] = []  # (result, payload hash, entry index)
+
+
+class _Watched:
+    """A draft's connection: any use marks the batch, whose decision then read something
+    _load did not (a DWA week, say) and is taken again under the lock."""
+
+    def __init__(self, conn: Any, batch: _Batch):
+        self._conn, self._batch = conn, batch
+
+    def __getattr__(self, name: str) -> Any:
+        self._batch.read_live = True
+        return getattr(self._conn, name)
+
+
+class _DraftFailed(Exception):
+    """A statement failed while drafting (the transaction can run nothing more)."""
+
+
+class _Draft:
+    """A batch decided before the change log's lock: its state, results and what it read."""
+
+    def __init__(self, batch: _Batch, results: list[dict[str, Any]], reads: set[tuple]):
+        self.batch, self.results, self.reads = batch, results, reads
+
+
+def _reads(batch: _Batch, ops: list[p.Op]) -> set[tuple]:
+    """Keys of what a draft's decisions depended on that another batch may write: its op ids
+    (dedup; a resent op names the same record), every record id it names or loaded, and the
+    actor's reports (one a day). Teams and memberships
+    are written only by ops that are never drafted (PushEngine._live_ops)."""
+    keys: set[tuple] = {("op", batch.actor, op.op_id) for op in ops}
+    keys.update(("id", op.entity_id) for op in ops)
+    keys.update(("id", rid) for rid in batch.taken)
+    keys.update(("id", rid) for rid in batch.reports)
+    keys.update(("id", rid) for rid in batch.tasks)
+    if batch.actor_days or any(op.entity == "report" for op in ops):
+        keys.add(("reports_of", batch.actor))  # the actor's days: one report a day
+    for op in ops:
+        if op.entity == "review" and isinstance(op.payload.get("report_id"), str):
+            keys.add(("id", op.payload["report_id"]))
+    return keys
+
+
+def _changed_since(conn, seq: int) -> set[tuple]:
+    """Keys (see _reads) of what the change log holds after ``seq``: what other writers
+    committed since a draft began (read under the lock, so nothing more can commit)."""
+    keys: set[tuple] = set()
+    for entity, entity_id, employee_id in conn.exec_driver_sql(
+            "SELECT entity, entity_id, employee_id FROM changes WHERE seq > %s", (seq,)).fetchall():
+        keys.add(("id", entity_id))
+        if entity == "report" and employee_id:
+            keys.add(("reports_of", employee_id))
+        elif entity in ("team", "membership", "employee", "unit"):
+            keys.add(("all",))
+    return keys
+
+
+def _writes(batch: _Batch) -> set[tuple]:
+    """Keys of what a written batch changed (see _reads); ``all`` when it changed teams or
+    memberships, which every later draft of the group may have read."""
+    keys: set[tuple] = {("op", batch.actor, result["op_id"]) for result, _digest, _index in batch.applied}
+    keys.update(("id", entry["entity_id"]) for entry in batch.entries)
+    keys.update(("reports_of", batch.reports[rid]["employee_id"]) for rid in batch.dirty_reports)
+    if any(entry["entity"] in ("team", "membership", "employee", "unit") for entry in batch.entries):
+        keys.add(("all",))
+    return keys
 
 
 class PushEngine:
@@ -249,7 +350,9 @@ class PushEngine:
         from sk_tui.server.org_engine import OrgDecider
 
         self.org = OrgDecider(self)
-        self._deciders.update(self.org.deciders())
+        org_deciders = self.org.deciders()
+        self._live_ops = frozenset(org_deciders)  # ops that read and write as they are decided
+        self._deciders.update(org_deciders)
 
     def _refresh_policy(self, conn: Any) -> None:
         if self._policy_source is not None:
@@ -270,8 +373,67 @@ class PushEngine:
         """Group commit: several requests' batches, one after another, in one transaction.
 
         Each batch sits in a savepoint, so a batch that fails unexpectedly is undone alone and
-        its request gets the error; the others commit together (one fsync for all).
+        its request gets the error; the others commit together (one fsync for all). On
+        PostgreSQL the batches are decided before the change log's lock is taken (_drafted).
         """
+        if not self.db.is_sqlite:
+            return self._drafted(items)
+        return self._locked_group(items)
+
+    def _drafted(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+        """push_group for several server processes on one PostgreSQL database.
+
+        The change log's advisory lock serialises writers until they commit (the log stays
+        gap-free). Holding it for the whole push made a second worker wait while the first
+        loaded and decided, so ``--workers 2`` did no better than one. Here every batch is
+        first decided WITHOUT the lock and without writing (a draft); then the lock is taken
+        and a draft is written only when nothing it read can have changed since: no record it
+        read or names was logged by another writer after the seq read before drafting (every
+        write the engine reads goes with a change-log entry naming the record; a team,
+        membership or directory change counts as changing everything), and no earlier batch
+        of this group wrote one. Any other batch is decided again under the lock
+        exactly as before (_push_in), so the outcome is the one a fully locked push gives.
+        """
+        try:
+            return self._drafted_group(items)
+        except _DraftFailed:  # a statement failed while drafting: the transaction is void
+            return self._locked_group(items)
+
+    def _drafted_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+        out: list[list[dict[str, Any]] | BaseException] = []
+        with self.db.writing(lock=False) as conn:
+            seen = self.db.last_seq(conn)
+            # no savepoint a draft (two round trips each, a fifth of a push's wall time): drafts
+            # only read, and a failed statement sends the whole group to _locked_group
+            drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            self.db.lock_changes(conn)
+            written = _changed_since(conn, seen)  # what other processes committed meanwhile
+            if len(items) == 1:  # the savepoint is for keeping a failed batch from the others
+                return [self._settle(conn, items[0], drafts[0], written)]
+            for item, draft in zip(items, drafts, strict=True):
+                try:
+                    with conn.begin_nested():
+                        out.append(self._settle(conn, item, draft, written))
+                except Exception as exc:  # noqa: BLE001 - handed back to that request only
+                    out.append(exc)
+        return out
+
+    def _settle(self, conn, item: tuple[str, list[p.Op]], draft: _Draft | None,
+                written: set[tuple]) -> list[dict[str, Any]]:
+        """Write a batch's draft when nothing it read was written since, else decide it again
+        (under the lock); ``written`` gains what the batch wrote."""
+        actor, ops = item
+        if draft is not None and ("all",) not in written and not draft.reads & written:
+            batch, results = draft.batch, draft.results
+            batch.conn = conn
+        else:
+            batch, results = self._decide(conn, actor, ops)
+        self._write(conn, batch)
+        written |= _writes(batch)
+        return results
+
+    def _locked_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+        """Every batch decided and written under the lock, each in its own savepoint."""
         out: list[list[dict[str, Any]] | BaseException] = []
         with self.db.writing() as conn:
             self._refresh_policy(conn)
@@ -283,12 +445,34 @@ class PushEngine:
                     out.append(exc)
         return out
 
+    def _draft(self, conn, actor: str, ops: list[p.Op]) -> _Draft | None:
+        """The batch decided in memory, nothing written; None when it cannot be drafted (an op
+        that reads or writes as it goes, or a failure that is not the database's: it is then
+        decided under the lock, where the failure is reported)."""
+        if any((op.entity, op.op) in self._live_ops for op in ops):
+            return None
+        try:
+            batch, results = self._decide(conn, actor, ops, draft=True)
+        except DBAPIError as error:
+            raise _DraftFailed from error
+        except Exception:  # noqa: BLE001 - decided again under the lock, where it is reported
+            return None
+        if batch.read_live:
+            return None
+        return _Draft(batch, results, _reads(batch, ops))
+
     def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
+        batch, results = self._decide(conn, actor, ops)
+        self._write(conn, batch)
+        return results
+
+    def _decide(self, conn, actor: str, ops: list[p.Op], *, draft: bool = False) -> tuple[_Batch, list[dict]]:
+        """Every op decided in memory against the batch's loaded state (nothing written)."""
         screened: list[Refused | None] = [
             screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
         batch = self._load(conn, actor, sound)
-        batch.conn = conn
+        batch.conn = _Watched(conn, batch) if draft else conn
         results = []
         for op, refusal in zip(ops, screened, strict=True):
             if refusal is None:
@@ -297,8 +481,7 @@ class PushEngine:
             if isinstance(op, p.Op):
                 batch.failed.add((op.entity, op.entity_id))
             results.append(refusal.result(op.op_id))
-        self._write(conn, batch)
-        return results
+        return batch, results
 
     def _one(self, batch: _Batch, op: p.Op, digest: str) -> dict[str, Any]:
         key = (op.entity, op.entity_id)
@@ -336,10 +519,6 @@ class PushEngine:
 
     def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:
         batch = _Batch(actor)
-        op_ids = list({op.op_id for op in ops})
-        for op_id, digest, result in _rows_in(conn, "SELECT op_id, payload_hash, result FROM ops WHERE user_id = {} "
-                                              "AND op_id IN ({})", [actor], op_ids):
-            batch.dedup[op_id] = (digest, json.loads(result))
         report_ids: set[str] = set()
         days: set[str] = set()
         task_ids: set[str] = set()
@@ -368,54 +547,55 @@ class PushEngine:
                 if id_like(payload.get("team_id")):
                     team_ids.add(payload["team_id"])
             elif op.entity == "task":
-                task_ids.add(op.entity_id)
+                if op.op != "create":
+                    task_ids.add(op.entity_id)  # a create's task is loaded only if its id is taken
                 if id_like(payload.get("team_id")):
                     team_ids.add(payload["team_id"])
             elif op.entity == "feedback":
                 other_ids["feedback"].add(op.entity_id)
                 if id_like(payload.get("to_id")):
                     people.add(payload["to_id"])
-        for entity, table in st.RECORD_TABLES.items():
-            for (rid,) in _rows_in(conn, f"SELECT id FROM {table.name} WHERE {{}}id IN ({{}})", [], sorted(new_ids)):
-                batch.taken.setdefault(rid, set()).add(entity)
-        r = st.reports
-        for chunk in _chunks(list(report_ids)):
-            for row in conn.execute(select(r.c.id, r.c.employee_id, r.c.team_id, r.c.work_date, r.c.status,
-                                           r.c.version, r.c.data).where(r.c.id.in_(chunk))):
-                batch.reports[row.id] = dict(row._mapping)
-                batch.stored_reports.add(row.id)
-                if row.team_id:
-                    team_ids.add(row.team_id)
-                team_ids.update(_activity_teams(batch.reports[row.id]))  # each verifies its own part
-        if days:
-            for row in conn.execute(select(r.c.id, r.c.work_date).where(
-                    r.c.employee_id == actor, r.c.work_date.in_(sorted(days)))):
-                batch.actor_days[row.work_date] = row.id
-        for tid, team_id, version, data in _rows_in(
-                conn, "SELECT id, team_id, version, data FROM tasks WHERE {}id IN ({})", [], list(task_ids)):
+        # one statement (was twelve): the ops already applied (dedup), and which ids the batch
+        # may create are taken, by what; reviews and feedback found here are the existing ones
+        for entity, rid, digest, result in _first_look(conn, actor, sorted({op.op_id for op in ops}),
+                                                       sorted(new_ids)):
+            if entity == "op":
+                batch.dedup[rid] = (digest, json.loads(result))
+                continue
+            batch.taken.setdefault(rid, set()).add(entity)
+            if entity == "task":
+                task_ids.add(rid)  # a create of a task that exists: answered with the stored task
+            if entity in other_ids and rid in other_ids[entity]:
+                batch.existing.add((entity, rid))
+        for rid, employee_id, team_id, work_date, status, version, data in _rows_any(
+                conn, "SELECT id, employee_id, team_id, work_date, status, version, data FROM reports "
+                "WHERE id {in_ids}", [], sorted(report_ids)):
+            batch.reports[rid] = {"id": rid, "employee_id": employee_id, "team_id": team_id, "work_date": work_date,
+                                  "status": status, "version": version, "data": data}
+            batch.stored_reports.add(rid)
+            if team_id:
+                team_ids.add(team_id)
+            team_ids.update(_activity_teams(batch.reports[rid]))  # each verifies its own part
+        for rid, work_date in _rows_any(conn, "SELECT id, work_date FROM reports WHERE employee_id = {p} "
+                                        "AND work_date {in_ids}", [actor], sorted(days)):
+            batch.actor_days[work_date] = rid
+        for tid, team_id, version, data in _rows_any(
+                conn, "SELECT id, team_id, version, data FROM tasks WHERE id {in_ids}", [], sorted(task_ids)):
             batch.tasks[tid] = {"id": tid, "team_id": team_id, "version": version, "data": data}
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
-        for entity, ids in other_ids.items():
-            name = st.RECORD_TABLES[entity].name
-            batch.existing.update((entity, i) for (i,) in _rows_in(
-                conn, f"SELECT id FROM {name} WHERE {{}}id IN ({{}})", [], list(ids)))
-        person_rows = _rows_in(conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}employee_id IN ({})",
-                               [], sorted(people))
-        team_ids.update(row[0] for row in person_rows)
-        team_ids.update(row[0] for row in _rows_in(conn, "SELECT id FROM teams WHERE {}jpt_id IN ({})", [], [actor]))
-        team_list = sorted(team_ids)
-        for tid, jpt, data in _rows_in(conn, "SELECT id, jpt_id, data FROM teams WHERE {}id IN ({})", [],
-                                       team_list):
-            batch.team_jpt[tid] = jpt
+        # one statement: the teams the batch touches, the actor's and the named people's teams,
+        # and every membership of them
+        for kind, tid, who, data in _team_look(conn, actor, sorted(people), sorted(team_ids)):
+            if kind == "m":
+                batch.team_people.setdefault(tid, {})[who] = data
+                batch.person_teams.setdefault(who, {})[tid] = data
+                continue
+            batch.team_jpt[tid] = who
             if '"closed_on":null' not in data:
                 team = json.loads(data)
                 if team.get("closed_on"):
                     batch.closed_teams[tid] = (str(team.get("name")), str(team["closed_on"]))
-        for tid, employee, role in _rows_in(
-                conn, "SELECT team_id, employee_id, role FROM memberships WHERE {}team_id IN ({})", [], team_list):
-            batch.team_people.setdefault(tid, {})[employee] = role
-            batch.person_teams.setdefault(employee, {})[tid] = role
         return batch
 
     # --- deciding -----------------------------------------------------------------------
@@ -637,7 +817,10 @@ class PushEngine:
     def _check_task_actor(self, batch: _Batch, team_id: str) -> None:
         if team_id not in batch.team_jpt:
             raise DomainError("team_unknown", team_id=team_id)
-        if not rules.can_edit_task(batch.actor, batch.team_people.get(team_id, {}), self._team_jpts(batch, team_id)):
+        # the rule gets the actor's own membership, not the team: it builds a set of what it is
+        # given, per op (a 500-person team made that most of a task op's decision)
+        members = batch.team_people.get(team_id, {})
+        if not rules.can_edit_task(batch.actor, members.keys() & {batch.actor}, self._team_jpts(batch, team_id)):
             raise DomainError("not_team_member")
         if team_id in batch.closed_teams:
             name, day = batch.closed_teams[team_id]
@@ -769,23 +952,81 @@ def _next_version(version: int) -> int:
     return version + 1
 
 
-def _rows_in(conn, sql: str, params: list, ids: list, size: int = 900) -> list[tuple]:
-    """Rows of ``sql`` for ``ids`` in chunks, through the driver. ``sql`` has two ``{}``: the
-    leading parameters' placeholders (each followed by AND by the caller) and the IN list."""
-    if not ids:
+def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
+    """Rows of ``sql`` through the driver, with ``ids`` as ONE parameter: ``{in_ids}`` becomes
+    ``IN (SELECT unnest(%s))`` (a PostgreSQL array, see _ids) or ``IN (SELECT value FROM
+    json_each(?))`` (SQLite), so
+    the statement text never depends on how many ids there are (one prepared statement, one
+    round trip: IN lists of up to 900 parameters were a quarter of a PostgreSQL push,
+    bench/results/profiles). ``{p}`` marks each of ``params``; ``ids`` None: no id list."""
+    if ids is not None and not ids:
         return []
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    out: list[tuple] = []
-    for chunk in _chunks(ids, size):
-        lead = mark if params else ""
-        text = sql.format(lead, ", ".join([mark] * len(chunk)))
-        out.extend(tuple(row) for row in conn.exec_driver_sql(text, (*params, *chunk)).fetchall())
-    return out
+    pg = conn.dialect.name == "postgresql"
+    mark = "%s" if pg else "?"
+    if "{in_ids}" in sql:
+        text = sql.format(p=mark, in_ids="IN (SELECT unnest(%s::text[]))" if pg else "IN (SELECT value FROM json_each(?))")
+        args = (*params, list(ids or ()) if pg else json.dumps(ids))
+    else:
+        text, args = sql.format(p=mark), tuple(params)
+    return [tuple(row) for row in conn.exec_driver_sql(text, args).fetchall()]
 
 
-def _chunks(items: list, size: int = 900):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _ids(pg: bool, name: str) -> str:
+    """A list parameter as a set of ids: a PostgreSQL array, or SQLite's json_each of JSON text.
+
+    PostgreSQL: ``IN (SELECT unnest(array))``, not ``= ANY(array)``: a prepared statement goes
+    to a generic plan after five runs, and the generic plan of ``user_id = $1 AND op_id =
+    ANY($2)`` scanned all the user's dedup rows comparing each with the whole array (40 ms a
+    push became 400 ms, and growing); the unnest join probes the index once an id in any plan.
+    """
+    return f"(SELECT unnest(%({name})s::text[]))" if pg else f"(SELECT value FROM json_each(:{name}))"
+
+
+def _first_look_sql(pg: bool) -> str:
+    """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
+    (entity, id, NULL, NULL) for each of the ids some record table holds."""
+    where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
+    actor = "%(actor)s" if pg else ":actor"
+    parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
+    parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
+              for entity, table in st.RECORD_TABLES.items()]
+    return " UNION ALL ".join(parts)
+
+
+def _team_look_sql(pg: bool) -> str:
+    """(``t``, team, jpt, data) for the teams the batch touches (named, the people's, the
+    actor's as JPT), then (``m``, team, employee, role) for every membership of those teams."""
+    def within(name: str) -> str:
+        return "IN " + _ids(pg, name)
+
+    actor = "%(actor)s" if pg else ":actor"
+    listed = "SELECT unnest(%(teams)s::text[])" if pg else "SELECT value FROM json_each(:teams)"
+    return (f"WITH touched(id) AS (SELECT team_id FROM memberships WHERE employee_id {within('people')} "
+            f"UNION SELECT id FROM teams WHERE jpt_id = {actor} UNION {listed}) "
+            "SELECT 't', id, jpt_id, data FROM teams WHERE id IN (SELECT id FROM touched) "
+            "UNION ALL SELECT 'm', team_id, employee_id, role FROM memberships "
+            "WHERE team_id IN (SELECT id FROM touched)")
+
+
+_SQL = {(name, pg): make(pg) for name, make in (("first", _first_look_sql), ("teams", _team_look_sql))
+        for pg in (True, False)}
+
+
+def _look(conn, name: str, params: dict[str, Any]) -> list[tuple]:
+    """One of the load's statements (_SQL), id lists as single parameters (see _rows_any)."""
+    pg = conn.dialect.name == "postgresql"
+    args = {k: (v if pg or not isinstance(v, list) else json.dumps(v)) for k, v in params.items()}
+    return [tuple(row) for row in conn.exec_driver_sql(_SQL[name, pg], args).fetchall()]
+
+
+def _first_look(conn, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple]:
+    if not op_ids and not new_ids:
+        return []
+    return _look(conn, "first", {"actor": actor, "ops": op_ids, "ids": new_ids})
+
+
+def _team_look(conn, actor: str, people: list[str], team_ids: list[str]) -> list[tuple]:
+    return _look(conn, "teams", {"actor": actor, "people": people, "teams": team_ids})
 
 
 class GroupCommitter:

@@ -193,8 +193,13 @@ class ServerDB:
             self.engine = create_engine(self.url, pool_size=20, max_overflow=40, pool_timeout=60)
             self._sqlite_setup(self.engine)
         else:
+            # LIFO: the connection used last is the one used next, so the push engine's few
+            # statements stay prepared on it (psycopg prepares a statement on its second use on
+            # a connection; a FIFO pool of ten handed each connection a push in ten, and the
+            # statements were planned again every time)
             self.engine = create_engine(self.url, pool_size=10, max_overflow=40, pool_timeout=60,
-                                        pool_pre_ping=False)
+                                        pool_pre_ping=False, pool_use_lifo=True,
+                                        connect_args={"prepare_threshold": 1})
         self.create_schema()
         self._epoch: str | None = None
 
@@ -275,8 +280,12 @@ class ServerDB:
     # --- transactions ----------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Connection]:
-        """One write transaction that may append to the change log: serialised across writers."""
+    def writing(self, *, lock: bool = True) -> Iterator[Connection]:
+        """One write transaction that may append to the change log: serialised across writers.
+
+        ``lock=False`` (PostgreSQL only; SQLite always has its one writer): the caller takes
+        ``lock_changes`` itself before its first write, and holds it to the commit.
+        """
         if self.is_sqlite:
             with (self._write_lock,
                   self.engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
@@ -284,8 +293,15 @@ class ServerDB:
                 yield conn
         else:
             with self.engine.begin() as conn:
-                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('sk_tui:changes:' || current_schema()))"))
+                if lock:
+                    self.lock_changes(conn)
                 yield conn
+
+    def lock_changes(self, conn: Connection) -> None:
+        """PostgreSQL: the change log's writer lock, released when the transaction ends (so no
+        seq is visible before every lower one has committed). SQLite: ``writing`` holds it."""
+        if not self.is_sqlite:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('sk_tui:changes:' || current_schema()))")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
