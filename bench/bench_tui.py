@@ -4,15 +4,16 @@ inside the app (sk_tui/tui/timing.py, SK_TUI_TIMING):
 - cold start to first board frame <= 1.2 x a hello-world Textual app started the same way
   (each start a fresh headless process, `python bench/_tui_child.py ...`, spawn to exit);
 - key press to the end of the next frame (cursor and card moves), p99 <= 16 ms;
-- open each screen (board, report, targets, review, problems) <= 100 ms to its first complete
-  frame: from the key's arrival to the end of the screen's last frame before the next key;
+- open each screen (board, report, targets, review, problems, and as the unit's JPT the view
+  across teams and targets) <= 100 ms to its first complete frame: from the key's arrival to
+  the end of the screen's last frame before the next key;
 - resident memory <= 150 MB.
 
 Keys and screen opens are measured with the real app on a pseudo-terminal (real Linux driver,
 frames really written, 120x40): keys go in as a terminal sends them, the app's timing records
 come back. The hello-world app (Header, Static, Footer) is the cold-start baseline.
 
-    python bench/bench_tui.py [--n 5] [--rounds 3] [--quick]
+    python bench/bench_tui.py [--n 5] [--rounds 3] [--quick] [--screens-only]
 
 SK_TUI_BENCH_PROFILE=DIR records the pty run with py-spy into DIR/tui_keys_and_screens.collapsed.txt.
 """
@@ -35,11 +36,13 @@ from _common import FROZEN_NOW, emit, row, summary_ms, workspace
 CHILD = Path(__file__).with_name("_tui_child.py")
 KEYS = {"right": "\x1b[C", "left": "\x1b[D", "down": "\x1b[B", "up": "\x1b[A", "ctrl+q": "\x11"}
 SCREENS = {"2": "ReportScreen", "3": "TargetsScreen", "4": "ReviewScreen", "5": "ProblemsScreen"}
+JPT_SCREENS = {"6": "TeamsScreen", "3": "TargetsScreen"}  # opened as the demo's JPT (meta demo_role_jpt)
 BOARD_KEYS = ["right", "down", "left", "up"] * 10 + [">", "<"] * 10
 
 
 def in_terminal(db: str | None, rounds: int = 3, env: dict | None = None, gap: float = 0.08,
-                board_keys: list[str] = BOARD_KEYS, settle: float = 0.5) -> tuple[list[dict], float]:
+                board_keys: list[str] = BOARD_KEYS, settle: float = 0.5,
+                screens: dict[str, str] = SCREENS) -> tuple[list[dict], float]:
     """Drive the real app in a pseudo-terminal (real driver, real frames written) with the timing
     hook on; returns its records (sk_tui/tui/timing.py) and its resident memory at the end."""
     import pty
@@ -104,7 +107,7 @@ def in_terminal(db: str | None, rounds: int = 3, env: dict | None = None, gap: f
             time.sleep(gap)
         quiet(0.3)
         for _ in range(rounds):
-            for key in SCREENS:
+            for key in screens:
                 press(key, settle=settle)
                 press("1", settle=settle)
         press("ctrl+q")
@@ -114,10 +117,26 @@ def in_terminal(db: str | None, rounds: int = 3, env: dict | None = None, gap: f
                 float(rss.read_text()))
 
 
+def as_jpt(source: Path, target: Path) -> bool:
+    """A copy of the workspace looked at by its JPT (False: the workspace names none)."""
+    import sqlite3
+
+    shutil.copy(source, target)
+    conn = sqlite3.connect(target)
+    try:
+        found = conn.execute("SELECT value FROM meta WHERE key = 'demo_role_jpt'").fetchone()
+        if found:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'me'", found)
+            conn.commit()
+        return found is not None
+    finally:
+        conn.close()
+
+
 def key_to_frame(records: list[dict]) -> tuple[list[float], int]:
     """Seconds from each key's arrival to the end of the first frame begun after the app
     dispatched it; keys whose next frame began only after the next key are left out (counted)."""
-    keys = [r for r in records if r["ev"] == "key" and r["key"] not in ("1", *SCREENS)]  # opens: apart
+    keys = [r for r in records if r["ev"] == "key" and r["key"] not in ("1", *SCREENS, *JPT_SCREENS)]  # opens: apart
     frames = [r for r in records if r["ev"] == "frame"]
     out, no_frame = [], 0
     for i, key in enumerate(keys):
@@ -130,7 +149,7 @@ def key_to_frame(records: list[dict]) -> tuple[list[float], int]:
     return out, no_frame
 
 
-def screen_opens(records: list[dict]) -> dict[str, list[dict]]:
+def screen_opens(records: list[dict], screens: dict[str, str] = SCREENS) -> dict[str, list[dict]]:
     """Per screen: from the key that asked for it (else the switch itself) to the end of the
     first full frame of that screen, and to the end of its last frame before the next key."""
     out: dict[str, list[dict]] = {}
@@ -163,6 +182,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=5, help="cold starts of each app")
     parser.add_argument("--rounds", type=int, default=3, help="opens of each screen")
     parser.add_argument("--quick", action="store_true", help="small workspace, one of each: the harness runs")
+    parser.add_argument("--screens-only", action="store_true", help="only the screen opens (no cold starts, keys)")
     args = parser.parse_args()
     if args.quick:
         args.n, args.rounds = 1, 1
@@ -171,6 +191,15 @@ def main() -> None:
         env = dict(os.environ, SK_TUI_HOME=tmp, SK_TUI_NOW=FROZEN_NOW)
         db = Path(tmp) / "ws.db"
         shutil.copy(source, db)
+        jpt_db = Path(tmp) / "jpt.db"
+        jpt_records: list[dict] = []
+        if args.screens_only:
+            records, rss = in_terminal(str(db), rounds=args.rounds, env=env, board_keys=[], settle=0.5)
+            if as_jpt(db, jpt_db):
+                jpt_records, _ = in_terminal(str(jpt_db), rounds=args.rounds, env=env, board_keys=[],
+                                             settle=0.5, screens=JPT_SCREENS)
+            report_opens(records, jpt_records)
+            return
         if not args.quick:
             timed(["hello"], env)  # warm the page cache and .pyc files for both
             timed(["sk", str(db)], env)
@@ -179,6 +208,9 @@ def main() -> None:
         records, rss = in_terminal(str(db), rounds=args.rounds, env=env,
                                    board_keys=BOARD_KEYS[:12] if args.quick else BOARD_KEYS,
                                    settle=0.25 if args.quick else 0.5)
+        if as_jpt(db, jpt_db):
+            jpt_records, _ = in_terminal(str(jpt_db), rounds=args.rounds, env=env, board_keys=[],
+                                         settle=0.25 if args.quick else 0.5, screens=JPT_SCREENS)
         arrows = [key for key in BOARD_KEYS if key not in "<>"]
         hello_records, _ = in_terminal(None, rounds=0, env=env, board_keys=arrows[:8] if args.quick else arrows)
     hello_keys, _ = key_to_frame(hello_records)
@@ -188,7 +220,7 @@ def main() -> None:
     emit("tui", {"cold_start_s": {"sk": sk, "hello": hello}, "rss_mb": rss,
                  "key_to_frame": summary_ms(keys) if keys else None, "keys_without_frame": no_frame,
                  "baseline_key_to_frame": summary_ms(hello_keys) if hello_keys else None,
-                 "opens": opens})
+                 "opens": opens, "jpt_opens": screen_opens(jpt_records, JPT_SCREENS)})
     row("tui", "cold_start_to_board", statistics.median(sk), "s", baseline=statistics.median(hello),
         budget="<= 1.2x hello-world Textual app", passed=ratio <= 1.2, ratio=ratio)
     if keys:
@@ -199,9 +231,20 @@ def main() -> None:
             n=len(keys))
         row("tui", "key_to_frame_p99", stats["p99_ms"], "ms", budget="<= 16 ms", passed=stats["p99_ms"] <= 16,
             baseline=floor["p99_ms"], baseline_of=of, n=len(keys))
-    for screen in ("BoardScreen", "ReportScreen", "TargetsScreen", "ReviewScreen", "ProblemsScreen"):
-        samples = opens.get(screen, [])
+    report_opens(records, jpt_records)
+    row("tui", "rss_app", rss, "MB", budget="<= 150 MB", passed=rss <= 150, note="after every screen was opened")
+
+
+def report_opens(records: list[dict], jpt_records: list[dict]) -> None:
+    """One row per screen open (the JPT's rows suffixed _as_jpt, the view across teams too)."""
+    opens = screen_opens(records)
+    jpt = {f"{name}_as_jpt": samples for name, samples in screen_opens(jpt_records, JPT_SCREENS).items()}
+    for screen in ("BoardScreen", "ReportScreen", "TargetsScreen", "ReviewScreen", "ProblemsScreen",
+                   "TeamsScreen_as_jpt", "TargetsScreen_as_jpt"):
+        samples = opens.get(screen, []) or jpt.get(screen, [])
         if not samples:
+            if screen.endswith("_as_jpt") and not jpt_records:
+                continue  # a workspace without a JPT (the quick one may have none)
             row("tui", f"open_{screen}", None, "ms", budget="<= 100 ms", note="no full frame recorded")
             continue
         # the first open imports the screen's module: kept apart, the budget is on the median
@@ -211,7 +254,6 @@ def main() -> None:
             first_open_ms=round(settled[0] * 1000, 1),
             first_full_frame_ms=round(statistics.median(o["first_full_s"] for o in samples) * 1000, 1),
             n=len(samples))
-    row("tui", "rss_app", rss, "MB", budget="<= 150 MB", passed=rss <= 150, note="after every screen was opened")
 
 
 if __name__ == "__main__":

@@ -445,6 +445,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # time and durations
     "duration.hm": ("{h} jam {m} menit", "{h} h {m} min"),
     "duration.m": ("{m} menit", "{m} min"),
+    # the view across teams at 80 columns, and its parts below the fold while they load
+    "teams.loading": ("Memuat…", "Loading…"),
+    "teams.detail": ("{team} · {scope} · ketua {lead} · {members} anggota",
+                     "{team} · {scope} · lead {lead} · {members} members"),
+    "teams.col.load_both": ("Menit/kartu per tim", "Minutes/cards by team"),
+    "teams.col.late_reviews_short": ("V.lewat", "Late v."),
+    "teams.col.verified_short": ("Verif", "Verif."),
 }
 # The command line's and the server's texts (help, argparse, admin output, HTTP errors) live
 # beside this file, in the same format; TEXT is the one catalogue of both.

@@ -10,6 +10,7 @@ here at once and queued for the server, which decides it with the same rules.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -48,6 +49,15 @@ def check_day_mode(store: BaseStore, employee_id: str, day: dt.date, mode: WorkM
             (employee_id, monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), report_id or ""))
     }
     return dwa.check_day_mode(day, mode, location, week, _arrangements(store, employee_id), store.policy)
+
+
+def _assignees(stored: str | None) -> list[str]:
+    """A card's assignee ids as stored (a JSON list); anything else: nobody."""
+    try:
+        value = json.loads(stored or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 class OrgMixin(RecapMixin):  # the overview reads recap figures (late verifications, IKI progress)
@@ -167,19 +177,24 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
                     JOIN employees e ON e.id = m.employee_id JOIN teams t ON t.id = m.team_id
                     WHERE m.team_id IN ({marks}) ORDER BY e.name, t.name""", team_ids):
             by_person.setdefault(row["employee_id"], []).append(row)
-        out = []
-        for person, memberships in by_person.items():
-            if len(memberships) < 2:
-                continue
-            minutes = {r["team_id"]: r["minutes"] for r in self.rows(
-                """SELECT team_id, SUM(total_minutes) AS minutes FROM reports WHERE employee_id = ?
-                   AND work_date BETWEEN ? AND ? GROUP BY team_id""", (person, first.isoformat(), last.isoformat()))}
-            tasks = {r["team_id"]: r["n"] for r in self.rows(
-                f"""SELECT team_id, COUNT(*) AS n FROM tasks WHERE status != 'done' AND assignees LIKE ?
-                    AND team_id IN ({marks}) GROUP BY team_id""", (f'%"{person}"%', *team_ids))}
-            out.append((person, memberships[0]["name"],
-                        [(m["team"], minutes.get(m["team_id"]) or 0, tasks.get(m["team_id"], 0)) for m in memberships]))
-        return out
+        several = {person: memberships for person, memberships in by_person.items() if len(memberships) > 1}
+        if not several:
+            return []
+        # two queries for everyone (not two per person): minutes by (person, team), open cards
+        people = ", ".join("?" for _ in several)
+        minutes = {(r[0], r[1]): r[2] or 0 for r in self.db.execute(
+            f"""SELECT employee_id, team_id, SUM(total_minutes) FROM reports WHERE employee_id IN ({people})
+                AND work_date BETWEEN ? AND ? GROUP BY 1, 2""", [*several, first.isoformat(), last.isoformat()])}
+        tasks: dict[tuple[str, str], int] = {}
+        for team_id, assignees in self.db.execute(
+                f"SELECT team_id, assignees FROM tasks WHERE team_id IN ({marks}) AND status != 'done'", team_ids):
+            for person in _assignees(assignees):
+                if person in several:
+                    tasks[(person, team_id)] = tasks.get((person, team_id), 0) + 1
+        return [(person, memberships[0]["name"],
+                 [(m["team"], minutes.get((person, m["team_id"]), 0), tasks.get((person, m["team_id"]), 0))
+                  for m in memberships])
+                for person, memberships in several.items()]
 
     def team_overview(self, team_ids: list[str], month_start: dt.date, month_end: dt.date,
                       today: dt.date) -> list[dict[str, Any]]:
@@ -211,14 +226,8 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
                 item["open_tasks"] += row["n"]
                 if row["late"]:
                     item["overdue_tasks"] += row["n"]
-        for row in self.rows(
-            f"""SELECT team_id, status IN ('approved', 'returned') AS decided, COUNT(*) AS n FROM reports
-                WHERE team_id IN ({marks}) AND work_date BETWEEN ? AND ? AND status != 'draft' GROUP BY 1, 2""",
-                [*team_ids, month_start.isoformat(), month_end.isoformat()]):
-            item = out[row["team_id"]]
-            item["reports"] += row["n"]
-            if row["decided"]:
-                item["decided"] += row["n"]
+        for team_id, (reports, decided) in self.team_report_counts(team_ids, month_start, month_end).items():
+            out[team_id]["reports"], out[team_id]["decided"] = reports, decided
         elapsed = len(kinerja.working_days(month_start, min(today, month_end), self.policy))
         late = self.overdue_by_team({tid: item["lead_id"] for tid, item in out.items() if item["lead_id"]},
                                     month_start, month_end)
@@ -228,6 +237,26 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             item["overdue_reviews"] = late.get(team_id, 0)
         self._team_target_progress(out, month_start.replace(month=1, day=1), today)
         return list(out.values())
+
+    def team_report_counts(self, team_ids: list[str], start: dt.date, end: dt.date,
+                           raw: bool = False) -> dict[str, tuple[int, int]]:
+        """Team -> (reports submitted in range, of which decided), from ``agg_team_month`` for a
+        whole month (``raw``: from the reports, as for any other range)."""
+        marks = ", ".join("?" for _ in team_ids)
+        first, last = kinerja.month_bounds(start)
+        if not raw and (start, end) == (first, last):
+            query = f"""SELECT team_id, status IN ('approved', 'returned'), SUM(n) FROM agg_team_month
+                        WHERE team_id IN ({marks}) AND month = ? AND status != 'draft' GROUP BY 1, 2"""
+            params: list[Any] = [*team_ids, start.strftime("%Y-%m")]
+        else:
+            query = f"""SELECT team_id, status IN ('approved', 'returned'), COUNT(*) FROM reports
+                        WHERE team_id IN ({marks}) AND work_date BETWEEN ? AND ? AND status != 'draft' GROUP BY 1, 2"""
+            params = [*team_ids, start.isoformat(), end.isoformat()]
+        out: dict[str, tuple[int, int]] = {}
+        for team_id, decided, n in self.db.execute(query, params):
+            reports, done = out.get(team_id, (0, 0))
+            out[team_id] = (reports + n, done + (n if decided else 0))
+        return out
 
     def _team_target_progress(self, out: dict[str, dict[str, Any]], start: dt.date, today: dt.date) -> None:
         """Mean share of each quantity indicator reached (approved volume, capped at 1) of the
@@ -286,6 +315,26 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
     def check_day_mode(self, employee_id: str, day: dt.date, mode: WorkMode | str, location: str,
                        report_id: str | None = None) -> WorkMode:
         return check_day_mode(self, employee_id, day, mode, location, report_id)
+
+    def dwa_output(self, employee_ids: list[str], start: dt.date, end: dt.date,
+                   raw: bool = False) -> list[dwa.ModeOutput]:
+        """Approved output per person-day by work mode (``dwa.output_by_mode``), from
+        ``agg_mode_month`` for a whole month (``raw``: from the activities, as for any range)."""
+        if not employee_ids:
+            return []
+        first, last = kinerja.month_bounds(start)
+        if raw or (start, end) != (first, last):
+            return dwa.output_by_mode([(r[0], r[2], r[3], r[4], r[5])
+                                       for r in self.dwa_output_rows(employee_ids, start, end)])
+        marks = ", ".join("?" for _ in employee_ids)
+        found = {mode: (days, minutes, volume) for mode, days, minutes, volume in self.db.execute(
+            f"""SELECT mode, SUM(days), SUM(minutes), SUM(volume) FROM agg_mode_month
+                WHERE employee_id IN ({marks}) AND month = ? GROUP BY 1 HAVING SUM(days) > 0""",
+            [*employee_ids, start.strftime("%Y-%m")])}
+        # volumes summed as floats: to the cent, as the report shows them
+        return [dwa.ModeOutput(m.value, found[m.value][0], found[m.value][1],
+                               Decimal(str(round(found[m.value][2], 6))).normalize())
+                for m in WorkMode if m.value in found]
 
     def dwa_output_rows(self, employee_ids: list[str], start: dt.date,
                         end: dt.date) -> list[tuple[str, str | None, dt.date, str, int, Decimal]]:
