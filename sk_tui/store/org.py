@@ -141,6 +141,26 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             outbox.enqueue(self.db, entity="membership", entity_id=found[0].id, op="delete", base_version=0,
                            payload={"team_id": team.id})
 
+    def update_team(self, team_id: str, *, actor_id: str, name: str | None = None, scope: str | None = None,
+                    kind: str | None = None, decree_no: str | None = None, period_start: dt.date | None = None,
+                    period_end: dt.date | None = None) -> Team:
+        """Change what the JPT may change of an open team (only the fields given), queued as the
+        server's ``team update`` op."""
+        given = {"name": name.strip() if name is not None else None, "scope": scope, "kind": kind,
+                 "decree_no": decree_no.strip() if decree_no is not None else None,
+                 "period_start": period_start, "period_end": period_end}
+        fields = {k: v for k, v in given.items() if v is not None}
+        if not fields:
+            raise DomainError("team_nothing_to_update")
+        with self.transaction():
+            team = self._own_team(team_id, actor_id)
+            updated = Team.model_validate({**team.model_dump(), **fields})  # the domain's rules, once
+            row = to_row(updated)
+            self._insert("teams", row, replace=True)
+            outbox.enqueue(self.db, entity="team", entity_id=team.id, op="update", base_version=0,
+                           payload={k: row[k] for k in fields})
+        return updated
+
     def close_team(self, team_id: str, *, actor_id: str) -> Team:
         with self.transaction():
             team = self._own_team(team_id, actor_id)
