@@ -280,16 +280,39 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
 
     def _team_target_progress(self, out: dict[str, dict[str, Any]], start: dt.date, today: dt.date) -> None:
         """Mean share of each quantity indicator reached (approved volume, capped at 1) of the
-        targets assigned from each team, this year."""
+        targets assigned from each team, this year: one query joins the targets to the year's
+        rows of ``agg_indicator`` (less the months after today's), the days at the edges come
+        from the raw rows (``indicator_progress`` does the same for one list of indicators)."""
+        from sk_tui.store.recap import _periods_of
+
+        periods: dict[str, int] = {}
+        raw: list[tuple[dt.date, dt.date, int]] = []
+        _periods_of(start, today, 1, periods, raw)
+        wanted = [(p, sign) for p, sign in periods.items() if sign]
+        sign_of = " ".join("WHEN ? THEN ?" for _ in wanted)
         marks = ", ".join("?" for _ in out)
-        rows = self.rows(
-            f"""SELECT t.team_id, i.id, i.target_value FROM targets t JOIN indicators i ON i.target_id = t.id
-                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""", list(out))
-        progress = self.indicator_progress([r["id"] for r in rows], start, today)
+        rows = self.db.execute(
+            f"""SELECT t.team_id, i.id, i.target_value,
+                       COALESCE(SUM((CASE g.period {sign_of} ELSE 0 END)
+                                    * (CASE WHEN g.unit = 'u:' || lower(i.unit) THEN g.approved ELSE 0 END)), 0)
+                FROM targets t JOIN indicators i ON i.target_id = t.id
+                LEFT JOIN agg_indicator g ON g.indicator_id = i.id AND g.period IN ({", ".join("?" for _ in wanted)})
+                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0
+                GROUP BY t.team_id, i.id""" if wanted else
+            f"""SELECT t.team_id, i.id, i.target_value, 0 FROM targets t JOIN indicators i ON i.target_id = t.id
+                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""",
+            [*(v for pair in wanted for v in pair), *(p for p, _ in wanted), *out] if wanted else list(out),
+        ).fetchall()
+        done = {indicator_id: volume for _team, indicator_id, _target, volume in rows}
+        if raw and done:
+            edges = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in done}
+            for low, high, sign in raw:
+                self._add_progress_raw(edges, list(done), low, high, None, sign)
+            for indicator_id, entry in edges.items():
+                done[indicator_id] += entry["approved"]
         shares: dict[str, list[float]] = {}
-        for r in rows:
-            done = progress.get(r["id"], {}).get("approved", 0.0)
-            shares.setdefault(r["team_id"], []).append(min(1.0, done / r["target_value"]))
+        for team_id, indicator_id, target, _volume in rows:
+            shares.setdefault(team_id, []).append(min(1.0, round(done[indicator_id], 9) / target))
         for team_id, values in shares.items():
             out[team_id]["progress"] = sum(values) / len(values)
 

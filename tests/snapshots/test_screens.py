@@ -215,7 +215,8 @@ def _with_dwa_application(path, org) -> None:
 
 async def _open_teams(pilot) -> None:
     await pilot.press("6")
-    await pilot.app.workers.wait_for_complete()  # the parts below the fold come from a worker
+    await pilot.pause()  # the first frame, then the parts below the fold come from a worker
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sk_tui.domain import kinerja
 from sk_tui.domain.errors import DomainError
 from sk_tui.store import Store, aggregates
+from tests.helpers.clock import TODAY
 from tests.helpers.org import build_org
 
 DAYS = [dt.date(2025, 12, 30), dt.date(2026, 1, 5), dt.date(2026, 10, 29), dt.date(2026, 11, 2),
@@ -137,6 +138,12 @@ def test_aggregates_equal_a_recomputation_after_any_writes_pulls_and_decisions(o
             assert store.dwa_output(people, first, last) == store.dwa_output(people, first, last, raw=True)
             assert store.team_report_counts(["team-a", "team-b"], first, last) == \
                 store.team_report_counts(["team-a", "team-b"], first, last, raw=True)
+            # the overview's IKI progress: team A's one indicator (target 12), from the raw rows
+            year = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in ids}
+            store._add_progress_raw(year, ids, dt.date(2026, 1, 1), TODAY, None)
+            overview = {row["team"].id: row for row in store.team_overview(["team-a", "team-b"], first, last, TODAY)}
+            assert math.isclose(overview["team-a"]["progress"], min(1.0, year[ids[0]]["approved"] / 12),
+                                abs_tol=1e-9)
         finally:
             store.close()
 

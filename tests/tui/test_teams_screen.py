@@ -27,7 +27,8 @@ async def test_the_jpt_sees_every_team_and_decides_a_dwa_application(store, org)
     app = make_app(store.path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("6")
-        await app.workers.wait_for_complete()  # the parts below the fold come from a worker
+        await pilot.pause()  # the first frame, then the parts below the fold come from a worker
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert "2 tim" in str(app.screen.query_one("#teams-title", Static).render())
         teams = {row[0]: row for row in _rows(app, "#teams-table")}

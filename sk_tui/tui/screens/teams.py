@@ -157,7 +157,8 @@ class TeamsScreen(SkScreen):
             self.query_one(table_id, DataTable).clear()
         self.query_one("#teams-output-title", Label).update(t("teams.output", month=first.strftime("%Y-%m")))
         self.query_one("#teams-output", Static).update(t("teams.loading"))
-        self._load_below(list(self.team_ids), me.unit_id, first, last)
+        # after the first frame: the worker's Python would take turns with it for the GIL
+        self.call_after_refresh(self._load_below, list(self.team_ids), me.unit_id, first, last)
 
     def _cells(self, row: dict) -> dict[str, str]:
         team: Team = row["team"]
