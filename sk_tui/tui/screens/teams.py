@@ -31,7 +31,7 @@ def _short(team_name: str, cells: int = 18) -> str:
     return name if len(name) <= cells else name[:cells - 1] + "…"
 
 
-NARROW = 100  # below this many columns the tables drop columns (a detail line shows them)
+NARROW = 120  # below this many columns the tables drop columns (a detail line shows them)
 # (catalogue key, width or None, shown when narrow) of the teams table, by priority
 TEAM_COLUMNS = (("teams.col.team", 30, 24), ("teams.col.scope", None, 0), ("teams.col.lead", 16, 0),
                 ("teams.col.members", None, 0), ("teams.col.open", None, 5), ("teams.col.overdue", None, 5),
