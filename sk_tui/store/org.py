@@ -169,6 +169,11 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             outbox.enqueue(self.db, entity="team", entity_id=team.id, op="close", base_version=0, payload={})
         return closed
 
+    def data_mark(self) -> tuple[int, int]:
+        """Changes so far by this connection and SQLite's count of other connections' commits:
+        equal marks, nothing was written in between (a screen may keep what it shows)."""
+        return self.db.conn.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def find_team(self, id_or_prefix: str) -> Team:
         """By full id or a unique prefix of 4+ characters (as `sk-tui team list` shows it)."""
         row = self.row_by_id_or_prefix("teams", id_or_prefix)

@@ -128,8 +128,7 @@ class TeamsScreen(SkScreen):
         first, last = kinerja.month_bounds(today)
         # coming back with nothing written since (by this connection or any other): the rows
         # shown are still right, and rebuilding 69 rows costs more than the rest of the frame
-        conn = self.store.db.conn
-        shown = (me.id, today, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        shown = (me.id, today, *self.store.data_mark())
         if shown == self._shown:
             return
         teams = self.visible_teams()
