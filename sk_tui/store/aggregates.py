@@ -82,7 +82,7 @@ def _ind_one(row: str, sign: str) -> str:
             {sign}({_REPORTED.format(status='r.status', volume=volume)}), {sign}COALESCE({row}.minutes, 0), {sign}1
             FROM reports r WHERE r.id = {row}.report_id AND {row}.indicator_id IS NOT NULL"""
         out.append(_IND_UPSERT.format(select=select))
-    return "\n".join(out) + _IND_CLEAN.format(ids=f"{row}.indicator_id")
+    return "\n".join(out) + (_IND_CLEAN.format(ids=f"{row}.indicator_id") if sign else "")
 
 
 def _ind_report(row: str, sign: str) -> str:
@@ -96,7 +96,20 @@ def _ind_report(row: str, sign: str) -> str:
             {sign}COUNT(*)
             FROM activities a WHERE a.report_id = {row}.id AND a.indicator_id IS NOT NULL GROUP BY 1, 2, 3"""
         out.append(_IND_UPSERT.format(select=select))
-    return "\n".join(out) + _IND_CLEAN.format(ids=f"SELECT indicator_id FROM activities WHERE report_id = {row}.id")
+    return "\n".join(out) + (
+        _IND_CLEAN.format(ids=f"SELECT indicator_id FROM activities WHERE report_id = {row}.id") if sign else "")
+
+
+def _part_join(row: str) -> str:
+    """One activity added to its (report, team) part: the part is new, or decided later than it
+    was (the latest decision of its activities, this one's), or unchanged. A part row exists
+    while its report has an activity of that team, so a new part's only activity is this one.
+    No OR IGNORE: inside a trigger the outer statement's OR REPLACE would override it."""
+    return f"""DELETE FROM agg_report_parts WHERE report_id = {row}.report_id AND team_id = {row}.team_id
+        AND {row}.reviewed_at IS NOT NULL AND (decided IS NULL OR decided < {row}.reviewed_at);
+    INSERT INTO agg_report_parts (report_id, team_id, decided)
+        SELECT {row}.report_id, {row}.team_id, {row}.reviewed_at WHERE {row}.team_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM agg_report_parts WHERE report_id = {row}.report_id AND team_id = {row}.team_id);"""
 
 
 def _part_refresh(row: str) -> str:
@@ -109,8 +122,8 @@ def _part_refresh(row: str) -> str:
 
 _DAY_UPSERT = """INSERT INTO agg_review_day (team_id, work_date, submitted_day, decided_day, n)
     {select}
-    ON CONFLICT (team_id, work_date, submitted_day, decided_day) DO UPDATE SET n = n + excluded.n;
-    DELETE FROM agg_review_day WHERE n = 0 AND team_id IN ({teams});"""
+    ON CONFLICT (team_id, work_date, submitted_day, decided_day) DO UPDATE SET n = n + excluded.n;"""
+_DAY_CLEAN = "DELETE FROM agg_review_day WHERE n = 0 AND team_id IN ({teams});"
 
 
 def _day_part(row: str, sign: str) -> str:
@@ -118,7 +131,7 @@ def _day_part(row: str, sign: str) -> str:
     select = f"""SELECT {row}.team_id, r.work_date, date(r.submitted_at, {_SHIFT}),
         COALESCE(date({row}.decided, {_SHIFT}), ''), {sign}1
         FROM reports r WHERE r.id = {row}.report_id AND r.submitted_at IS NOT NULL"""
-    return _DAY_UPSERT.format(select=select, teams=f"{row}.team_id")
+    return _DAY_UPSERT.format(select=select) + (_DAY_CLEAN.format(teams=f"{row}.team_id") if sign else "")
 
 
 def _day_report(row: str, sign: str) -> str:
@@ -127,22 +140,23 @@ def _day_report(row: str, sign: str) -> str:
         COALESCE(date(p.decided, {_SHIFT}), ''), {sign}COUNT(*)
         FROM agg_report_parts p WHERE p.report_id = {row}.id AND {row}.submitted_at IS NOT NULL
         GROUP BY 1, 2, 3, 4"""
-    return _DAY_UPSERT.format(select=select, teams=f"SELECT team_id FROM agg_report_parts WHERE report_id = {row}.id")
+    return _DAY_UPSERT.format(select=select) + (
+        _DAY_CLEAN.format(teams=f"SELECT team_id FROM agg_report_parts WHERE report_id = {row}.id") if sign else "")
 
 
 def _team(row: str, sign: str) -> str:
     """One report (``row`` of reports) counted in its team's month."""
     return f"""INSERT INTO agg_team_month (team_id, month, status, n)
         VALUES (COALESCE({row}.team_id, ''), substr({row}.work_date, 1, 7), COALESCE({row}.status, ''), {sign}1)
-        ON CONFLICT (team_id, month, status) DO UPDATE SET n = n + excluded.n;
-    DELETE FROM agg_team_month WHERE n = 0 AND team_id = COALESCE({row}.team_id, '');"""
+        ON CONFLICT (team_id, month, status) DO UPDATE SET n = n + excluded.n;""" + (
+        f"DELETE FROM agg_team_month WHERE n = 0 AND team_id = COALESCE({row}.team_id, '');" if sign else "")
 
 
 _MODE_UPSERT = """INSERT INTO agg_mode_month (employee_id, month, mode, days, minutes, volume, n)
     {select}
     ON CONFLICT (employee_id, month, mode) DO UPDATE SET days = days + excluded.days,
-        minutes = minutes + excluded.minutes, volume = volume + excluded.volume, n = n + excluded.n;
-    DELETE FROM agg_mode_month WHERE n = 0 AND employee_id IN ({who});"""
+        minutes = minutes + excluded.minutes, volume = volume + excluded.volume, n = n + excluded.n;"""
+_MODE_CLEAN = "DELETE FROM agg_mode_month WHERE n = 0 AND employee_id IN ({who});"
 
 
 def _mode_report(row: str, sign: str) -> str:
@@ -150,7 +164,7 @@ def _mode_report(row: str, sign: str) -> str:
     select = f"""SELECT {row}.employee_id, substr({row}.work_date, 1, 7), COALESCE({row}.work_mode, ''), {sign}1,
         {sign}COALESCE(SUM(a.minutes), 0), {sign}COALESCE(SUM(a.volume), 0), {sign}COUNT(*)
         FROM activities a WHERE a.report_id = {row}.id AND {row}.status = 'approved' GROUP BY a.report_id"""
-    return _MODE_UPSERT.format(select=select, who=f"{row}.employee_id")
+    return _MODE_UPSERT.format(select=select) + (_MODE_CLEAN.format(who=f"{row}.employee_id") if sign else "")
 
 
 def _mode_activity(row: str, sign: str, day: str) -> str:
@@ -159,7 +173,8 @@ def _mode_activity(row: str, sign: str, day: str) -> str:
     select = f"""SELECT r.employee_id, substr(r.work_date, 1, 7), COALESCE(r.work_mode, ''), {sign}({day}),
         {sign}COALESCE({row}.minutes, 0), {sign}COALESCE({row}.volume, 0), {sign}1
         FROM reports r WHERE r.id = {row}.report_id AND r.status = 'approved'"""
-    return _MODE_UPSERT.format(select=select, who=f"SELECT employee_id FROM reports WHERE id = {row}.report_id")
+    return _MODE_UPSERT.format(select=select) + (
+        _MODE_CLEAN.format(who=f"SELECT employee_id FROM reports WHERE id = {row}.report_id") if sign else "")
 
 
 def _count(row: str, n: int) -> str:
@@ -174,7 +189,7 @@ _REPORT_COLUMNS = "id, status, work_date, submitted_at"
 def _triggers() -> dict[str, str]:
     return {
         "agg_activity_insert": f"""AFTER INSERT ON activities BEGIN {_ind_one('NEW', '')}
-            {_part_refresh('NEW')} END""",
+            {_part_join('NEW')} END""",
         "agg_activity_delete": f"""AFTER DELETE ON activities BEGIN {_ind_one('OLD', '-')}
             {_part_refresh('OLD')} END""",
         "agg_activity_update_ind": f"""AFTER UPDATE OF {_IND_COLUMNS} ON activities BEGIN

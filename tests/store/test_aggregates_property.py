@@ -88,8 +88,9 @@ def _apply(store: Store, org, op: tuple, seq: list[int]) -> None:
                 "version": report.version + 1, "submitted_at": f"{report.work_date}T15:00:00+07:00",
                 "activities": [{**a.model_dump(mode="json"), "minutes": a.minutes + 5,
                                 "verdict": "approved" if status == "approved" else "pending",
-                                "reviewed_at": f"{report.work_date + dt.timedelta(days=4)}T09:00:00+07:00"
-                                if status != "submitted" else None} for a in acts]}
+                                # the part's activities decided at different times: the part's decision is the latest
+                                "reviewed_at": f"{report.work_date + dt.timedelta(days=4 - n)}T09:00:00+07:00"
+                                if status != "submitted" else None} for n, a in enumerate(acts)]}
         data["total_minutes"] = sum(a["minutes"] for a in data["activities"])
         store.apply_pulled_page([{"seq": seq[0], "entity": "report", "entity_id": report.id, "data": data}], seq[0])
 
