@@ -1,10 +1,11 @@
-"""`sk-tui team create | lead | add | remove | close | list`: the JPT forms the unit's teams.
+"""`sk-tui team create | update | lead | add | remove | close | list`: the JPT forms the unit's teams.
 
     sk-tui team create --name "Tim Percepatan Perizinan" --scope cross_unit --decree "800/Kep.45/2026" \\
         --from 2026-12-01 --to 2027-06-30
     sk-tui team lead TEAM 199002102015031001        # any JF or pelaksana may lead
     sk-tui team add TEAM 199408082019022004         # members may come from any unit
     sk-tui team remove TEAM 199408082019022004
+    sk-tui team update TEAM --decree "800/Kep.52/2026" --end 2027-12-31
     sk-tui team close TEAM                          # cards turn read-only, history stays
     sk-tui team list [--json]
     sk-tui team default TEAM                        # my default team for activities without a link
@@ -53,6 +54,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("who", help="NIP or employee id")
         sub.set_defaults(func=globals()[func])
 
+    update = actions.add_parser("update", help="change a team's name, scope, kind, decree or period (JPT)")
+    update.add_argument("team", help="team id (or a unique prefix)")
+    update.add_argument("--name", help="new team name")
+    update.add_argument("--scope", choices=SCOPES, help="internal, cross_division, cross_unit or cross_agency")
+    update.add_argument("--kind", choices=KINDS, help="administrative or development")
+    update.add_argument("--decree", help="decree (SK) number")
+    update.add_argument("--start", dest="period_start", help="period start YYYY-MM-DD")
+    update.add_argument("--end", dest="period_end", help="period end YYYY-MM-DD")
+    update.add_argument("--json", action="store_true", help="print the team as JSON")
+    update.set_defaults(func=run_update)
+
     close = actions.add_parser("close", help="close a team at the end of its period (JPT)")
     close.add_argument("team", help="team id (or a unique prefix)")
     close.set_defaults(func=run_close)
@@ -94,6 +106,21 @@ def run_create(args: argparse.Namespace) -> int:
         print_json(_team_json(store, team))
     else:
         print(tr(args, "cmd.team.formed", id=team.id[:8], name=visible(team.name)))
+    return 0
+
+
+def run_update(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    me = store.require_me()
+    if args.name is not None and not args.name.strip():
+        raise UserError(tr(args, "cmd.team.name_empty"))
+    team = store.update_team(store.find_team(args.team).id, actor_id=me.id, name=args.name, scope=args.scope,
+                             kind=args.kind, decree_no=args.decree, period_start=_date(args.period_start),
+                             period_end=_date(args.period_end))
+    if args.json:
+        print_json(_team_json(store, team))
+    else:
+        print(tr(args, "cmd.team.updated", id=team.id[:8], name=visible(team.name)))
     return 0
 
 

@@ -264,6 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penerima tugas harus anggota tim tugas itu.",
         "Task assignees must be members of the task's team.",
     ),
+    "team_nothing_to_update": (
+        "Sebutkan yang diubah: --name, --scope, --kind, --decree, --start atau --end.",
+        "Say what changes: --name, --scope, --kind, --decree, --start or --end.",
+    ),
 }
 
 # Why the server refused an op, by reason code, when no domain rule did (server/engine.py's

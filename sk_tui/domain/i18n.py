@@ -521,6 +521,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "explain.warn.policy_unreadable": ("kebijakan instansi tidak terbaca: {arg}", "the agency's policy cannot be read: {arg}"),
     "explain.warn.job_class_unknown": ("kelas jabatan {arg} tidak ada di tabel pagu kebijakan",
                                        "job class {arg} is not in the policy's ceiling table"),
+    # the view across teams at 80 columns, and its parts below the fold while they load
+    "teams.loading": ("Memuat…", "Loading…"),
+    "teams.detail": ("{team} · {scope} · ketua {lead} · {members} anggota",
+                     "{team} · {scope} · lead {lead} · {members} members"),
+    "teams.col.load_both": ("Menit/kartu per tim", "Minutes/cards by team"),
+    "teams.col.late_reviews_short": ("V.lewat", "Late v."),
+    "teams.col.verified_short": ("Verif", "Verif."),
 }
 # The command line's and the server's texts (help, argparse, admin output, HTTP errors) live
 # beside this file, in the same format; TEXT is the one catalogue of both.

@@ -1169,4 +1169,23 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     "cmd.demo.stage.papan_tugas": ("Papan tugas", "Task boards"),
     "cmd.demo.stage.menyimpan": ("Menyimpan", "Saving"),
     "cmd.demo.stage.laporan_harian": ("Laporan harian", "Daily reports"),
+    # `sk-tui team update`
+    "cli.team.update": ("ubah nama, lingkup, jenis, SK atau masa kerja tim (JPT)",
+                        "change a team's name, scope, kind, decree or period (JPT)"),
+    "cli.team.update.--name": ("nama tim yang baru", "new team name"),
+    "cli.team.update.--scope": (
+        ("lingkup: internal, cross_division (lintas bidang), cross_unit (lintas PD) atau cross_agency "
+         "(lintas instansi)"),
+        "internal, cross_division, cross_unit or cross_agency",
+    ),
+    "cli.team.update.--kind": ("jenis tim: administrative (administratif) atau development (pengembangan)",
+                               "administrative or development"),
+    "cli.team.update.--decree": ("nomor SK pembentukan tim", "decree (SK) number"),
+    "cli.team.update.--start": ("awal masa kerja tim YYYY-MM-DD", "period start YYYY-MM-DD"),
+    "cli.team.update.--end": ("akhir masa kerja tim YYYY-MM-DD", "period end YYYY-MM-DD"),
+    "cli.team.update.--json": ("cetak tim sebagai JSON", "print the team as JSON"),
+    "cmd.team.updated": (
+        "Tim diubah: {id} {name}",
+        "Team updated: {id} {name}",
+    ),
 }

@@ -16,6 +16,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from sk_tui.store import aggregates
 from sk_tui.store.base import BaseStore
 
 
@@ -44,11 +45,13 @@ class BulkMixin(BaseStore):
                 AND tbl_name IN ({marks}) ORDER BY name""", tuple(tables)).fetchall()
         for name, _sql in indexes:
             self.db.execute(f"DROP INDEX {name}")
-        yield
-        for number, (_name, sql) in enumerate(indexes):
-            if progress is not None:
-                progress(number / len(indexes))
-            self.db.execute(sql)
+        # the aggregates' triggers look rows up by those indexes: rebuilt set-wise after instead
+        with aggregates.suspended(self.db):
+            yield
+            for number, (_name, sql) in enumerate(indexes):
+                if progress is not None:
+                    progress(number / len(indexes))
+                self.db.execute(sql)
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Plain INSERTs of ready-made rows (values already in their stored form)."""

@@ -10,6 +10,7 @@ here at once and queued for the server, which decides it with the same rules.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -48,6 +49,15 @@ def check_day_mode(store: BaseStore, employee_id: str, day: dt.date, mode: WorkM
             (employee_id, monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), report_id or ""))
     }
     return dwa.check_day_mode(day, mode, location, week, _arrangements(store, employee_id), store.policy)
+
+
+def _assignees(stored: str | None) -> list[str]:
+    """A card's assignee ids as stored (a JSON list); anything else: nobody."""
+    try:
+        value = json.loads(stored or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 class OrgMixin(RecapMixin):  # the overview reads recap figures (late verifications, IKI progress)
@@ -131,6 +141,26 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             outbox.enqueue(self.db, entity="membership", entity_id=found[0].id, op="delete", base_version=0,
                            payload={"team_id": team.id})
 
+    def update_team(self, team_id: str, *, actor_id: str, name: str | None = None, scope: str | None = None,
+                    kind: str | None = None, decree_no: str | None = None, period_start: dt.date | None = None,
+                    period_end: dt.date | None = None) -> Team:
+        """Change what the JPT may change of an open team (only the fields given), queued as the
+        server's ``team update`` op."""
+        given = {"name": name.strip() if name is not None else None, "scope": scope, "kind": kind,
+                 "decree_no": decree_no.strip() if decree_no is not None else None,
+                 "period_start": period_start, "period_end": period_end}
+        fields = {k: v for k, v in given.items() if v is not None}
+        if not fields:
+            raise DomainError("team_nothing_to_update")
+        with self.transaction():
+            team = self._own_team(team_id, actor_id)
+            updated = Team.model_validate({**team.model_dump(), **fields})  # the domain's rules, once
+            row = to_row(updated)
+            self._insert("teams", row, replace=True)
+            outbox.enqueue(self.db, entity="team", entity_id=team.id, op="update", base_version=0,
+                           payload={k: row[k] for k in fields})
+        return updated
+
     def close_team(self, team_id: str, *, actor_id: str) -> Team:
         with self.transaction():
             team = self._own_team(team_id, actor_id)
@@ -138,6 +168,11 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
             self._insert("teams", to_row(closed), replace=True)
             outbox.enqueue(self.db, entity="team", entity_id=team.id, op="close", base_version=0, payload={})
         return closed
+
+    def data_mark(self) -> tuple[int, int]:
+        """Changes so far by this connection and SQLite's count of other connections' commits:
+        equal marks, nothing was written in between (a screen may keep what it shows)."""
+        return self.db.conn.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def find_team(self, id_or_prefix: str) -> Team:
         """By full id or a unique prefix of 4+ characters (as `sk-tui team list` shows it)."""
@@ -167,19 +202,24 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
                     JOIN employees e ON e.id = m.employee_id JOIN teams t ON t.id = m.team_id
                     WHERE m.team_id IN ({marks}) ORDER BY e.name, t.name""", team_ids):
             by_person.setdefault(row["employee_id"], []).append(row)
-        out = []
-        for person, memberships in by_person.items():
-            if len(memberships) < 2:
-                continue
-            minutes = {r["team_id"]: r["minutes"] for r in self.rows(
-                """SELECT team_id, SUM(total_minutes) AS minutes FROM reports WHERE employee_id = ?
-                   AND work_date BETWEEN ? AND ? GROUP BY team_id""", (person, first.isoformat(), last.isoformat()))}
-            tasks = {r["team_id"]: r["n"] for r in self.rows(
-                f"""SELECT team_id, COUNT(*) AS n FROM tasks WHERE status != 'done' AND assignees LIKE ?
-                    AND team_id IN ({marks}) GROUP BY team_id""", (f'%"{person}"%', *team_ids))}
-            out.append((person, memberships[0]["name"],
-                        [(m["team"], minutes.get(m["team_id"]) or 0, tasks.get(m["team_id"], 0)) for m in memberships]))
-        return out
+        several = {person: memberships for person, memberships in by_person.items() if len(memberships) > 1}
+        if not several:
+            return []
+        # two queries for everyone (not two per person): minutes by (person, team), open cards
+        people = ", ".join("?" for _ in several)
+        minutes = {(r[0], r[1]): r[2] or 0 for r in self.db.execute(
+            f"""SELECT employee_id, team_id, SUM(total_minutes) FROM reports WHERE employee_id IN ({people})
+                AND work_date BETWEEN ? AND ? GROUP BY 1, 2""", [*several, first.isoformat(), last.isoformat()])}
+        tasks: dict[tuple[str, str], int] = {}
+        for team_id, assignees in self.db.execute(
+                f"SELECT team_id, assignees FROM tasks WHERE team_id IN ({marks}) AND status != 'done'", team_ids):
+            for person in _assignees(assignees):
+                if person in several:
+                    tasks[(person, team_id)] = tasks.get((person, team_id), 0) + 1
+        return [(person, memberships[0]["name"],
+                 [(m["team"], minutes.get((person, m["team_id"]), 0), tasks.get((person, m["team_id"]), 0))
+                  for m in memberships])
+                for person, memberships in several.items()]
 
     def team_overview(self, team_ids: list[str], month_start: dt.date, month_end: dt.date,
                       today: dt.date) -> list[dict[str, Any]]:
@@ -211,14 +251,8 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
                 item["open_tasks"] += row["n"]
                 if row["late"]:
                     item["overdue_tasks"] += row["n"]
-        for row in self.rows(
-            f"""SELECT team_id, status IN ('approved', 'returned') AS decided, COUNT(*) AS n FROM reports
-                WHERE team_id IN ({marks}) AND work_date BETWEEN ? AND ? AND status != 'draft' GROUP BY 1, 2""",
-                [*team_ids, month_start.isoformat(), month_end.isoformat()]):
-            item = out[row["team_id"]]
-            item["reports"] += row["n"]
-            if row["decided"]:
-                item["decided"] += row["n"]
+        for team_id, (reports, decided) in self.team_report_counts(team_ids, month_start, month_end).items():
+            out[team_id]["reports"], out[team_id]["decided"] = reports, decided
         elapsed = len(kinerja.working_days(month_start, min(today, month_end), self.policy))
         late = self.overdue_by_team({tid: item["lead_id"] for tid, item in out.items() if item["lead_id"]},
                                     month_start, month_end)
@@ -229,18 +263,61 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
         self._team_target_progress(out, month_start.replace(month=1, day=1), today)
         return list(out.values())
 
+    def team_report_counts(self, team_ids: list[str], start: dt.date, end: dt.date,
+                           raw: bool = False) -> dict[str, tuple[int, int]]:
+        """Team -> (reports submitted in range, of which decided), from ``agg_team_month`` for a
+        whole month (``raw``: from the reports, as for any other range)."""
+        marks = ", ".join("?" for _ in team_ids)
+        first, last = kinerja.month_bounds(start)
+        if not raw and (start, end) == (first, last):
+            query = f"""SELECT team_id, status IN ('approved', 'returned'), SUM(n) FROM agg_team_month
+                        WHERE team_id IN ({marks}) AND month = ? AND status != 'draft' GROUP BY 1, 2"""
+            params: list[Any] = [*team_ids, start.strftime("%Y-%m")]
+        else:
+            query = f"""SELECT team_id, status IN ('approved', 'returned'), COUNT(*) FROM reports
+                        WHERE team_id IN ({marks}) AND work_date BETWEEN ? AND ? AND status != 'draft' GROUP BY 1, 2"""
+            params = [*team_ids, start.isoformat(), end.isoformat()]
+        out: dict[str, tuple[int, int]] = {}
+        for team_id, decided, n in self.db.execute(query, params):
+            reports, done = out.get(team_id, (0, 0))
+            out[team_id] = (reports + n, done + (n if decided else 0))
+        return out
+
     def _team_target_progress(self, out: dict[str, dict[str, Any]], start: dt.date, today: dt.date) -> None:
         """Mean share of each quantity indicator reached (approved volume, capped at 1) of the
-        targets assigned from each team, this year."""
+        targets assigned from each team, this year: one query joins the targets to the year's
+        rows of ``agg_indicator`` (less the months after today's), the days at the edges come
+        from the raw rows (``indicator_progress`` does the same for one list of indicators)."""
+        from sk_tui.store.recap import _periods_of
+
+        periods: dict[str, int] = {}
+        raw: list[tuple[dt.date, dt.date, int]] = []
+        _periods_of(start, today, 1, periods, raw)
+        wanted = [(p, sign) for p, sign in periods.items() if sign]
+        sign_of = " ".join("WHEN ? THEN ?" for _ in wanted)
         marks = ", ".join("?" for _ in out)
-        rows = self.rows(
-            f"""SELECT t.team_id, i.id, i.target_value FROM targets t JOIN indicators i ON i.target_id = t.id
-                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""", list(out))
-        progress = self.indicator_progress([r["id"] for r in rows], start, today)
+        rows = self.db.execute(
+            f"""SELECT t.team_id, i.id, i.target_value,
+                       COALESCE(SUM((CASE g.period {sign_of} ELSE 0 END)
+                                    * (CASE WHEN g.unit = 'u:' || lower(i.unit) THEN g.approved ELSE 0 END)), 0)
+                FROM targets t JOIN indicators i ON i.target_id = t.id
+                LEFT JOIN agg_indicator g ON g.indicator_id = i.id AND g.period IN ({", ".join("?" for _ in wanted)})
+                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0
+                GROUP BY t.team_id, i.id""" if wanted else
+            f"""SELECT t.team_id, i.id, i.target_value, 0 FROM targets t JOIN indicators i ON i.target_id = t.id
+                WHERE t.team_id IN ({marks}) AND i.aspect = 'quantity' AND i.target_value > 0""",
+            [*(v for pair in wanted for v in pair), *(p for p, _ in wanted), *out] if wanted else list(out),
+        ).fetchall()
+        done = {indicator_id: volume for _team, indicator_id, _target, volume in rows}
+        if raw and done:
+            edges = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in done}
+            for low, high, sign in raw:
+                self._add_progress_raw(edges, list(done), low, high, None, sign)
+            for indicator_id, entry in edges.items():
+                done[indicator_id] += entry["approved"]
         shares: dict[str, list[float]] = {}
-        for r in rows:
-            done = progress.get(r["id"], {}).get("approved", 0.0)
-            shares.setdefault(r["team_id"], []).append(min(1.0, done / r["target_value"]))
+        for team_id, indicator_id, target, _volume in rows:
+            shares.setdefault(team_id, []).append(min(1.0, round(done[indicator_id], 9) / target))
         for team_id, values in shares.items():
             out[team_id]["progress"] = sum(values) / len(values)
 
@@ -286,6 +363,26 @@ class OrgMixin(RecapMixin):  # the overview reads recap figures (late verificati
     def check_day_mode(self, employee_id: str, day: dt.date, mode: WorkMode | str, location: str,
                        report_id: str | None = None) -> WorkMode:
         return check_day_mode(self, employee_id, day, mode, location, report_id)
+
+    def dwa_output(self, employee_ids: list[str], start: dt.date, end: dt.date,
+                   raw: bool = False) -> list[dwa.ModeOutput]:
+        """Approved output per person-day by work mode (``dwa.output_by_mode``), from
+        ``agg_mode_month`` for a whole month (``raw``: from the activities, as for any range)."""
+        if not employee_ids:
+            return []
+        first, last = kinerja.month_bounds(start)
+        if raw or (start, end) != (first, last):
+            return dwa.output_by_mode([(r[0], r[2], r[3], r[4], r[5])
+                                       for r in self.dwa_output_rows(employee_ids, start, end)])
+        marks = ", ".join("?" for _ in employee_ids)
+        found = {mode: (days, minutes, volume) for mode, days, minutes, volume in self.db.execute(
+            f"""SELECT mode, SUM(days), SUM(minutes), SUM(volume) FROM agg_mode_month
+                WHERE employee_id IN ({marks}) AND month = ? GROUP BY 1 HAVING SUM(days) > 0""",
+            [*employee_ids, start.strftime("%Y-%m")])}
+        # volumes summed as floats: to the cent, as the report shows them
+        return [dwa.ModeOutput(m.value, found[m.value][0], found[m.value][1],
+                               Decimal(str(round(found[m.value][2], 6))).normalize())
+                for m in WorkMode if m.value in found]
 
     def dwa_output_rows(self, employee_ids: list[str], start: dt.date,
                         end: dt.date) -> list[tuple[str, str | None, dt.date, str, int, Decimal]]:

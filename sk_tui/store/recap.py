@@ -17,6 +17,7 @@ from typing import Any
 from sk_tui.domain import kinerja
 from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+from sk_tui.store import aggregates
 from sk_tui.store.base import BaseStore
 
 AGENCY_POLICY_ID = "agency"
@@ -161,9 +162,52 @@ class RecapMixin(BaseStore):
 
     def overdue_by_team(self, team_leads: dict[str, str], start: dt.date, end: dt.date) -> dict[str, int]:
         """``overdue_reviews`` for many teams at once (team -> its lead's late verifications of
-        that team's parts): one pass over the reports of the window, for the JPT's view."""
+        that team's parts), for the JPT's view: the parts counted by (team, work date, local
+        submission and decision day) in ``agg_review_day``, less each lead's own parts."""
         if not team_leads:
             return {}
+        shift = self._utc_offset_modifier(start)
+        if aggregates.shift(self.db) != shift:  # the aggregate's local days are another zone's
+            return self._overdue_by_team_raw(team_leads, start, end)
+        # the local submission days whose window ends in [start, end] before today: the only
+        # ones _count_overdue keeps, so SQLite sums just those parts, each against its due day
+        today = self.today()
+        due: list[tuple[str, str]] = []
+        day = start - dt.timedelta(days=31 + 3 * self.policy.review_window_working_days)
+        while day <= end:
+            ends = kinerja.add_working_days(day, self.policy.review_window_working_days, self.policy)
+            if start <= ends <= end and ends < today:
+                due.append((day.isoformat(), ends.isoformat()))
+            day += dt.timedelta(days=1)
+        if not due:
+            return {}
+        window = ((start - dt.timedelta(days=31)).isoformat(), end.isoformat())
+        # each part against the due day of its submission day: one pass over the window's rows
+        due_of = f"(CASE {{s}} {' '.join('WHEN ? THEN ?' for _ in due)} END)"
+        flat = [v for pair in due for v in pair]
+        submitted = [s for s, _d in due]
+        days = ", ".join("?" for _ in due)
+        marks = ", ".join("?" for _ in team_leads)
+        out: dict[str, int] = dict(self.db.execute(
+                f"""SELECT team_id, SUM(n) FROM agg_review_day
+                    WHERE team_id IN ({marks}) AND work_date BETWEEN ? AND ? AND submitted_day IN ({days})
+                    AND (decided_day = '' OR decided_day > {due_of.format(s='submitted_day')}) GROUP BY 1""",
+                [*team_leads, *window, *submitted, *flat]))
+        leads = sorted(set(team_leads.values()))
+        # a lead owes none of their own parts
+        for team, person, n in self.db.execute(
+                f"""SELECT p.team_id, r.employee_id, COUNT(*) FROM reports r CROSS JOIN agg_report_parts p
+                    ON p.report_id = r.id
+                    WHERE r.employee_id IN ({", ".join("?" for _ in leads)}) AND r.work_date BETWEEN ? AND ?
+                    AND r.submitted_at IS NOT NULL AND date(r.submitted_at, ?) IN ({days}) AND (p.decided IS NULL
+                        OR date(p.decided, ?) > {due_of.format(s="date(r.submitted_at, ?)")}) GROUP BY 1, 2""",
+                [*leads, *window, shift, *submitted, shift, shift, *flat]):
+            if team_leads.get(team) == person and team in out:
+                out[team] -= n
+        return {team: n for team, n in out.items() if n > 0}
+
+    def _overdue_by_team_raw(self, team_leads: dict[str, str], start: dt.date, end: dt.date) -> dict[str, int]:
+        """``overdue_by_team`` from the raw rows: one pass over the reports of the window."""
         marks = ", ".join("?" for _ in team_leads)
         shift = self._utc_offset_modifier(start)
         window_start = start - dt.timedelta(days=31)
@@ -318,29 +362,105 @@ class RecapMixin(BaseStore):
 
         Only volume reported in the indicator's own unit counts toward it ("2 dokumen" toward a
         target in dokumen; "3 kegiatan" of meetings toward it adds minutes, not output).
+
+        For everyone's reports the range is read as whole years and months of ``agg_indicator``
+        (a year so far: the year's row less the months after) and the few days at the edges
+        from the raw rows; one person's reports are few: read raw.
         """
         if not indicator_ids:
             return {}
+        result = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in indicator_ids}
+        if employee_ids or start > end:
+            self._add_progress_raw(result, indicator_ids, start, end, employee_ids)
+            return result
+        periods: dict[str, int] = {}
+        raw: list[tuple[dt.date, dt.date, int]] = []
+        _periods_of(start, end, 1, periods, raw)
+        marks = ", ".join("?" for _ in indicator_ids)
+        wanted = [p for p, sign in periods.items() if sign]
+        if wanted:
+            for indicator_id, period, approved, reported, minutes in self.db.execute(
+                f"""SELECT g.indicator_id, g.period,
+                           SUM(CASE WHEN g.unit = 'u:' || lower(i.unit) THEN g.approved ELSE 0 END),
+                           SUM(CASE WHEN g.unit = 'u:' || lower(i.unit) THEN g.reported ELSE 0 END), SUM(g.minutes)
+                    FROM agg_indicator g JOIN indicators i ON i.id = g.indicator_id
+                    WHERE g.indicator_id IN ({marks}) AND g.period IN ({", ".join("?" for _ in wanted)})
+                    GROUP BY 1, 2""",
+                [*indicator_ids, *wanted],
+            ):
+                sign, entry = periods[period], result[indicator_id]
+                entry["approved"] += sign * (approved or 0)
+                entry["reported"] += sign * (reported or 0)
+                entry["minutes"] += sign * (minutes or 0)
+        for low, high, sign in raw:
+            self._add_progress_raw(result, indicator_ids, low, high, None, sign)
+        for entry in result.values():  # sums taken apart and together: no float dust
+            entry["approved"], entry["reported"] = round(entry["approved"], 9), round(entry["reported"], 9)
+        return result
+
+    @staticmethod
+    def _add_progress(entry: dict[str, Any], status: str, volume: float | None, minutes: int | None,
+                      sign: int) -> None:
+        if status == "approved":
+            entry["approved"] += sign * (volume or 0)
+        if status in ("approved", "submitted"):
+            entry["reported"] += sign * (volume or 0)
+        entry["minutes"] += sign * (minutes or 0)
+
+    def _add_progress_raw(self, result: dict[str, dict[str, Any]], indicator_ids: list[str], start: dt.date,
+                          end: dt.date, employee_ids: list[str] | None, sign: int = 1) -> None:
         marks = ", ".join("?" for _ in indicator_ids)
         params: list[Any] = [*indicator_ids, start.isoformat(), end.isoformat()]
         who = ""
         if employee_ids:
             who = f" AND r.employee_id IN ({', '.join('?' for _ in employee_ids)})"
             params += employee_ids
-        result = {i: {"approved": 0.0, "reported": 0.0, "minutes": 0} for i in indicator_ids}
+        # everyone's days at a month's edge: from those days' reports, not each indicator's year
+        join = "JOIN" if employee_ids else "CROSS JOIN"
         for indicator_id, status, volume, minutes in self.db.execute(
             f"""SELECT a.indicator_id, r.status,
                        SUM(CASE WHEN lower(a.volume_unit) = lower(i.unit) THEN a.volume ELSE 0 END),
                        SUM(a.minutes)
-                FROM activities a JOIN reports r ON r.id = a.report_id JOIN indicators i ON i.id = a.indicator_id
+                FROM reports r {join} activities a ON a.report_id = r.id JOIN indicators i ON i.id = a.indicator_id
                 WHERE a.indicator_id IN ({marks}) AND r.work_date BETWEEN ? AND ?{who}
                 GROUP BY a.indicator_id, r.status""",
             params,
         ):
-            entry = result[indicator_id]
-            if status == "approved":
-                entry["approved"] += volume or 0
-            if status in ("approved", "submitted"):
-                entry["reported"] += volume or 0
-            entry["minutes"] += minutes or 0
-        return result
+            self._add_progress(result[indicator_id], status, volume, minutes, sign)
+
+
+def _periods_of(start: dt.date, end: dt.date, sign: int, periods: dict[str, int],
+                raw: list[tuple[dt.date, dt.date, int]]) -> None:
+    """Split [start, end] into periods of ``agg_indicator`` ('YYYY', 'YYYY-MM', each with the
+    sign it is counted with) and day ranges read raw: a year or month mostly covered is taken
+    whole, less what lies outside; one mostly outside is taken in smaller parts."""
+    day = dt.timedelta(days=1)
+    for year in range(start.year, end.year + 1):
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        low, high = max(start, first), min(end, last)
+        if (high - low).days + 1 > (last - first).days + 1 - ((high - low).days + 1):
+            periods[str(year)] = periods.get(str(year), 0) + sign
+            if low > first:
+                _months_of(first, low - day, -sign, periods, raw)
+            if high < last:
+                _months_of(high + day, last, -sign, periods, raw)
+        else:
+            _months_of(low, high, sign, periods, raw)
+
+
+def _months_of(start: dt.date, end: dt.date, sign: int, periods: dict[str, int],
+               raw: list[tuple[dt.date, dt.date, int]]) -> None:
+    """The months of [start, end] (one year), as ``_periods_of`` does for years."""
+    day = dt.timedelta(days=1)
+    month = start.replace(day=1)
+    while month <= end:
+        first, last = kinerja.month_bounds(month)
+        low, high = max(start, first), min(end, last)
+        inside = (high - low).days + 1
+        if inside > (last - first).days + 1 - inside:
+            key = month.strftime("%Y-%m")
+            periods[key] = periods.get(key, 0) + sign
+            raw += [(a, b, -sign) for a, b in ((first, low - day), (high + day, last)) if a <= b]
+        else:
+            raw.append((low, high, sign))
+        month = last + day

@@ -60,6 +60,8 @@ def connect(path: str | Path, *, timeout: float = 30.0) -> Database:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
+    # an INSERT OR REPLACE fires the delete triggers of the row it replaces (store/aggregates.py)
+    conn.execute("PRAGMA recursive_triggers=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     return Database(conn)
 
@@ -296,6 +298,19 @@ def _v7_teams_and_dwa(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_dwa_employee ON dwa(employee_id, valid_from)")
 
 
+def _v8_monthly_aggregates(db: Database) -> None:
+    """Issue 13: monthly aggregates for the view across teams and the targets screen, filled
+    from the rows already here and kept by triggers from now on (store/aggregates.py), and an
+    index for a month of many teams' reports (the overview's submission and verification
+    rates read it; (team, status, date) made them read each team's whole year)."""
+    from sk_tui.store import aggregates
+
+    aggregates.install(db)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_reports_team_date ON reports(team_id, work_date, status)")
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        db.execute("ANALYZE idx_reports_team_date")  # the planner weighs it against the older indexes
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_create,
     _v2_report_totals_and_resolution,
@@ -304,6 +319,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v5_recap_inputs,
     _v6_resync_seen,
     _v7_teams_and_dwa,
+    _v8_monthly_aggregates,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

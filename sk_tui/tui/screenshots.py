@@ -29,6 +29,7 @@ SHOTS: list[tuple[str, str, str, list[str]]] = [
     ("targets-team", "lead", "id", ["3", "m"]),
     ("review", "lead", "id", ["4"]),
     ("board-jpt", "jpt", "id", ["t"]),
+    ("teams", "jpt", "id", ["6"]),
     ("help", "staff", "id", ["f1"]),
     ("palette", "staff", "id", ["ctrl+p"]),
 ]
@@ -45,6 +46,8 @@ async def _shoot(db: Path, out: Path, name: str, lang: str, keys: list[str], siz
             await pilot.press(key)
             await pilot.pause()
         await pilot.pause(0.2)
+        await app.workers.wait_for_complete()  # parts below the fold (the view across teams) load in a worker
+        await pilot.pause()
         return Path(app.save_screenshot(f"{name}.svg", str(out)))
 
 

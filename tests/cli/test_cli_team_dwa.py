@@ -87,3 +87,30 @@ def test_dwa_apply_decide_and_the_output_report(ws: Workspace, capsys):
     assert {r["month"] for r in rows} <= {"2026-09", "2026-10", "2026-11"}
     table = ws.in_process("dwa", "report", "--month", "2026-11", capsys=capsys).out
     assert "Menit/hari" in table and "WFO" in table and "█" in table
+
+
+def test_the_jpt_updates_a_team_and_nobody_else_may(ws: Workspace, capsys):
+    ws.act_as(ws.org.jpt.id)
+    team = ws.org.team_b
+    done = ws.in_process("team", "update", team.id[:8], "--decree", "800/Kep.52-Huk/2026", "--end", "2027-12-31",
+                         "--scope", "cross_agency", capsys=capsys)
+    assert done.code == 0 and "Tim diubah" in done.out
+    listed = {t["id"]: t for t in json.loads(ws.in_process("team", "list", "--json", capsys=capsys).out)}
+    changed = listed[team.id]
+    assert (changed["decree_no"], changed["period_end"], changed["scope"], changed["name"]) == (
+        "800/Kep.52-Huk/2026", "2027-12-31", "cross_agency", team.name)
+    queued = [(op.entity, op.op, json.loads(op.payload_json)) for op in ws.store().next_push_batch(50)]
+    assert queued == [("team", "update", {"decree_no": "800/Kep.52-Huk/2026", "period_end": "2027-12-31",
+                                          "scope": "cross_agency"})]
+    renamed = json.loads(ws.in_process("--lang", "en", "team", "update", team.id[:8], "--name", "Tim Advokasi",
+                                       "--json", capsys=capsys).out)
+    assert renamed["name"] == "Tim Advokasi"
+    nothing = ws.in_process("--lang", "en", "team", "update", team.id[:8], capsys=capsys)
+    assert nothing.code != 0 and "Say what changes" in nothing.err
+    backwards = ws.in_process("team", "update", team.id[:8], "--start", "2028-01-01", capsys=capsys)
+    assert backwards.code != 0  # the period would end before it starts: refused, nothing queued
+    # the team's own lead is not the JPT: refused, nothing more queued
+    ws.act_as(ws.org.lead2.id)
+    refused = ws.in_process("team", "update", team.id[:8], "--name", "Tim Saya", capsys=capsys)
+    assert refused.code != 0 and "Hanya pimpinan unit (JPT)" in refused.err
+    assert len(ws.store().next_push_batch(50)) == 2

@@ -33,6 +33,7 @@ SHARED = {
     "revoke", "sync", "login", "serve", "review", "recap", "task", "report", "workspace", "todo", "done",
     "in", "progress", "unicode", "nul", "textual", "dark", "light", "ansi", "indonesia", "english", "bahasa",
     "rp", "pergub", "raperda", "rapergub", "jdih", "ptun", "dwa", "jabar", "garut", "biro", "hukum",
+    "update",  # `sk-tui team update`: a command word, like list, add, move
 }
 
 

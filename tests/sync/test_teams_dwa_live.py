@@ -119,3 +119,27 @@ def test_the_server_refuses_what_the_rules_forbid(live, wider, cli_env, tmp_path
     report = {"work_date": "2026-11-27", "work_mode": "WFA", "location": "Garut", "team_id": "team-b",
               "activities": [{"id": "a-1", "description": "Telaah", "minutes": 60}]}
     assert push("fani", ("report", "r-fani", "submit", report)) == [("rejected", "dwa_none")]
+
+
+def test_a_team_update_reaches_its_members(live, wider, cli_env, tmp_path):
+    jpt = Device(cli_env, tmp_path / "jpt", live.url, live.tokens["jpt"])
+    team = jpt.json("team", "create", "--name", "Tim Percepatan Perizinan", "--scope", "cross_unit",
+                    "--decree", "800/Kep.45-Huk/2026", "--from", "2026-11-01", "--to", "2027-06-30")
+    jpt.ok("team", "lead", team["id"], "199408082019022001")
+    jpt.ok("team", "add", team["id"], "199203142018011001")    # Eko, Biro Organisasi
+    jpt.sync()
+    eko = Device(cli_env, tmp_path / "eko", live.url, wider["eko"])
+    assert {t["id"]: t for t in eko.json("team", "list")}[team["id"]]["decree_no"] == "800/Kep.45-Huk/2026"
+
+    jpt.ok("team", "update", team["id"][:8], "--name", "Tim Percepatan Perizinan Terpadu", "--decree",
+           "800/Kep.52-Huk/2026", "--end", "2027-12-31")
+    jpt.sync()
+    assert jpt.json("status")["queued"] == 0 and jpt.json("status")["problems"] == 0
+    eko.sync()
+    seen = {t["id"]: t for t in eko.json("team", "list")}[team["id"]]
+    assert (seen["name"], seen["decree_no"], seen["period_end"]) == (
+        "Tim Percepatan Perizinan Terpadu", "800/Kep.52-Huk/2026", "2027-12-31")
+    # a member cannot change it: refused on the device, nothing queued
+    refused = eko.run("--lang", "en", "team", "update", team["id"][:8], "--name", "Tim Eko")
+    assert refused.returncode != 0 and "Only the Eselon II leader" in refused.stderr
+    assert eko.json("status")["queued"] == 0

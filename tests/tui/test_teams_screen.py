@@ -27,6 +27,8 @@ async def test_the_jpt_sees_every_team_and_decides_a_dwa_application(store, org)
     app = make_app(store.path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("6")
+        await pilot.pause()  # the first frame, then the parts below the fold come from a worker
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert "2 tim" in str(app.screen.query_one("#teams-title", Static).render())
         teams = {row[0]: row for row in _rows(app, "#teams-table")}
@@ -80,3 +82,33 @@ async def test_refusing_asks_for_the_reason(store, org):
         await pilot.pause()
     refused = store.find_dwa(applied.id)
     assert (refused.status, refused.note, refused.approved_by) == (DwaStatus.REFUSED, "Front-line post", None)
+
+
+async def test_coming_back_shows_what_was_written_meanwhile(store, org):
+    seed_workspace(store, org)
+    store.set_me(org.jpt.id)
+    app = make_app(store.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        before = {row[0]: row[4] for row in _rows(app, "#teams-table")}
+        await pilot.press("1")
+        await pilot.pause()
+        # another connection (as a sync would) adds a card to team A while the board is shown
+        from sk_tui.store import Store
+
+        other = Store.open(store.path)
+        other.create_task(org.team_a.id, "Kartu dari sinkron", actor_id=org.lead.id)
+        other.close()
+        await pilot.press("6")
+        await pilot.pause()
+        after = {row[0]: row[4] for row in _rows(app, "#teams-table")}
+        assert int(after[org.team_a.name]) == int(before[org.team_a.name]) + 1
+        # nothing written since: the same rows, not read again
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        assert {row[0]: row[4] for row in _rows(app, "#teams-table")} == after
