@@ -146,6 +146,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "task.title_empty": ("Judul tidak boleh kosong.", "The title must not be empty."),
     "form.save": ("Simpan", "Save"),
     "form.hint": ("Tab pindah kolom · Ctrl+S simpan · Esc batal", "Tab next field · Ctrl+S save · Esc cancel"),
+    "form.hint_one_field": ("Enter/Ctrl+S simpan · Esc batal", "Enter/Ctrl+S save · Esc cancel"),
     "form.invalid": ("Periksa isian: {msg}", "Check the form: {msg}"),
     "form.date_bad": ("Tanggal harus YYYY-MM-DD.", "Dates must be YYYY-MM-DD."),
     "form.save_id": ("Simpan", "Save"),
@@ -500,6 +501,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "explain.step.official": ("Angka resmi (bulan ditutup)", "Official figure (month closed)"),
     "explain.step.closed": ("Status bulan", "Month"),
     "explain.kind.overdue_review": ("verifikasi terlambat", "overdue review"),
+    "explain.kind.hukuman_disiplin": ("hukuman disiplin", "disciplinary penalty"),
+    "explain.kind.lhkpn": ("LHKPN/LHKASN tidak disampaikan", "LHKPN/LHKASN not filed"),
+    "explain.kind.lainnya": ("lainnya", "other"),
     "explain.minutes": ("{n} menit", "{n} min"),
     "explain.day_one": ("{n} hari", "{n} day"),
     "explain.days": ("{n} hari", "{n} days"),
@@ -528,6 +532,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "teams.col.load_both": ("Menit/kartu per tim", "Minutes/cards by team"),
     "teams.col.late_reviews_short": ("V.lewat", "Late v."),
     "teams.col.verified_short": ("Verif", "Verif."),
+    # storage failures a person can act on (store/failures.py)
+    "storage.disk_full": (
+        "Disk penuh: {path} tidak dapat ditulis; tidak ada yang diubah. Kosongkan ruang disk lalu coba lagi.",
+        "Disk full: could not write {path}; nothing was changed. Free some disk space and try again.",
+    ),
+    "storage.read_only": (
+        "{path} hanya-baca (berkas atau foldernya tidak boleh ditulis); tidak ada yang diubah.",
+        "{path} is read-only (the file or its folder cannot be written); nothing was changed.",
+    ),
+    "storage.cannot_open": (
+        "{path} tidak dapat dibuka (folder hanya-baca, tanpa izin, atau tidak ada); tidak ada yang diubah.",
+        "Cannot open {path} (read-only folder, no permission, or missing); nothing was changed.",
+    ),
+    "storage.busy": (
+        "{path} sedang dikunci program lain; tidak ada yang diubah. Coba lagi sebentar lagi.",
+        "{path} is locked by another program; nothing was changed. Try again shortly.",
+    ),
+    "storage.io_error": (
+        "Kesalahan baca/tulis disk pada {path}; tidak ada yang diubah.",
+        "Disk read/write error on {path}; nothing was changed.",
+    ),
 }
 # The command line's and the server's texts (help, argparse, admin output, HTTP errors) live
 # beside this file, in the same format; TEXT is the one catalogue of both.

@@ -455,7 +455,10 @@ def output_per_day_by_mode(rows: list[tuple[str, int]]) -> dict[str, float]:
 STEP_KEYS = ("approved", "late", "absent", "excused", "effective", "target", "base", "negative",
              "achievement", "ceiling", "allowance", "policy", "official", "closed")
 # Each step's label and value texts live in the one catalogue (domain/i18n.py, "explain.*").
-_KIND_KEYS: dict[str, str] = {OVERDUE_REVIEW: "explain.kind.overdue_review"}
+_KIND_KEYS: dict[str, str] = {OVERDUE_REVIEW: "explain.kind.overdue_review",
+                              # the kinds HR enters most (an agency's own kinds show as entered)
+                              "hukuman_disiplin": "explain.kind.hukuman_disiplin",
+                              "lhkpn": "explain.kind.lhkpn", "lainnya": "explain.kind.lainnya"}
 
 
 def grouped(value: int | float | str, lang: str = "id", decimals: int = 0) -> str:

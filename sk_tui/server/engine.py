@@ -402,6 +402,7 @@ class PushEngine:
     def _drafted_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         out: list[list[dict[str, Any]] | BaseException] = []
         with self.db.writing(lock=False) as conn:
+            self._refresh_policy(conn)
             seen = self.db.last_seq(conn)
             # no savepoint a draft (two round trips each, a fifth of a push's wall time): drafts
             # only read, and a failed statement sends the whole group to _locked_group

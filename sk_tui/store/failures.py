@@ -18,30 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from sk_tui.domain.errors import DomainError
-
-# kind: (Indonesian, English)
-MESSAGES: dict[str, tuple[str, str]] = {
-    "disk_full": (
-        "Disk penuh: {path} tidak dapat ditulis; tidak ada yang diubah. Kosongkan ruang disk lalu coba lagi.",
-        "Disk full: could not write {path}; nothing was changed. Free some disk space and try again.",
-    ),
-    "read_only": (
-        "{path} hanya-baca (berkas atau foldernya tidak boleh ditulis); tidak ada yang diubah.",
-        "{path} is read-only (the file or its folder cannot be written); nothing was changed.",
-    ),
-    "cannot_open": (
-        "{path} tidak dapat dibuka (folder hanya-baca, tanpa izin, atau tidak ada); tidak ada yang diubah.",
-        "Cannot open {path} (read-only folder, no permission, or missing); nothing was changed.",
-    ),
-    "busy": (
-        "{path} sedang dikunci program lain; tidak ada yang diubah. Coba lagi sebentar lagi.",
-        "{path} is locked by another program; nothing was changed. Try again shortly.",
-    ),
-    "io_error": (
-        "Kesalahan baca/tulis disk pada {path}; tidak ada yang diubah.",
-        "Disk read/write error on {path}; nothing was changed.",
-    ),
-}
+from sk_tui.domain.i18n import text
 
 _SQLITE_KINDS = {
     "SQLITE_FULL": "disk_full",
@@ -70,8 +47,8 @@ class StorageError(DomainError):
         super().__init__(f"storage_{kind}", path=str(path) if path else "?", detail=detail)
 
     def message(self, lang: str = "id") -> str:
-        indonesian, english = MESSAGES[self.kind]
-        return (english if lang == "en" else indonesian).format(path=self.params.get("path", "?"))
+        # the words live in the one catalogue (domain/i18n.py, "storage.*")
+        return text(f"storage.{self.kind}", lang, path=self.params.get("path", "?"))
 
 
 def _sqlite_kind(exc: sqlite3.Error) -> str | None:

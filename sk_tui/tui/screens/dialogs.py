@@ -163,7 +163,7 @@ class NoteScreen(Dialog[str]):
             yield Label(_text(self.title_text), classes="dialog-title", markup=False)
             yield TextInput(placeholder=self.placeholder, id="note-input")
             yield Label("", id="note-error", classes="form-error", markup=False)
-            yield Label(t("form.hint"), classes="dialog-hint", markup=False)
+            yield Label(t("form.hint_one_field"), classes="dialog-hint", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
