@@ -202,7 +202,7 @@ def test_cli_server_recap_csv_and_close(server_db, cli_env, tmp_path):
     assert rows[ANI]["target"] == "5785.71" and rows[ANI]["policy_version"] == "1" and rows[ANI]["closed"] == "False"
     steps = run_cli(cli_env, "--lang", "en", "server", "recap", "--month", "2026-11", "--nip", ANI, "--db", server_db)
     assert "Leave/sick days (lower the target)  3 days, target −964.29 min" in steps.stdout, steps.stdout
-    assert "2026-11-05 hukuman_disiplin 800/HD-01/2026: −10.00%" in steps.stdout
+    assert "2026-11-05 disciplinary penalty 800/HD-01/2026: −10.00%" in steps.stdout
     assert run_cli(cli_env, "server", "close-month", "2026-11", "--db", server_db).returncode == 0
     again = run_cli(cli_env, "--lang", "en", "server", "reopen-month", "2026-11", "--reason", "koreksi",
                     "--db", server_db)
