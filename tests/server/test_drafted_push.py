@@ -113,8 +113,8 @@ def test_an_op_resent_to_the_other_process_meanwhile_is_applied_once(racing):
     assert again["status"] == p.DUPLICATE and again["server_seq"] == applied["server_seq"]
 
 
-def test_batches_of_one_group_see_each_other_and_untouched_drafts_are_kept(racing):
-    tid, other = str(uuid.uuid4()), str(uuid.uuid4())
+def _count_decisions_under_the_lock(racing) -> list[str]:
+    """The actors whose batch worker A decides again under the lock (its draft did not stand)."""
     decide = racing.a._decide
     again: list[str] = []
 
@@ -124,6 +124,12 @@ def test_batches_of_one_group_see_each_other_and_untouched_drafts_are_kept(racin
         return decide(conn, actor, ops, draft=draft)
 
     racing.a._decide = counted  # type: ignore[method-assign]
+    return again
+
+
+def test_batches_of_one_group_see_each_other_and_untouched_drafts_are_kept(racing):
+    tid, other = str(uuid.uuid4()), str(uuid.uuid4())
+    again = _count_decisions_under_the_lock(racing)
     outs = racing.a.push_group([
         ("emp-ani", [create(tid)]),
         ("emp-dedi", [retitle(tid, "Judul baru", 1)]),  # drafted before the create was written
@@ -138,15 +144,7 @@ def test_batches_of_one_group_see_each_other_and_untouched_drafts_are_kept(racin
 
 def test_a_draft_stands_when_the_other_process_wrote_only_other_records(racing):
     mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
-    decide = racing.a._decide
-    again: list[str] = []
-
-    def counted(conn, actor, ops, *, draft=False):
-        if not draft:
-            again.append(actor)
-        return decide(conn, actor, ops, draft=draft)
-
-    racing.a._decide = counted  # type: ignore[method-assign]
+    again = _count_decisions_under_the_lock(racing)
     racing.meanwhile = [("emp-dedi", [create(theirs, "Kartu Dedi")])]
     (made,) = racing.a.push_group([("emp-ani", [create(mine, "Kartu Ani")])])[0]
     assert made["status"] == p.APPLIED and racing.b_results[0][0]["status"] == p.APPLIED
