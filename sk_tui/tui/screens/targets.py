@@ -17,10 +17,13 @@ from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
 from sk_tui.domain import kinerja
 from sk_tui.domain.i18n import month_name, number, percent, rupiah, t
 from sk_tui.domain.models import Aspect, Employee, Target
+from sk_tui.domain.text import bar
 from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import PickScreen
+
+BAR_CELLS = 24
 
 
 class TargetsScreen(SkScreen):
@@ -156,12 +159,15 @@ class TargetsScreen(SkScreen):
                 rows.append(Label(say("targets.assessed", target=number(indicator.target_value, 0),
                                       unit=indicator.unit), classes="indicator-row muted", markup=False))
                 continue
-            bar = ProgressBar(total=indicator.target_value, show_eta=False, classes="indicator-bar")
-            bar.progress = min(done, indicator.target_value)
-            rows.append(Horizontal(bar, Label(say("targets.indicator_line", value=number(done, 0),
-                                                  target=number(indicator.target_value, 0), unit=indicator.unit,
-                                                  projected=number(projected, 1)), markup=False),
-                                   classes="indicator-row"))
+            # one line of text, not a ProgressBar widget (four widgets each): a year's indicators
+            # made the screen's first frame wait for their layout
+            share = min(done, indicator.target_value) / indicator.target_value if indicator.target_value else 0.0
+            filled = bar(share, 1, BAR_CELLS)
+            rows.append(Static(Text.assemble(
+                (filled, "bold"), ("─" * (BAR_CELLS - len(filled)), "dim"), f" {percent(share):>6} ",
+                plain(say("targets.indicator_line", value=number(done, 0), target=number(indicator.target_value, 0),
+                          unit=indicator.unit, projected=number(projected, 1)))),
+                classes="indicator-row", markup=False))
         box.mount_all(rows)
 
     def _show_members(self, team_id: str, today: dt.date) -> None:
