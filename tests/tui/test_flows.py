@@ -405,7 +405,7 @@ async def test_quality_indicators_are_not_summed_from_daily_volumes(workspace):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        lines = [str(label.render()) for label in app.screen.query("#indicators Label")]
+        lines = [str(label.render()) for label in app.screen.query("#indicators .indicator-row")]
         assert any("90 persen" in line and "dinilai saat evaluasi" in line for line in lines)
         # the quantity indicator still shows its realised volume against the target
         assert any("/ 12 dokumen" in line for line in lines)
