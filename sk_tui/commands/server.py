@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sk_tui.commands.common import UserError, language, print_json, tr
+from sk_tui.domain.text import visible
 
 DEFAULT_PORT = 8765
 
@@ -564,7 +565,7 @@ def run_server_recap(args: argparse.Namespace) -> int:
         state = "cmd.server.month_state_closed" if result.closed else "cmd.server.month_state_open"
         print(tr(args, state, month=month, version=result.policy_version))
         for entry in result.log:
-            reason = f": {entry['reason']}" if entry["reason"] else ""
+            reason = f": {visible(entry['reason'])}" if entry["reason"] else ""  # an admin's text: data
             action = tr(args, f"cmd.server.month_log.{entry['action']}")
             print(f"  {entry['at']}  {action} (v{entry['policy_version']}){reason}")
     return 0
@@ -577,7 +578,7 @@ def run_close_month(args: argparse.Namespace) -> int:
     try:
         result = recap.close_month(_open(args), month)
     except recap.MonthStateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(tr(args, exc.key, **exc.params)) from None
     print(tr(args, "cmd.server.month_closed", month=month, n=len(result.rows), version=result.policy_version))
     return 0
 
@@ -589,6 +590,6 @@ def run_reopen_month(args: argparse.Namespace) -> int:
     try:
         count = recap.reopen_month(_open(args), month, args.reason)
     except recap.MonthStateError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(tr(args, exc.key, **exc.params)) from None
     print(tr(args, "cmd.server.month_reopened", month=month, n=count))
     return 0

@@ -24,14 +24,20 @@ from sqlalchemy.engine import Connection
 
 from sk_tui import clock
 from sk_tui.domain import kinerja
-from sk_tui.domain.models import DailyReport, Employee, Unit
+from sk_tui.domain.models import REASON_MAX, DailyReport, Employee, Unit
 from sk_tui.domain.policy import Policy
+from sk_tui.domain.text import first_refused
 from sk_tui.server import admin
 from sk_tui.server import storage as st
 
 
 class MonthStateError(ValueError):
-    """Closing a closed month, reopening an open one, or closing with figures that cannot be computed."""
+    """Closing a closed month, reopening an open one, or closing with figures that cannot be
+    computed. ``key`` names the admin's words in the catalogue (domain/i18n_cli.py)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
 
 
 @dataclasses.dataclass
@@ -228,11 +234,11 @@ def close_month(db: st.ServerDB, month: str) -> MonthRecap:
     key = _month_key(month)
     recap = month_recap(db, key)
     if recap.closed:
-        raise MonthStateError(f"{key} is closed already (reopen it first)")
+        raise MonthStateError("cmd.server.month_err.closed_already", month=key)
     broken = [r for r in recap.rows if r.figures.get("allowance") is None]
     if broken:
         names = ", ".join(f"{r.employee.nip} ({'; '.join(r.figures.get('warnings') or [])})" for r in broken[:5])
-        raise MonthStateError(f"cannot close {key}: no allowance for {names}")
+        raise MonthStateError("cmd.server.month_err.no_allowance", month=key, names=names)
     stamp = st.now_iso()
     records = []
     for row in recap.rows:
@@ -242,7 +248,7 @@ def close_month(db: st.ServerDB, month: str) -> MonthRecap:
                         "figures": row.figures, "closed_at": stamp})
     with db.writing() as conn:
         if is_closed(conn, key):  # closed by someone else meanwhile
-            raise MonthStateError(f"{key} is closed already (reopen it first)")
+            raise MonthStateError("cmd.server.month_err.closed_already", month=key)
         conn.execute(st.month_closes.delete().where(st.month_closes.c.month == key))
         if records:
             conn.execute(st.month_closes.insert(), [
@@ -263,16 +269,19 @@ def reopen_month(db: st.ServerDB, month: str, reason: str) -> int:
     key = _month_key(month)
     reason = reason.strip()
     if not reason:
-        raise MonthStateError("a reason is required")
+        raise MonthStateError("cmd.server.month_err.reason_required")
+    bad = first_refused(reason)
+    if bad is not None or len(reason) > REASON_MAX:  # the domain's rule for a one-line reason
+        raise MonthStateError("cmd.server.month_err.reason_invalid", max=REASON_MAX)
     version = admin.current_policy(db)[1]
     with db.writing() as conn:
         if not is_closed(conn, key):
-            raise MonthStateError(f"{key} is not closed")
+            raise MonthStateError("cmd.server.month_err.not_closed", month=key)
         rows = [{"id": r.id, "employee_id": r.employee_id, "data": None}
                 for r in conn.execute(select(st.month_closes.c.id, st.month_closes.c.employee_id)
                                       .where(st.month_closes.c.month == key))]
         conn.execute(st.month_closes.delete().where(st.month_closes.c.month == key))
-        conn.execute(st.month_log.insert().values(month=key, action="reopen", reason=reason[:2000],
+        conn.execute(st.month_log.insert().values(month=key, action="reopen", reason=reason,
                                                   policy_version=version, at=st.now_iso()))
         db.append_changes(conn, st.person_changes(conn, "month_close", rows))
     return len(rows)

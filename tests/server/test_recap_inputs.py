@@ -167,7 +167,7 @@ def test_server_recap_close_and_reopen(db, tmp_path):
 
     closed = recap.close_month(db, "2026-11")
     assert closed.closed and all(len(r.hash or "") == 64 for r in closed.rows)
-    with pytest.raises(recap.MonthStateError, match="closed already"):
+    with pytest.raises(recap.MonthStateError, match="closed_already"):
         recap.close_month(db, "2026-11")
     # a later input does not move a closed month
     admin.add_negative(db, nip=ANI, day="2026-11-06", kind="lhkpn", reference="late")
@@ -204,6 +204,10 @@ def test_cli_server_recap_csv_and_close(server_db, cli_env, tmp_path):
     assert "Leave/sick days (lower the target)  3 days, target −964.29 min" in steps.stdout, steps.stdout
     assert "2026-11-05 disciplinary penalty 800/HD-01/2026: −10.00%" in steps.stdout
     assert run_cli(cli_env, "server", "close-month", "2026-11", "--db", server_db).returncode == 0
+    twice = run_cli(cli_env, "server", "close-month", "2026-11", "--db", server_db)  # the admin's language
+    assert twice.returncode != 0 and "Bulan 2026-11 sudah ditutup" in twice.stderr, twice.stderr
+    hostile = run_cli(cli_env, "server", "reopen-month", "2026-11", "--reason", "ok\x1b[2J\x07", "--db", server_db)
+    assert hostile.returncode != 0 and "satu baris teks biasa" in hostile.stderr and "\x1b" not in hostile.stderr
     again = run_cli(cli_env, "--lang", "en", "server", "reopen-month", "2026-11", "--reason", "koreksi",
                     "--db", server_db)
     assert again.returncode == 0, again.stderr
