@@ -532,7 +532,7 @@ def run_negative_add(args: argparse.Namespace) -> int:
     except ValueError as exc:
         from sk_tui.server.admin import _why
 
-        raise UserError(_why(exc)) from None
+        raise UserError(_why(exc, language(args))) from None
     print(tr(args, "cmd.server.negative_recorded", day=event.day, kind=event.kind, reference=event.reference))
     return 0
 
@@ -548,13 +548,14 @@ def _month_arg(args: argparse.Namespace, month: str) -> str:
 
 def run_server_recap(args: argparse.Namespace) -> int:
     from sk_tui.commands.recap import print_figures
+    from sk_tui.domain.errors import DomainError
     from sk_tui.server import recap
 
     month = _month_arg(args, args.month)
     try:
         result = recap.month_recap(_open(args), month, args.unit)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    except DomainError as exc:  # an unknown unit, in the admin's language
+        raise UserError(exc.message(language(args))) from None
     chosen = [r for r in result.rows if not args.nip or r.employee.nip == args.nip.strip().replace(" ", "")]
     if args.nip and not chosen:
         raise UserError(tr(args, "cmd.server.nip_not_in_recap", nip=args.nip, month=month))

@@ -252,6 +252,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "NIP {value!r} tidak ditemukan.",
         "Unknown NIP {value!r}.",
     ),
+    "plan_unknown": ("Rencana SKP {value!r} tidak ditemukan.", "Unknown SKP plan {value!r}."),
+    "parent_rhk_unknown": ("RHK induk {value!r} tidak ditemukan.", "Unknown parent RHK {value!r}."),
+    "target_unknown": ("RHK {value!r} tidak ditemukan.", "Unknown RHK {value!r}."),
+    "attendance_status_unknown": ("Status kehadiran {value!r} tidak dikenal (salah satu dari: {known}).",
+                                  "Unknown attendance status {value!r} (one of: {known})."),
+    "attendance_repeated": ("NIP dan tanggal yang sama dengan baris {line}.", "The same NIP and date as line {line}."),
     "superior_unknown": (
         "NIP atasan {value!r} tidak ditemukan.",
         "Unknown superior NIP {value!r}.",

@@ -232,13 +232,13 @@ def _skp(files: dict[str, Path], known: _Known, nip_ref: Callable[[str], str | N
         def target(row: dict[str, str]) -> Target:
             plan = row.get("plan") or _missing("plan")
             if plan not in known.plans:
-                raise ValueError(f"unknown plan {plan!r}")
+                raise DomainError("plan_unknown", value=plan)
             parent = row.get("parent") or None
             if parent is not None and parent not in known.targets:
-                raise ValueError(f"unknown parent RHK {parent!r}")
+                raise DomainError("parent_rhk_unknown", value=parent)
             team = row.get("team") or None
             if team is not None and team not in known.teams:
-                raise ValueError(f"unknown team {team!r}")
+                raise DomainError("team_unknown", team_id=team)
             return Target(id=row.get("id") or _missing("id"), plan_id=plan, text=row.get("text") or _missing("text"),
                           parent_id=parent, team_id=team, **{k: row[k] for k in ("kind",) if row.get(k)})
 
@@ -248,7 +248,7 @@ def _skp(files: dict[str, Path], known: _Known, nip_ref: Callable[[str], str | N
         def indicator(row: dict[str, str]) -> Indicator:
             target_id = row.get("target") or _missing("target")
             if target_id not in known.targets:
-                raise ValueError(f"unknown target {target_id!r}")
+                raise DomainError("target_unknown", value=target_id)
             return Indicator(id=row.get("id") or _missing("id"), target_id=target_id,
                              text=row.get("text") or _missing("text"),
                              target_value=row.get("target_value") or _missing("target_value"),
@@ -270,12 +270,12 @@ def _recap_inputs(files: dict[str, Path], nip_ref: Callable[[str], str | None], 
             day = row.get("date") or _missing("date")
             status = row.get("status") or _missing("status")
             if status not in ATTENDANCE_STATUSES:
-                raise ValueError(f"unknown status {status!r} (one of {', '.join(ATTENDANCE_STATUSES)})")
+                raise DomainError("attendance_status_unknown", value=status, known=", ".join(ATTENDANCE_STATUSES))
             absence = Absence(id=stable_id("attendance", f"{employee_id}/{day}"), employee_id=employee_id, day=day,
                               status=status, excused=status != "tanpa_keterangan")
             key = (employee_id, absence.day.isoformat())
             if key in seen:
-                raise ValueError(f"the same NIP and date as line {seen[key]}")
+                raise DomainError("attendance_repeated", line=seen[key])
             seen[key] = line
             return absence
 
@@ -330,7 +330,7 @@ def add_negative(db: st.ServerDB, *, nip: str, day: str, kind: str, reference: s
     known = _existing(db)
     key = nip.strip().replace(" ", "")
     if key not in known.nips:
-        raise ValueError(f"unknown NIP {nip!r}")
+        raise DomainError("nip_unknown", value=nip)
     event = negative_event(known.nips[key], day, kind, reference, reason)
     save_person_records(db, negatives=[st.row_form(event)])
     return event

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 from sk_tui import clock
 from sk_tui.domain import kinerja
+from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import REASON_MAX, DailyReport, Employee, Unit
 from sk_tui.domain.policy import Policy
 from sk_tui.domain.text import first_refused
@@ -153,7 +154,7 @@ def _employees(conn: Connection, month: str, unit: str | None) -> list[Employee]
         unit_ids = [r.id for r in conn.execute(select(st.units.c.id, st.units.c.data))
                     if r.id == unit or st.from_row(Unit, r.data).code == unit]
         if not unit_ids:
-            raise ValueError(f"unknown unit {unit!r}")
+            raise DomainError("unit_unknown", value=unit)
         query = query.where(st.employees.c.unit_id.in_(unit_ids))
     people = [st.from_row(Employee, r.data) for r in conn.execute(query)]
     return [e for e in people if (e.post_start is None or e.post_start <= last)

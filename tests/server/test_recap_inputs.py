@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sk_tui.domain.errors import DomainError
 from sk_tui.server import admin, recap
 from sk_tui.server import storage as st
 from tests.helpers.live import run_cli
@@ -135,7 +136,7 @@ def test_negative_add_is_idempotent_and_refuses_an_unknown_nip(db, tmp_path):
     assert first.id == again.id
     with db.reading() as conn:
         assert len(conn.execute(select(st.negative_events.c.id)).all()) == 1
-    with pytest.raises(ValueError, match="unknown NIP"):
+    with pytest.raises(DomainError, match="Unknown NIP"):
         admin.add_negative(db, nip="199901012020011001", day="2026-11-20", kind="lhkpn", reference="x")
 
 
@@ -204,6 +205,8 @@ def test_cli_server_recap_csv_and_close(server_db, cli_env, tmp_path):
     assert "Leave/sick days (lower the target)  3 days, target −964.29 min" in steps.stdout, steps.stdout
     assert "2026-11-05 disciplinary penalty 800/HD-01/2026: −10.00%" in steps.stdout
     assert run_cli(cli_env, "server", "close-month", "2026-11", "--db", server_db).returncode == 0
+    unknown = run_cli(cli_env, "server", "recap", "--month", "2026-11", "--unit", "XX", "--db", server_db)
+    assert unknown.returncode != 0 and "Unit kerja 'XX' tidak ditemukan" in unknown.stderr, unknown.stderr
     twice = run_cli(cli_env, "server", "close-month", "2026-11", "--db", server_db)  # the admin's language
     assert twice.returncode != 0 and "Bulan 2026-11 sudah ditutup" in twice.stderr, twice.stderr
     hostile = run_cli(cli_env, "server", "reopen-month", "2026-11", "--reason", "ok\x1b[2J\x07", "--db", server_db)
@@ -236,5 +239,5 @@ def test_server_recap_of_one_unit(db, tmp_path):
     admin.import_csv(db, org(tmp_path))
     assert {r.employee.nip for r in recap.month_recap(db, "2026-11", "BH-PP").rows} == {RINA, ANI}
     assert {r.employee.nip for r in recap.month_recap(db, "2026-11", "BH").rows} == {HENDRA}
-    with pytest.raises(ValueError, match="unknown unit"):
+    with pytest.raises(DomainError, match="Unknown unit"):
         recap.month_recap(db, "2026-11", "XX")
