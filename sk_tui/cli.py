@@ -245,37 +245,6 @@ def _accept_global_options_anywhere(subparsers: argparse._SubParsersAction) -> N
                 _accept_global_options_anywhere(action)
 
 
-class PullProgress:
-    """`sk-tui sync`'s progress while it pulls: one line on stderr, rewritten after each page
-    ("records received, pages"), in the user's language; only on a terminal (a script or cron
-    reading stderr gets the result alone) unless SK_TUI_PROGRESS=1 asks for it."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.shown = False
-
-    @classmethod
-    def for_args(cls, args: argparse.Namespace) -> PullProgress | None:
-        wanted = os.environ.get("SK_TUI_PROGRESS")
-        if wanted == "0" or (wanted != "1" and not sys.stderr.isatty()):
-            return None
-        return cls(args)
-
-    def __call__(self, received: int, pages: int) -> None:
-        from sk_tui.commands.common import language, tr
-
-        count = f"{received:,}" if language(self.args) == "en" else f"{received:,}".replace(",", ".")
-        line = tr(self.args, "cmd.sync.progress", n=count, pages=pages)
-        sys.stderr.write(f"\r{line}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-
-
 def _version() -> str:
     from sk_tui import __version__
 

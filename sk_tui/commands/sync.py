@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from sk_tui.commands.common import UserError, db_path, language, print_json, tr
@@ -101,10 +102,37 @@ def _read_token(args: argparse.Namespace) -> str:
     return token
 
 
+class PullProgress:
+    """`sk-tui sync`'s progress while it pulls: one line on stderr, rewritten after each page
+    ("records received, pages"), in the user's language; only on a terminal (a script or cron
+    reading stderr gets the result alone) unless SK_TUI_PROGRESS=1 asks for it."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.shown = False
+
+    @classmethod
+    def for_args(cls, args: argparse.Namespace) -> PullProgress | None:
+        wanted = os.environ.get("SK_TUI_PROGRESS")
+        if wanted == "0" or (wanted != "1" and not sys.stderr.isatty()):
+            return None
+        return cls(args)
+
+    def __call__(self, received: int, pages: int) -> None:
+        from sk_tui.domain.i18n import grouped
+
+        line = tr(self.args, "cmd.sync.progress", n=grouped(received, language(self.args)), pages=pages)
+        sys.stderr.write(f"\r{line}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from sk_tui.cli import PullProgress
     from sk_tui.sync import client
 
     path = db_path(args)

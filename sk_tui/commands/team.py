@@ -95,6 +95,14 @@ def _team_json(store, team) -> dict:
     return data
 
 
+def _print_team(args: argparse.Namespace, store, team, key: str) -> int:
+    if args.json:
+        print_json(_team_json(store, team))
+    else:
+        print(tr(args, key, id=team.id[:8], name=visible(team.name)))
+    return 0
+
+
 def run_create(args: argparse.Namespace) -> int:
     store = open_store(args)
     me = store.require_me()
@@ -102,11 +110,7 @@ def run_create(args: argparse.Namespace) -> int:
         raise UserError(tr(args, "cmd.team.name_empty"))
     team = store.create_team(args.name, actor_id=me.id, scope=args.scope, kind=args.kind, decree_no=args.decree,
                              period_start=_date(args.period_start), period_end=_date(args.period_end))
-    if args.json:
-        print_json(_team_json(store, team))
-    else:
-        print(tr(args, "cmd.team.formed", id=team.id[:8], name=visible(team.name)))
-    return 0
+    return _print_team(args, store, team, "cmd.team.formed")
 
 
 def run_update(args: argparse.Namespace) -> int:
@@ -117,11 +121,7 @@ def run_update(args: argparse.Namespace) -> int:
     team = store.update_team(store.find_team(args.team).id, actor_id=me.id, name=args.name, scope=args.scope,
                              kind=args.kind, decree_no=args.decree, period_start=_date(args.period_start),
                              period_end=_date(args.period_end))
-    if args.json:
-        print_json(_team_json(store, team))
-    else:
-        print(tr(args, "cmd.team.updated", id=team.id[:8], name=visible(team.name)))
-    return 0
+    return _print_team(args, store, team, "cmd.team.updated")
 
 
 def run_lead(args: argparse.Namespace) -> int:

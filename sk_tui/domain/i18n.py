@@ -656,10 +656,13 @@ def duration(minutes: int) -> str:
 
 def number(value: float | int, decimals: int = 0) -> str:
     """Thousands grouped the local way: 6.750 in Indonesian, 6,750 in English."""
-    text = f"{value:,.{decimals}f}"
-    if _LANG == "en":
-        return text
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return grouped(value, _LANG, decimals)
+
+
+def grouped(value: float | int | str, lang: str, decimals: int = 0) -> str:
+    """``number`` in ``lang`` (the CLI and the server do not switch the process's language)."""
+    text = f"{float(value) if isinstance(value, str) else value:,.{decimals}f}"
+    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def percent(fraction: float | Decimal) -> str:

@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.i18n import text
+from sk_tui.domain.i18n import grouped, text
 from sk_tui.domain.models import Expectation, Rating
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
@@ -459,12 +459,6 @@ _KIND_KEYS: dict[str, str] = {OVERDUE_REVIEW: "explain.kind.overdue_review",
                               # the kinds HR enters most (an agency's own kinds show as entered)
                               "hukuman_disiplin": "explain.kind.hukuman_disiplin",
                               "lhkpn": "explain.kind.lhkpn", "lainnya": "explain.kind.lainnya"}
-
-
-def grouped(value: int | float | str, lang: str = "id", decimals: int = 0) -> str:
-    """Thousands grouped the local way: 6.750 in Indonesian, 6,750 in English."""
-    text = f"{float(value) if decimals else int(value):,.{decimals}f}"
-    return text if lang == "en" else text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _rp(value: object, lang: str) -> str:
