@@ -39,9 +39,10 @@ Ops written by the store:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from sk_tui import clock
@@ -134,6 +135,17 @@ def mark_inflight(db: Database, op_ids: Iterable[str]) -> None:
         "UPDATE outbox SET state='inflight', attempts=attempts+1, updated_at=? WHERE op_id=? AND state IN ('pending','inflight')",
         [(stamp, op_id) for op_id in op_ids],
     )
+
+
+def _mark_inflight_rows(db: Database, seqs: Sequence[int]) -> None:
+    """``mark_inflight`` for rows just read as queued in the same transaction: one statement,
+    by rowid (an ``op_id IN (json_each)`` is planned as a scan of the state index)."""
+    if seqs:
+        db.conn.execute(
+            "UPDATE outbox SET state='inflight', attempts=attempts+1, updated_at=? "
+            "WHERE seq IN (SELECT value FROM json_each(?))",
+            (_now_iso(), json.dumps(list(seqs))),
+        )
 
 
 def mark_result(
@@ -292,16 +304,36 @@ class OutboxMixin(BaseStore):
 
     def next_push_batch(self, limit: int, skip: Collection[str] = ()) -> list[OutgoingOp]:
         """The oldest queued ops (inflight ones again: the server dedups by op_id), now inflight;
-        ``skip``: ops already sent in this sync that wait in the queue for a later one."""
-        with self.transaction():
-            marks = ", ".join("?" for _ in skip)
-            ops = [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
-                   for op_id, entity, entity_id, op, base, payload in self.db.execute(
-                       f"""SELECT op_id, entity, entity_id, op, base_version, payload FROM outbox
-                          WHERE state IN ('pending', 'inflight') {f"AND op_id NOT IN ({marks})" if skip else ""}
-                          ORDER BY seq LIMIT ?""", (*skip, int(limit)))]
-            mark_inflight(self.db, [op.op_id for op in ops])
-        return ops
+        ``skip``: ops already sent in this sync that wait in the queue for a later one, or
+        whose answers are still being written (the sync client sends the next batch meanwhile).
+
+        One read and one update, committed without waiting for the disk (WAL, synchronous=NORMAL:
+        a kill -9 keeps it): pending and inflight are both queued and both sent again, so an
+        inflight mark lost to a power cut changes nothing the server sees (it dedups by op_id)."""
+        with self._bookkeeping(), self.transaction():
+            rows = self.db.conn.execute(
+                f"""SELECT seq, op_id, entity, entity_id, op, base_version, payload FROM outbox
+                    WHERE state IN ('pending', 'inflight')
+                    {"AND op_id NOT IN (SELECT value FROM json_each(?))" if skip else ""}
+                    ORDER BY seq LIMIT ?""",
+                (json.dumps(list(skip)), int(limit)) if skip else (int(limit),)).fetchall()
+            _mark_inflight_rows(self.db, [row[0] for row in rows])
+        return [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
+                for _seq, op_id, entity, entity_id, op, base, payload in rows]
+
+    @contextlib.contextmanager
+    def _bookkeeping(self) -> Iterator[None]:
+        """synchronous=NORMAL for the enclosed transaction when it is the outermost one (inside a
+        caller's transaction the caller's durability holds); FULL again after it."""
+        if self._depth:
+            yield
+            return
+        conn = self.db.conn
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        finally:
+            conn.execute("PRAGMA synchronous=FULL")
 
     def record_push_results(self, results: list[PushResult], unanswered: Sequence[str] = ()) -> None:
         """The server's answers for a batch, in one transaction; ``unanswered`` ops go back to pending."""

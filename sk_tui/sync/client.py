@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     import httpx
 
     from sk_tui.store import Store
-    from sk_tui.store.outbox import OutgoingOp
+    from sk_tui.store.outbox import OutgoingOp, PushResult
 
 # told (records received so far, pages so far) after each pulled page is written
 Progress = Callable[[int, int], None]
@@ -271,14 +271,26 @@ class _Session:
     # --- push ------------------------------------------------------------------------
 
     def push(self, batch_size: int) -> None:
+        """Deliver the queue batch by batch. While one batch's answers are written, the next
+        batch is already on its way (``_Ahead``), but only after a batch whose every op was
+        acked: nothing in the next batch then depends on those answers (no record refused,
+        no op waiting), and its ops were claimed without them. A batch with any other answer
+        is settled first, as refusals block later ops on the same record."""
         store = self.store
-        while True:
-            ops = store.next_push_batch(batch_size, self.waiting)
-            if not ops:
-                return
-            self._deliver(ops, set())
+        ops = store.next_push_batch(batch_size, self.waiting)
+        response: httpx.Response | None = None  # the answer to ``ops``, when it was sent ahead
+        while ops:
+            acked = self._deliver(ops, set(), response, defer=True)
+            if acked is None:
+                ops, response = store.next_push_batch(batch_size, self.waiting), None
+                continue
+            # the answered batch is still inflight in the store: claimed again it would go twice
+            following = store.next_push_batch(batch_size, self.waiting.union(op.op_id for op in ops))
+            with _Ahead(self, following) as ahead:
+                store.record_push_results(acked)
+            ops, response = following, ahead.response
 
-    def _send(self, ops: list[OutgoingOp]) -> httpx.Response:
+    def _body(self, ops: list[OutgoingOp]) -> bytes:
         # the payload goes on the wire as the JSON it was queued as (so it hashes the same
         # on every resend)
         body = '{"device_id":%s,"ops":[%s]}' % (json.dumps(self.store.device_id), ",".join(  # noqa: UP031 - JSON built around raw payloads
@@ -286,41 +298,51 @@ class _Session:
                 json.dumps(op.op_id), json.dumps(op.entity), json.dumps(op.entity_id),
                 json.dumps(op.op), op.base_version, op.payload_json)
             for op in ops))
+        return body.encode("utf-8")
+
+    def _post(self, body: bytes) -> httpx.Response:
+        return self.call("POST", p.API_PREFIX + "/sync/push", content=body,
+                         headers={"Content-Type": "application/json"})
+
+    def _send(self, ops: list[OutgoingOp]) -> httpx.Response:
         try:
-            return self.call("POST", p.API_PREFIX + "/sync/push", content=body.encode("utf-8"),
-                             headers={"Content-Type": "application/json"})
+            return self._post(self._body(ops))
         except BaseException as exc:
             self.store.requeue_ops([op.op_id for op in ops], str(getattr(exc, "code", exc)))
             raise
 
-    def _deliver(self, ops: list[OutgoingOp], poisoned: set[tuple[str, str]]) -> None:
-        """Send ``ops``; when the server refuses the batch as a whole (400/413/422), bisect it
-        until the op(s) it refuses alone are found: each becomes a problem with the server's
-        reason (later ops on the same record are blocked behind it) and the rest is delivered.
-        ``poisoned``: records with an op refused this way in this sync."""
+    def _deliver(self, ops: list[OutgoingOp], poisoned: set[tuple[str, str]],
+                 response: httpx.Response | None = None, *, defer: bool = False) -> list[PushResult] | None:
+        """Send ``ops`` (``response``: their answer, when already sent); when the server refuses
+        the batch as a whole (400/413/422), bisect it until the op(s) it refuses alone are found:
+        each becomes a problem with the server's reason (later ops on the same record are
+        blocked behind it) and the rest is delivered. ``poisoned``: records with an op refused
+        this way in this sync. ``defer``: when every op was acked, return the results for the
+        caller to record instead of recording them."""
         blocked = [op for op in ops if (op.entity, op.entity_id) in poisoned]
         if blocked:
             self._refuse(blocked, "blocked", "blocked: an earlier change to this record was refused")
             ops = [op for op in ops if (op.entity, op.entity_id) not in poisoned]
             if not ops:
-                return
-        response = self._send(ops)
+                return None
+        if response is None:
+            response = self._send(ops)
         status = response.status_code
         if status in BATCH_REFUSALS:
             if len(ops) > 1:
                 half = len(ops) // 2
                 self._deliver(ops[:half], poisoned)
                 self._deliver(ops[half:], poisoned)
-                return
+                return None
             op = ops[0]
             poisoned.add((op.entity, op.entity_id))
             self._refuse(ops, "rejected", f"{_BATCH_REASON.get(status, 'refused')}: HTTP {status}: "
                                           f"{_detail(response)}")
-            return
+            return None
         if status >= 400:
             self.store.requeue_ops([op.op_id for op in ops], f"HTTP {status}")
             raise _Stop("protocol_error", f"push: HTTP {status}: {response.text[:200]}")
-        self._record(response.json(), [op.op_id for op in ops])
+        return self._record(response.json(), [op.op_id for op in ops], defer=defer)
 
     def _refuse(self, ops: list[OutgoingOp], state: str, error: str) -> None:
         from sk_tui.store.outbox import PushResult
@@ -333,7 +355,9 @@ class _Session:
         field = "blocked" if state == "blocked" else "rejected"
         setattr(result, field, getattr(result, field) + len(ops))
 
-    def _record(self, answer: dict[str, Any], ids: list[str]) -> None:
+    def _record(self, answer: dict[str, Any], ids: list[str], *, defer: bool = False) -> list[PushResult] | None:
+        """Count and record the server's answers (``defer``: when all were acked, return them
+        unrecorded for the caller)."""
         from sk_tui.store.outbox import PushResult
 
         result = self.result
@@ -341,6 +365,7 @@ class _Session:
         by_id = {r["op_id"]: r for r in answer.get("results", [])}
         missing = []
         results = []
+        acked = 0
         for op_id in ids:
             r = by_id.get(op_id)
             if r is None:
@@ -355,16 +380,21 @@ class _Session:
             result.sent += 1
             if status == p.APPLIED:
                 result.applied += 1
+                acked += 1
             elif status == p.DUPLICATE:
                 result.duplicates += 1
+                acked += 1
             else:
                 result.refused += 1
                 field = {p.CONFLICT: "conflicts", p.BLOCKED: "blocked", p.KEY_REUSED: "key_reused"}.get(
                     status, "rejected")
                 setattr(result, field, getattr(result, field) + 1)
+        if defer and not missing and acked == len(results):
+            return results
         self.waiting.update(self.store.settle_push_results(results, missing, self.counts))
         if missing:
             raise _Stop("protocol_error", f"{len(missing)} ops without a result")
+        return None
 
     def _check_epoch(self, epoch: str | None) -> None:
         known = self.store.server_epoch()
@@ -516,6 +546,50 @@ class _Prefetch:
             self._put(exc)
             return
         self._put(self._DONE)
+
+
+class _Ahead:
+    """Send a push batch on a thread while the caller writes the previous batch's answers:
+    the server decides this batch meanwhile. The thread only speaks HTTP (the session's
+    retry rules); the body is built, and a failure requeues the batch, on the caller's
+    thread (the store's connection belongs to it). ``response`` after the block: the
+    answer, or the send's error raised; None when there was no batch."""
+
+    def __init__(self, session: _Session, ops: list[OutgoingOp]) -> None:
+        import threading
+
+        self.session, self.ops = session, ops
+        self._answer: httpx.Response | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if ops:
+            body = session._body(ops)
+            self._thread = threading.Thread(target=self._run, args=(body,), name="sk-tui-push", daemon=True)
+
+    def _run(self, body: bytes) -> None:
+        try:
+            self._answer = self.session._post(body)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
+            self._error = exc
+
+    def __enter__(self) -> _Ahead:
+        if self._thread is not None:
+            self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self._thread is not None:
+            # after an error or Ctrl-C in the block do not wait long for a request in flight:
+            # the batch stays inflight and is sent again (the server dedups by op_id)
+            self._thread.join(None if kind is None else 1.0)
+            if kind is None and self._error is not None:
+                error = self._error
+                self.session.store.requeue_ops([op.op_id for op in self.ops], str(getattr(error, "code", error)))
+                raise error
+
+    @property
+    def response(self) -> httpx.Response | None:
+        return self._answer
 
 
 def _detail(response: httpx.Response) -> str:
