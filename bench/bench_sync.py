@@ -12,6 +12,9 @@ The server is a real `sk-tui serve` process (uvicorn) on a free loopback port; t
 SK_TUI_BENCH_PROFILE=DIR records the server process with py-spy (installed separately) into
 DIR/push.collapsed.txt and DIR/pull.collapsed.txt (bench/profile_top.py summarises them);
 with SK_TUI_BENCH_PROFILE_IDLE=1 also while it waits (py-spy --idle: wall time, e.g. on the database).
+The client is this process: `py-spy record --idle --threads --format raw -o client.txt -- python
+bench/bench_sync.py --push-only` (its push is under ``_Session.push`` and the ``sk-tui-push``
+threads that send the next batch while the previous one's answers are written).
 """
 
 from __future__ import annotations
