@@ -7,11 +7,11 @@
 Building a model's validator (its core schema) costs milliseconds the first time, and the first
 one in a process imports pydantic's plugin loader and ``importlib.metadata``: a third of a
 headless `sk-tui report add` went there. ``checked`` reads the rules the model itself declares
-(``model_fields``: bounds, lengths, finiteness, its ``AfterValidator`` functions) and, when
-each holds for values already of the field's Python type, builds the model with
-``model_construct``. The rules keep one home, the model's declaration; this only interprets
-them. Anything it does not understand (another type, a field or model validator, a pattern on
-non-ASCII text, an unknown constraint), and any value that breaks a rule, goes to the model's
+(``model_fields``: bounds, lengths, finiteness, its ``AfterValidator`` functions, its own
+"after" field and model validators) and, when each holds for values already of the field's
+Python type, builds the model with ``model_construct``. The rules keep one home, the model's declaration; this only interprets
+them. Anything it does not understand (another type, a "before" or "wrap" validator, a pattern
+on non-ASCII text, an unknown constraint), and any value that breaks a rule, goes to the model's
 own validation instead, so a refusal and its words are always the model's.
 
 ``from_row`` does the same for a row read back from the store (ISO text to dates, text to
@@ -58,19 +58,30 @@ def checked(cls: type[M], values: Mapping[str, Any], *, context: dict[str, Any] 
     """``cls(**values)``, without building its validator when every rule holds (see the module
     docstring); otherwise ``cls.model_validate`` (which refuses as the model does)."""
     try:
-        data = _valid(cls, values, context, convert=False)
+        return _built(cls, _valid(cls, values, context, convert=False))
     except _Unsure:
         return cls.model_validate(dict(values), context=context)
-    return cls.model_construct(**data)
 
 
 def from_row(cls: type[M], row: Mapping[str, Any], context: dict[str, Any]) -> M:
     """A stored row (ISO text, enum values) as ``cls``; ``row`` holds only ``cls``'s fields."""
     try:
-        data = _valid(cls, row, context, convert=True)
+        return _built(cls, _valid(cls, row, context, convert=True))
     except _Unsure:
         return cls.model_validate(dict(row), context=context)
-    return cls.model_construct(**data)
+
+
+def _built(cls: type[M], data: dict[str, Any]) -> M:
+    """The record, once the model's own "after" model validators accept it."""
+    record = cls.model_construct(**data)
+    for decorator in cls.__pydantic_decorators__.model_validators.values():
+        try:
+            result = getattr(record, decorator.cls_var_name)()
+        except Exception:  # noqa: BLE001 - a refusal: the model decides and words it
+            raise _Unsure from None
+        if result is not record:
+            raise _Unsure
+    return record
 
 
 def _valid(cls: type[BaseModel], values: Mapping[str, Any], context: dict[str, Any] | None,
@@ -78,9 +89,17 @@ def _valid(cls: type[BaseModel], values: Mapping[str, Any], context: dict[str, A
     if not set(cls.model_config) <= _NEUTRAL_CONFIG or cls.model_config.get("extra") not in (None, "forbid", "ignore"):
         raise _Unsure
     decorators = cls.__pydantic_decorators__
-    if (decorators.validators or decorators.field_validators or decorators.root_validators
-            or decorators.model_validators):
+    if decorators.validators or decorators.root_validators:
         raise _Unsure
+    if any(d.info.mode != "after" for d in decorators.model_validators.values()):
+        raise _Unsure
+    # field name -> the model's own "after" field validators (classmethods taking the value)
+    field_rules: dict[str, list[Any]] = {}
+    for decorator in decorators.field_validators.values():
+        if decorator.info.mode != "after" or "*" in decorator.info.fields:
+            raise _Unsure
+        for name in decorator.info.fields:
+            field_rules.setdefault(name, []).append(getattr(cls, decorator.cls_var_name))
     fields = cls.model_fields
     if any(key not in fields for key in values):
         raise _Unsure  # an unknown key: the model words the refusal
@@ -91,7 +110,15 @@ def _valid(cls: type[BaseModel], values: Mapping[str, Any], context: dict[str, A
             if field.is_required():
                 raise _Unsure
             continue  # a default: the model's own, never validated by pydantic either
-        out[name] = _field_value(values[name], field.annotation, field.metadata, info, convert)
+        value = _field_value(values[name], field.annotation, field.metadata, info, convert)
+        for rule in field_rules.get(name, ()):
+            try:
+                result = rule(value)
+            except Exception:  # noqa: BLE001 - a refusal (or another signature): the model decides
+                raise _Unsure from None
+            if type(result) is not type(value) or result != value:
+                raise _Unsure  # it would change the value: the model does that
+        out[name] = value
     return out
 
 

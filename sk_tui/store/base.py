@@ -97,8 +97,10 @@ def from_row(cls: type[M], row: Mapping[str, Any]) -> M:
 
 
 def from_row_plain(cls: type[M], row: Mapping[str, Any]) -> M:
-    """``from_row`` for one row on a start-up path: the model's declared rules checked without
-    building its validator when they plainly hold (domain/plain.py), else ``from_row``."""
+    """``from_row`` for the few rows of a start-up path (the app's first board frame, a headless
+    command): the model's declared rules checked without building its validator when they
+    plainly hold (domain/plain.py), else the model's validation. Not for long lists: per row it
+    costs a few times what the built validator does."""
     from sk_tui.domain import plain
 
     return plain.from_row(cls, model_input(cls.model_fields, row), STORED)
@@ -300,7 +302,7 @@ class BaseStore:
 
     def employee(self, employee_id: str) -> Employee | None:
         row = self.one("SELECT * FROM employees WHERE id = ?", (employee_id,))
-        return from_row(Employee, row) if row else None
+        return from_row_plain(Employee, row) if row else None  # the app's start reads me here
 
     def employee_by_nip(self, nip: str) -> Employee | None:
         row = self.one("SELECT * FROM employees WHERE nip = ?", (nip.strip(),))
@@ -336,7 +338,7 @@ class BaseStore:
 
     def team(self, team_id: str) -> Team | None:
         row = self.one("SELECT * FROM teams WHERE id = ?", (team_id,))
-        return from_row(Team, row) if row else None
+        return from_row_plain(Team, row) if row else None
 
     def require_team(self, team_id: str) -> Team:
         team = self.team(team_id)
@@ -351,7 +353,7 @@ class BaseStore:
                   OR jpt_id = ? ORDER BY name""",
             (employee_id, employee_id),
         )
-        return [from_row(Team, r) for r in rows]
+        return [from_row_plain(Team, r) for r in rows]  # the board's first frame: a handful
 
     def team_ids_for(self, employee_id: str) -> set[str]:
         """The ids of ``teams_for``'s teams (no Team built)."""
@@ -372,7 +374,8 @@ class BaseStore:
                WHERE m.team_id = ? ORDER BY m.role = 'member', e.name""",
             (team_id,),
         )
-        return [(from_row(Employee, {k: v for k, v in r.items() if k != "_role"}), MemberRole(r["_role"])) for r in rows]
+        return [(from_row_plain(Employee, {k: v for k, v in r.items() if k != "_role"}), MemberRole(r["_role"]))
+                for r in rows]
 
     def team_lead_ids(self, team_id: str) -> list[str]:
         return [r["employee_id"] for r in self.rows(

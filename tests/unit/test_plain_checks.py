@@ -15,6 +15,8 @@ from sk_tui.domain.models import (
     STORED,
     Activity,
     DailyReport,
+    Employee,
+    PositionKind,
     ReportStatus,
     Team,
     Verdict,
@@ -95,10 +97,25 @@ def test_report_is_built_or_refused_as_the_model_does(values):
     same_outcome(DailyReport, values, outcome(DailyReport, values))
 
 
-def test_a_model_with_its_own_validators_is_left_to_the_model():
-    with pytest.raises(ValidationError):
-        plain.checked(Team, {"name": "T", "unit_id": "u", "jpt_id": "j",
-                             "period_start": dt.date(2026, 2, 1), "period_end": dt.date(2026, 1, 1)})
+@pytest.mark.parametrize(("cls", "values"), [
+    (Team, {"id": "t1", "name": "T", "unit_id": "u", "jpt_id": "j"}),
+    (Team, {"id": "t1", "name": "T", "unit_id": "u", "jpt_id": "j",
+            "period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 2, 1)}),
+    (Team, {"id": "t1", "name": "T", "unit_id": "u", "jpt_id": "j",  # its model validator refuses
+            "period_start": dt.date(2026, 2, 1), "period_end": dt.date(2026, 1, 1)}),
+    (Team, {"id": "t1", "name": "T\x1b", "unit_id": "u", "jpt_id": "j"}),
+    (Employee, {"id": "e1", "nip": "198703122010011002", "name": "Ani", "position_kind": "jf", "unit_id": "u1"}),
+    (Employee, {"id": "e1", "nip": "198703122010011002", "name": "Ani", "position_kind": PositionKind.JF,
+                "unit_id": "u1"}),
+    (Employee, {"id": "e1", "nip": "1987 0312 2010 0110 02", "name": "Ani",  # its field validator rewrites
+                "position_kind": PositionKind.JF, "unit_id": "u1"}),
+    (Employee, {"id": "e1", "nip": "198713122010011002", "name": "Ani",  # no 13th month: refused
+                "position_kind": PositionKind.JF, "unit_id": "u1"}),
+    (Employee, {"id": "e1", "nip": "198703122010011002", "name": "Ani", "position_kind": PositionKind.JF,
+                "unit_id": "u1", "job_class": 18}),
+])
+def test_a_model_with_its_own_validators_builds_or_refuses_as_the_model_does(cls, values):
+    same_outcome(cls, values, outcome(cls, values))
 
 
 @pytest.mark.parametrize("row", [
