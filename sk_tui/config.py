@@ -15,12 +15,9 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from sk_tui import paths
-from sk_tui.domain.errors import first_error_line
 
 if TYPE_CHECKING:
     from sk_tui.domain.policy import Policy
@@ -30,24 +27,99 @@ class ConfigError(ValueError):
     """The config file is unreadable or holds a bad key or value; the message names it."""
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_LANGUAGES = ("id", "en")
 
-    language: Literal["id", "en"] = "id"
-    theme: str = "textual-dark"
-    server_url: str | None = None
-    sync_interval_seconds: int = Field(default=300, ge=10, le=86400)
-    # The board's team when the app last closed (written by the app, see save_settings).
-    last_team: str | None = Field(default=None, max_length=200)
-    # binding id -> key(s), e.g. {"board.move_right" = "ctrl+right"}; see `sk-tui --help`.
-    keymap: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("server_url")
+class Config:
+    """The user's settings. A plain class, not a pydantic model: every start of the app and of
+    a command reads it, and building a validator for it cost a headless `report add` a seventh
+    of its time. Each key's rule lives here only; a bad value raises ValueError worded as
+    ``key = value: why`` (the form ``first_error_line`` gives the domain's errors)."""
+
+    __slots__ = ("keymap", "language", "last_team", "server_url", "sync_interval_seconds", "theme")
+
+    def __init__(self, language: str = "id", theme: str = "textual-dark",
+                 server_url: str | None = None, sync_interval_seconds: int = 300,
+                 last_team: str | None = None, keymap: dict[str, str] | None = None) -> None:
+        if language not in _LANGUAGES:
+            raise ValueError(_bad("language", language, "Input should be 'id' or 'en'"))
+        if not isinstance(theme, str):
+            raise ValueError(_bad("theme", theme, "Input should be a valid string"))
+        if server_url is not None and not isinstance(server_url, str):
+            raise ValueError(_bad("server_url", server_url, "Input should be a valid string"))
+        if server_url is not None and not server_url.startswith(("http://", "https://")):
+            raise ValueError(_bad("server_url", server_url, "Value error, must start with http:// or https://"))
+        interval, why = _integer(sync_interval_seconds)
+        if interval is None:
+            raise ValueError(_bad("sync_interval_seconds", sync_interval_seconds, f"Input should be a valid integer{why}"))
+        if interval < 10:
+            raise ValueError(_bad("sync_interval_seconds", sync_interval_seconds,
+                                  "Input should be greater than or equal to 10"))
+        if interval > 86400:
+            raise ValueError(_bad("sync_interval_seconds", sync_interval_seconds,
+                                  "Input should be less than or equal to 86400"))
+        # the board's team when the app last closed (written by the app, see save_settings)
+        if last_team is not None and not isinstance(last_team, str):
+            raise ValueError(_bad("last_team", last_team, "Input should be a valid string"))
+        if last_team is not None and len(last_team) > 200:
+            raise ValueError(_bad("last_team", last_team, "String should have at most 200 characters"))
+        # binding id -> key(s), e.g. {"board.move_right" = "ctrl+right"}; see `sk-tui --help`
+        keymap = {} if keymap is None else keymap
+        if not isinstance(keymap, dict):
+            raise ValueError(_bad("keymap", keymap, "Input should be a valid dictionary"))
+        for binding, keys in keymap.items():
+            if not isinstance(keys, str):
+                raise ValueError(_bad(f"keymap.{binding}", keys, "Input should be a valid string"))
+        self.language = language
+        self.theme = theme
+        self.server_url = server_url
+        self.sync_interval_seconds = interval
+        self.last_team = last_team
+        self.keymap = dict(keymap)
+
     @classmethod
-    def _url_has_scheme(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
-        return value
+    def from_mapping(cls, data: dict[str, Any]) -> Config:
+        """A config from a TOML table: an unknown key is refused (a typo would be lost)."""
+        for key, value in data.items():
+            if key not in cls.__slots__:
+                raise ValueError(_bad(key, value, "unknown key"))
+        return cls(**data)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return all(getattr(self, key) == getattr(other, key) for key in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the model it replaced
+
+    def __repr__(self) -> str:
+        return "Config(" + ", ".join(f"{key}={getattr(self, key)!r}" for key in self.__slots__) + ")"
+
+
+def _integer(value: object) -> tuple[int | None, str]:
+    """``value`` as an int the way the config always took it (an int, a whole float, digits),
+    else None and why not."""
+    if isinstance(value, int):
+        return int(value), ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value), ""
+        return None, ", got a number with a fractional part"
+    if isinstance(value, str):
+        try:
+            return int(value.strip()), ""
+        except ValueError:
+            return None, ", unable to parse string as an integer"
+    return None, ""
+
+
+def _bad(key: str, value: object, why: str) -> str:
+    """``key = value: why`` (the value only when short and plain), as ``error_line`` words it."""
+    if value is None or isinstance(value, str | int | float | bool):
+        shown = repr(value)
+        if len(shown) <= 80:
+            return f"{key} = {shown}: {why}"
+    return f"{key}: {why}"
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -67,9 +139,9 @@ def load_config(path: Path | None = None) -> Config:
         if os.environ.get(env):
             data[key] = os.environ[env]
     try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"{path}: {first_error_line(exc)}") from None
+        return Config.from_mapping(data)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def load_policy(path: Path | None = None) -> Policy:
@@ -78,6 +150,7 @@ def load_policy(path: Path | None = None) -> Policy:
     It counts only in a workspace without a server: a workspace that syncs computes with the
     agency's policy as pulled from the server (``Store.agency_policy``), whatever this file says.
     """
+    from sk_tui.domain.errors import first_error_line
     from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
     path = path or paths.policy_file()

@@ -70,7 +70,7 @@ def run_add(args: argparse.Namespace) -> int:
     from sk_tui.domain.errors import DomainError
 
     store = open_store(args)
-    me = store.require_me()
+    me = store.require_me_ref()  # its id and time zone: no Employee built on this path
     day = _day(store, args, me)
     minutes = _int(args.minutes, "minutes_range")
     rules.check_minutes(minutes)

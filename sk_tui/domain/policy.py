@@ -180,5 +180,8 @@ def _sorted(value: object) -> object:
     return value
 
 
-
-DEFAULT_POLICY = Policy()
+# The defaults are the domain's own constants, taken as they are (model_construct): building
+# Policy's validator at import was a tenth of a headless `sk-tui report add`, and of the app's
+# start before its first frame. A policy.toml is still validated (Policy.from_toml_text);
+# tests/unit/test_policy_config.py checks these equal Policy().
+DEFAULT_POLICY = Policy.model_construct()

@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Self, TypeVar
+from typing import Any, NamedTuple, NoReturn, Self, TypeVar
 
 from pydantic import BaseModel
 
@@ -59,7 +59,9 @@ TABLES: dict[str, str] = {
 def to_row(model: BaseModel) -> dict[str, Any]:
     """A model as a flat row: dates as ISO text, lists as JSON, enums as values."""
     row: dict[str, Any] = {}
-    for key, value in model.model_dump(mode="python").items():
+    # the fields as they are (what model_dump(mode="python") gives for these flat records,
+    # without building the model's serializer: see domain/plain.py)
+    for key, value in model.__dict__.items():
         if isinstance(value, (dt.date, dt.datetime)):
             row[key] = value.isoformat()
         elif isinstance(value, list):
@@ -92,6 +94,23 @@ def from_row(cls: type[M], row: Mapping[str, Any]) -> M:
     """A row back into its model (``model_input``, then the model's own validation)."""
     # STORED: text written before the hostile-input rules still loads (and is shown escaped).
     return cls.model_validate(model_input(cls.model_fields, row), context=STORED)
+
+
+def from_row_plain(cls: type[M], row: Mapping[str, Any]) -> M:
+    """``from_row`` for the few rows of a start-up path (the app's first board frame, a headless
+    command): the model's declared rules checked without building its validator when they
+    plainly hold (domain/plain.py), else the model's validation. Not for long lists: per row it
+    costs a few times what the built validator does."""
+    from sk_tui.domain import plain
+
+    return plain.from_row(cls, model_input(cls.model_fields, row), STORED)
+
+
+class MeRef(NamedTuple):
+    """The workspace's user as a start-up path needs them: who, and in which time zone."""
+
+    id: str
+    timezone: str | None
 
 
 class BaseStore:
@@ -214,9 +233,14 @@ class BaseStore:
     def now(self) -> dt.datetime:
         return self.clock()
 
-    def today(self, employee: Employee | None = None) -> dt.date:
+    def today(self, employee: Employee | MeRef | None = None) -> dt.date:
         timezone = (employee.timezone if employee and employee.timezone else None) or self.policy.timezone
         return clock_module.today(timezone, self.clock)
+
+    def employee_today(self, employee_id: str) -> dt.date:
+        """``today`` for the employee ``employee_id`` (their time zone), read plainly."""
+        return self.today(MeRef(employee_id, self.scalar("SELECT timezone FROM employees WHERE id = ?",
+                                                         (employee_id,))))
 
     # --- meta ----------------------------------------------------------------------------
 
@@ -255,6 +279,18 @@ class BaseStore:
             raise DomainError("no_workspace_user")
         return me
 
+    def me_ref(self) -> MeRef | None:
+        """``me`` as its id and time zone, without building an Employee (headless commands)."""
+        row = self.db.execute("SELECT e.id, e.timezone FROM meta m JOIN employees e ON e.id = m.value "
+                              "WHERE m.key = 'me'").fetchone()
+        return MeRef(row[0], row[1]) if row else None
+
+    def require_me_ref(self) -> MeRef:
+        me = self.me_ref()
+        if me is None:
+            raise DomainError("no_workspace_user")
+        return me
+
     def set_me(self, employee_id: str) -> None:
         self.set_meta("me", employee_id)
 
@@ -266,7 +302,7 @@ class BaseStore:
 
     def employee(self, employee_id: str) -> Employee | None:
         row = self.one("SELECT * FROM employees WHERE id = ?", (employee_id,))
-        return from_row(Employee, row) if row else None
+        return from_row_plain(Employee, row) if row else None  # the app's start reads me here
 
     def employee_by_nip(self, nip: str) -> Employee | None:
         row = self.one("SELECT * FROM employees WHERE nip = ?", (nip.strip(),))
@@ -302,7 +338,7 @@ class BaseStore:
 
     def team(self, team_id: str) -> Team | None:
         row = self.one("SELECT * FROM teams WHERE id = ?", (team_id,))
-        return from_row(Team, row) if row else None
+        return from_row_plain(Team, row) if row else None
 
     def require_team(self, team_id: str) -> Team:
         team = self.team(team_id)
@@ -317,7 +353,13 @@ class BaseStore:
                   OR jpt_id = ? ORDER BY name""",
             (employee_id, employee_id),
         )
-        return [from_row(Team, r) for r in rows]
+        return [from_row_plain(Team, r) for r in rows]  # the board's first frame: a handful
+
+    def team_ids_for(self, employee_id: str) -> set[str]:
+        """The ids of ``teams_for``'s teams (no Team built)."""
+        return {row[0] for row in self.db.execute(
+            """SELECT id FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE employee_id = ?)
+                  OR jpt_id = ?""", (employee_id, employee_id))}
 
     def all_teams(self) -> list[Team]:
         return [from_row(Team, r) for r in self.rows("SELECT * FROM teams ORDER BY name")]
@@ -332,7 +374,8 @@ class BaseStore:
                WHERE m.team_id = ? ORDER BY m.role = 'member', e.name""",
             (team_id,),
         )
-        return [(from_row(Employee, {k: v for k, v in r.items() if k != "_role"}), MemberRole(r["_role"])) for r in rows]
+        return [(from_row_plain(Employee, {k: v for k, v in r.items() if k != "_role"}), MemberRole(r["_role"]))
+                for r in rows]
 
     def team_lead_ids(self, team_id: str) -> list[str]:
         return [r["employee_id"] for r in self.rows(

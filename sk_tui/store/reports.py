@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sk_tui.domain import rules
+from sk_tui.domain import plain, rules
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.models import (
     Activity,
@@ -31,7 +31,7 @@ from sk_tui.domain.models import (
     new_id,
 )
 from sk_tui.store import org, outbox
-from sk_tui.store.base import BaseStore, from_row, to_row
+from sk_tui.store.base import BaseStore, from_row, from_row_plain, to_row
 
 DEFAULT_TEAM_KEY = "default_team."  # meta key + employee id: the member's chosen default team
 
@@ -41,7 +41,7 @@ class ReportsMixin(BaseStore):
 
     def report(self, report_id: str) -> DailyReport | None:
         row = self.one("SELECT * FROM reports WHERE id = ?", (report_id,))
-        return from_row(DailyReport, row) if row else None
+        return from_row_plain(DailyReport, row) if row else None
 
     def require_report(self, report_id: str) -> DailyReport:
         report = self.report(report_id)
@@ -59,7 +59,7 @@ class ReportsMixin(BaseStore):
 
     def report_for(self, employee_id: str, day: dt.date) -> DailyReport | None:
         row = self.one("SELECT * FROM reports WHERE employee_id = ? AND work_date = ?", (employee_id, day.isoformat()))
-        return from_row(DailyReport, row) if row else None
+        return from_row_plain(DailyReport, row) if row else None
 
     def reports_for(self, employee_id: str, start: dt.date, end: dt.date) -> list[DailyReport]:
         rows = self.rows(
@@ -178,11 +178,11 @@ class ReportsMixin(BaseStore):
         chosen = self.get_meta(f"{DEFAULT_TEAM_KEY}{employee_id}")
         if not chosen:
             return None
-        return chosen if chosen in {t.id for t in self.teams_for(employee_id)} else None
+        return chosen if chosen in self.team_ids_for(employee_id) else None
 
     def set_default_team(self, employee_id: str, team_id: str | None) -> None:
         """Choose (None: forget) the team an unlinked activity goes to; one of the member's teams."""
-        if team_id is not None and team_id not in {t.id for t in self.teams_for(employee_id)}:
+        if team_id is not None and team_id not in self.team_ids_for(employee_id):
             raise DomainError("not_team_member")
         self.set_meta(f"{DEFAULT_TEAM_KEY}{employee_id}", team_id)
 
@@ -191,12 +191,13 @@ class ReportsMixin(BaseStore):
         existing = self.report_for(employee_id, day)
         if existing is not None:
             return existing
-        rules.check_work_date(day, self.today(self.employee(employee_id)))
-        report = DailyReport(
-            employee_id=employee_id,
-            work_date=day,
-            team_id=team_id or self.default_team_id(employee_id),
-        )
+        rules.check_work_date(day, self.employee_today(employee_id))
+        # built without its validator when its declared rules plainly hold (domain/plain.py)
+        report = plain.checked(DailyReport, {
+            "employee_id": employee_id,
+            "work_date": day,
+            "team_id": team_id or self.default_team_id(employee_id),
+        })
         with self.transaction():
             self._insert("reports", to_row(report))
         return report
@@ -230,7 +231,7 @@ class ReportsMixin(BaseStore):
                          team_id: str | None = None) -> str | None:
         """The team an activity belongs to: ``team_id`` when chosen (one of the member's teams),
         else its link's team when the member sits on it, else the report's default team."""
-        mine = {t.id for t in self.teams_for(report.employee_id)}
+        mine = self.team_ids_for(report.employee_id)
         if team_id:
             if team_id not in mine:
                 raise DomainError("not_team_member")
@@ -281,19 +282,20 @@ class ReportsMixin(BaseStore):
             self._check_links(task_id, indicator_id)
             total = self._refresh_total(report, extra=minutes)
             position = self.scalar("SELECT COALESCE(MAX(position), -1) + 1 FROM activities WHERE report_id = ?", (report_id,))
-            activity = Activity(
-                id=activity_id or new_id(),
-                report_id=report_id,
-                description=description.strip(),
-                minutes=minutes,
-                volume=volume,
-                volume_unit=volume_unit.strip() or "kegiatan",
-                task_id=task_id or None,
-                indicator_id=indicator_id or None,
-                evidence=evidence.strip(),
-                position=position,
-                team_id=self.activity_team_id(report, task_id or None, indicator_id or None, team_id),
-            )
+            # the model's rules, checked without building its validator when they plainly hold
+            activity = plain.checked(Activity, {
+                "id": activity_id or new_id(),
+                "report_id": report_id,
+                "description": description.strip(),
+                "minutes": minutes,
+                "volume": volume,
+                "volume_unit": volume_unit.strip() or "kegiatan",
+                "task_id": task_id or None,
+                "indicator_id": indicator_id or None,
+                "evidence": evidence.strip(),
+                "position": position,
+                "team_id": self.activity_team_id(report, task_id or None, indicator_id or None, team_id),
+            })
             self._insert("activities", to_row(activity))
             self.db.execute("UPDATE reports SET total_minutes = ? WHERE id = ?", (total, report_id))
         return activity

@@ -27,6 +27,10 @@ def test_policy_defaults_match_domain():
     assert p.dwa_max_wfa_days_per_week == 4
     assert p.timezone == "Asia/Jakarta"
     assert set(p.job_class_ceiling) == set(range(1, 18))
+    # the module's defaults are built without validation (start-up time): the same policy
+    from sk_tui.domain.policy import DEFAULT_POLICY
+
+    assert p == DEFAULT_POLICY and DEFAULT_POLICY.fingerprint() == p.fingerprint()
 
 
 def test_policy_toml_overrides_numbers_and_the_ceiling_table_with_string_keys():
