@@ -398,7 +398,7 @@ class _Session:
                 for since, response in fetched:
                     if since != cursor:  # the fetcher guessed the next cursor wrong: fetch from ours
                         break
-                    page = response.json()
+                    page = _decode_page(response.content)
                     self._check_epoch(page.get("server_epoch"))
                     # what this user may see changed (a team joined or left, a new lead or JPT): pull
                     # everything again under the new scope, dropping what may no longer be seen
@@ -426,6 +426,18 @@ class _Session:
 # the head of a pull page (the server writes it before the changes): where the next page starts
 _HEAD_CURSOR = re.compile(rb'"next_cursor":\s*(-?\d+)')
 _HEAD_MORE = re.compile(rb'"has_more":\s*(true|false)')
+
+
+def _decode_page(body: bytes) -> Any:
+    """A pull page decoded by pydantic-core's JSON parser (Rust: about twice json's speed). It
+    refuses a lone surrogate escape that json reads; such a page is decoded by json, so the
+    record holding one is kept aside as before (store/replica.py), not the page refused."""
+    from pydantic_core import from_json
+
+    try:
+        return from_json(body)
+    except ValueError:
+        return json.loads(body)
 
 
 def _page_head(body: bytes) -> tuple[bool, int]:
