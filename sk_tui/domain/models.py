@@ -188,17 +188,15 @@ def _twin(model: type[BaseModel], *, stored: bool, many: bool = False) -> Any:
     for a model without validators of its own (no instance is built); else of a list of them."""
     from pydantic_core import SchemaValidator
 
+    if not isinstance(model.__pydantic_core_schema__, dict):  # not built yet (defer_build)
+        model.model_rebuild()
     try:
         schema = _native_schema(model.__pydantic_core_schema__, stored=stored)
         if many:
-            if _own_validators(model):
-                items = schema
-            else:
-                items = _as_received(schema)
-            schema = {"type": "list", "items_schema": items}
-    except _Unsupported:
+            schema = {"type": "list", "items_schema": schema if _own_validators(model) else _as_received(schema)}
+        return SchemaValidator(schema, _core_config(model))
+    except Exception:  # noqa: BLE001 - _Unsupported or a schema pydantic-core will not build: no twin
         return None
-    return SchemaValidator(schema, _core_config(model))
 
 
 def _own_validators(model: type[BaseModel]) -> bool:

@@ -159,3 +159,16 @@ def test_validate_many_reads_records_as_the_store_converter_does():
         assert not models.validate_many(model, [BASE[model], {**BASE[model], name: REFUSED["csi_clear"]}]), name
     for model, name in ID_FIELDS:
         assert not models.validate_many(model, [{**BASE[model], name: "e 1"}]), name
+
+
+def test_a_page_check_before_any_model_was_built(tmp_path):
+    # the models are built on first use (defer_build): a pull may be that first use
+    import subprocess
+
+    code = ("from sk_tui.domain import models\n"
+            "assert models.validate_many(models.Team, [{'name': 'x', 'unit_id': 'u', 'jpt_id': 'j'}])\n"
+            "assert not models.validate_many(models.Task, [{'title': 'x\\x1b', 'team_id': 'u'}])\n"
+            "assert isinstance(models.Task.__pydantic_validator__, models._NativeFirst)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env={**__import__("os").environ})
+    assert done.returncode == 0, done.stderr
