@@ -162,7 +162,8 @@ def _native_schema(schema: Any, *, stored: bool) -> Any:
 
 
 def _core_config(model: type[BaseModel]) -> Any:
-    from pydantic._internal._config import ConfigWrapper  # the config pydantic builds its own validator with
+    # the config pydantic builds the model's own validator with
+    from pydantic._internal._config import ConfigWrapper
 
     return ConfigWrapper(model.model_config).core_config(title=model.__name__)
 
@@ -238,7 +239,7 @@ class _NativeFirst:
         if twin is not None:
             try:
                 return twin.validate_python(value, *args, context=context, **kwargs)
-            except Exception:  # noqa: BLE001, S110 - refused (or odd input): the own validator says why
+            except Exception:  # noqa: BLE001 - refused (or odd input): the own validator says why
                 pass
         return self._precise.validate_python(value, *args, context=context, **kwargs)
 
@@ -247,7 +248,7 @@ class _NativeFirst:
         if twin is not None:
             try:
                 return twin.validate_json(value, *args, context=context, **kwargs)
-            except Exception:  # noqa: BLE001, S110 - as above
+            except Exception:  # noqa: BLE001 - as above
                 pass
         return self._precise.validate_json(value, *args, context=context, **kwargs)
 
