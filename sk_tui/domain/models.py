@@ -22,7 +22,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AfterValidator,
@@ -79,6 +79,7 @@ def _text_checker(max_length: int, *, multiline: bool) -> Callable[[str, Validat
             )
         return value
 
+    check.__sk_rule__ = ("text", max_length, multiline)  # type: ignore[attr-defined]  # see _native_schema
     return check
 
 
@@ -87,6 +88,9 @@ def _check_id(value: str, info: ValidationInfo) -> str:
     if not _stored(info) and not _text.ID_RE.fullmatch(value):
         raise PydanticCustomError("id_invalid", "not a valid id (letters, digits and . _ : -, at most 64)")
     return value
+
+
+_check_id.__sk_rule__ = ("id",)  # type: ignore[attr-defined]
 
 
 def _text_rule(max_length: int, *, multiline: bool) -> AfterValidator:
@@ -111,6 +115,166 @@ TaskDescriptionText = Annotated[str, _text_rule(TASK_DESCRIPTION_MAX, multiline=
 
 Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": _text.ID_PATTERN, "maxLength": 64})]
 Version = Annotated[int, Field(ge=0, le=VERSION_MAX)]
+
+
+# --- native validation ------------------------------------------------------------------------
+#
+# The id and text rules above are Python callbacks: exact, and they name the refused character,
+# but one call per field is most of a record's validation (a pull validates 100k records). A
+# record model therefore validates in two steps (``_NativeFirst``): first with a twin of its
+# schema where each rule is a pydantic-core constraint (the id pattern; ``max_length`` and a
+# pattern of the characters that travel, ``text.native_pattern``), or, for rows read back with
+# ``STORED``, dropped (the callbacks skip them there); only when that twin refuses, the model's
+# own schema runs again and its error is the one raised. A twin accepts nothing the callbacks
+# refuse, so what is accepted and every refusal's reason are the callbacks' own.
+
+# validations of a model before its twins are built (the headless CLI validates a few records
+# and never pays for compiling the patterns)
+_NATIVE_AFTER = 16
+
+
+class _Unsupported(Exception):
+    """A schema shape the rewrite does not know: the model keeps its own validator only."""
+
+
+def _native_schema(schema: Any, *, stored: bool) -> Any:
+    """A copy of a core schema with every id and text rule as native constraints (``stored``:
+    without them, as the callbacks do for ``STORED``)."""
+    if isinstance(schema, list):
+        return [_native_schema(item, stored=stored) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("type") == "function-after":
+        rule = getattr(schema["function"].get("function"), "__sk_rule__", None)
+        if rule is not None:
+            inner = dict(_native_schema(schema["schema"], stored=stored))
+            if stored:
+                return inner
+            if inner.get("type") != "str" or "pattern" in inner or "max_length" in inner:
+                raise _Unsupported(inner.get("type"))
+            if rule[0] == "id":
+                inner["pattern"] = _text.ID_PATTERN  # Rust's "$" is the end of the text
+            else:
+                inner["max_length"] = rule[1]
+                inner["pattern"] = _text.native_pattern(multiline=rule[2])
+            return inner
+    return {key: _native_schema(value, stored=stored) for key, value in schema.items()}
+
+
+def _core_config(model: type[BaseModel]) -> Any:
+    # the config pydantic builds the model's own validator with
+    from pydantic._internal._config import ConfigWrapper
+
+    return ConfigWrapper(model.model_config).core_config(title=model.__name__)
+
+
+def _as_received(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's fields schema taking a record as the store's converter reads it: a None value
+    is the field's default, keys that are no field are dropped (``store.base.model_input``)."""
+    fields_schema = dict(schema["schema"])
+    if schema.get("type") != "model" or fields_schema.get("type") != "model-fields":
+        raise _Unsupported(schema.get("type"))
+    fields = {}
+    for name, field in fields_schema["fields"].items():
+        inner = field["schema"]
+        if inner.get("type") == "default":
+            inner = {**inner, "schema": {"type": "nullable", "schema": inner["schema"]}}
+        fields[name] = {**field, "schema": inner}
+    return {**fields_schema, "fields": fields, "extra_behavior": "ignore"}
+
+
+def _twin(model: type[BaseModel], *, stored: bool, many: bool = False) -> Any:
+    """A pydantic-core validator of the model's native twin, or None when its schema has a shape
+    the rewrite does not know. ``many``: of a list of records as received (``_as_received``),
+    for a model without validators of its own (no instance is built); else of a list of them."""
+    from pydantic_core import SchemaValidator
+
+    if not isinstance(model.__pydantic_core_schema__, dict):  # not built yet (defer_build)
+        model.model_rebuild()
+    try:
+        schema = _native_schema(model.__pydantic_core_schema__, stored=stored)
+        if many:
+            schema = {"type": "list", "items_schema": schema if _own_validators(model) else _as_received(schema)}
+        return SchemaValidator(schema, _core_config(model))
+    except Exception:  # noqa: BLE001 - _Unsupported or a schema pydantic-core will not build: no twin
+        return None
+
+
+def _own_validators(model: type[BaseModel]) -> bool:
+    decorators = model.__pydantic_decorators__
+    return bool(decorators.validators or decorators.field_validators or decorators.root_validators
+                or decorators.model_validators)
+
+
+class _NativeFirst:
+    """A record model's ``__pydantic_validator__``: its native twin first, its own validator
+    (``precise``) when the twin refuses or for any other context; everything else is the own
+    validator's (assignment, defaults, ...)."""
+
+    def __init__(self, model: type[BaseModel], precise: Any) -> None:
+        self._model, self._precise = model, precise
+        self._calls = 0
+        self._twins: dict[bool, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._precise, name)
+
+    def _fast(self, context: Any) -> Any:
+        if context is None:
+            stored = False
+        elif context == STORED:
+            stored = True
+        else:
+            return None
+        twin = self._twins.get(stored, False)
+        if twin is False:
+            self._calls += 1
+            if self._calls <= _NATIVE_AFTER:
+                return None
+            twin = self._twins[stored] = _twin(self._model, stored=stored)
+        return twin
+
+    def validate_python(self, value: Any, *args: Any, context: Any = None, **kwargs: Any) -> Any:
+        twin = self._fast(context)
+        if twin is not None:
+            try:
+                return twin.validate_python(value, *args, context=context, **kwargs)
+            except Exception:  # noqa: BLE001 - refused (or odd input): the own validator says why
+                pass
+        return self._precise.validate_python(value, *args, context=context, **kwargs)
+
+    def validate_json(self, value: Any, *args: Any, context: Any = None, **kwargs: Any) -> Any:
+        twin = self._fast(context)
+        if twin is not None:
+            try:
+                return twin.validate_json(value, *args, context=context, **kwargs)
+            except Exception:  # noqa: BLE001 - as above
+                pass
+        return self._precise.validate_json(value, *args, context=context, **kwargs)
+
+
+_MANY: dict[type[BaseModel], Any] = {}
+
+
+def validate_many(model: type[BaseModel], items: list[Any]) -> bool:
+    """True when every item, a record as received (a None value is the field's default, keys
+    that are no field are dropped, as ``store.base.model_input`` reads it), is a valid ``model``
+    (typed or received: no ``STORED``), checked natively in one call. False when any may be
+    refused: the caller then validates with the model's own schema, which names the reasons."""
+    twin = _MANY.get(model, False)
+    if twin is False:
+        twin = _MANY[model] = _twin(model, stored=False, many=True)
+    if twin is None:
+        return False
+    if _own_validators(model):  # its validators see the model's defaults: give them the same input
+        fields = model.model_fields
+        items = [{key: value for key, value in item.items() if value is not None and key in fields}
+                 if isinstance(item, dict) else item for item in items]
+    try:
+        twin.validate_python(items)
+    except Exception:  # noqa: BLE001 - refused, or a shape the twin does not take
+        return False
+    return True
 
 
 def new_id() -> str:
@@ -212,6 +376,13 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     id: Id = Field(default_factory=new_id)
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        # pydantic >= 2.12 calls this once the validator is built (see _NativeFirst)
+        validator = cls.__pydantic_validator__
+        if not isinstance(validator, _NativeFirst):
+            cast(Any, cls).__pydantic_validator__ = _NativeFirst(cls, validator)
 
 
 def validate_nip(nip: str) -> str:

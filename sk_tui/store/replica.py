@@ -166,7 +166,11 @@ def _validate_many(entity: str, docs: list[dict[str, Any]]) -> dict[int, str]:
     """Validate many records of one entity in one call (much cheaper per record than one call
     each); returns index -> reason for the ones the domain refuses. ``entity`` "activity" is
     an activity of a report."""
+    from sk_tui.domain.models import validate_many
+
     model = _model(entity)
+    if validate_many(model, docs):  # natively, the common case; else the model's own rules say why
+        return {}
     fields = model.model_fields
     clean = [model_input(fields, doc) for doc in docs]
     try:
