@@ -107,5 +107,8 @@ class InlinePicker(Vertical):
         done, self._done = self._done, None
         if done is None:
             return
+        # Hidden now, so the next frame (the one that answers the key) is drawn without it;
+        # the removal itself follows.
+        self.display = False
         self.remove()
         done(value)
