@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The board's writer pool (App.write_in_background) imports this on the first card move, ~0.1 s
+# at load on this machine; this module is imported on the app's screen-import thread after the
+# board's first frame, so the import happens there instead of inside that key's frame.
+import concurrent.futures.thread  # noqa: F401
 import datetime as dt
 from contextlib import suppress
 
