@@ -32,9 +32,6 @@ PREVIEW_BOTTOM_HEIGHT = 24
 
 class BoardScreen(SkScreen):
     TITLE_KEY = "mode.board"
-    DEFAULT_CSS = """
-    BoardScreen { layers: default picker; }
-    """  # the team picker's box is drawn on its own layer, above the board (widgets/picker.py)
     BINDINGS = [
         make("left,h", "cursor(-1, 0)", "board.left", show=False),
         make("right,l", "cursor(1, 0)", "board.right", show=False),
@@ -316,32 +313,16 @@ class BoardScreen(SkScreen):
             search.add_class("-hidden")
             self.board.focus()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the team picker is open the board's keys do nothing (the box takes them):
-        # the footer shows the box's keys only.
-        return not (self.children and type(self.children[-1]).__name__ == "InlinePicker")
-
     def action_choose_team(self) -> None:
-        # A box over the board, not a pushed screen: the push and the pop were each a full
-        # layout and frame of the board before the new team's could be drawn (widgets/picker.py).
-        from sk_tui.tui.widgets.picker import InlinePicker  # not needed for the first frame
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
 
-        if self.query(InlinePicker):
-            return
         options = [(team.id, team.name) for team in self.teams()]
 
         def done(value: str | None) -> None:
-            self.call_after_refresh(self.refresh_bindings)  # the board's keys again, once it is gone
-            focused = self.focused
-            if focused is None or picker in focused.ancestors_with_self:  # not a click elsewhere
-                self.board.focus()
             if value:
                 self.show_team(value)
 
-        picker = InlinePicker(t("board.choose_team"), options, self.team_id, done)
-        picker.place(*self.app.size)
-        self.mount(picker)
-        self.refresh_bindings()
+        self.push_dialog(PickScreen(t("board.choose_team"), options, self.team_id), done)
 
     def show_team(self, team_id: str) -> None:
         self.team_id = team_id
