@@ -19,7 +19,8 @@ moves queue ops with no server, so the quit asks first: the bench answers yes.
 
     python bench/bench_tui.py [--n 5] [--rounds 3] [--quick]
 
-SK_TUI_BENCH_PROFILE=DIR records the pty run with py-spy into DIR/tui_keys_and_screens.collapsed.txt.
+SK_TUI_BENCH_PROFILE=DIR records the pty runs with py-spy into DIR/tui_keys_and_screens.collapsed.txt
+(staff: keys and screens) and DIR/tui_jpt_screens.collapsed.txt (the JPT's screens).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ BUDGET_KINDS = ("cursor", "move", "day", "team")
 
 def in_terminal(db: str | None, rounds: int = 3, env: dict | None = None, gap: float = 0.08,
                 board_keys: list[str] = BOARD_KEYS, settle: float = 0.5, day_keys: list[str] = DAY_KEYS,
-                team_switches: int = TEAM_SWITCHES,
-                screens: dict[str, str] = SCREENS) -> tuple[list[dict], float, list[tuple[str, str]]]:
+                team_switches: int = TEAM_SWITCHES, screens: dict[str, str] = SCREENS,
+                profile_name: str = "tui_keys_and_screens") -> tuple[list[dict], float, list[tuple[str, str]]]:
     """Drive the real app in a pseudo-terminal (real driver, real frames written) with the timing
     hook on; returns its records (sk_tui/tui/timing.py), its resident memory at the end, and the
     keys sent in order with their kind (cursor, move, day, team, ...)."""
@@ -75,7 +76,7 @@ def in_terminal(db: str | None, rounds: int = 3, env: dict | None = None, gap: f
             profiles = child_env.get("SK_TUI_BENCH_PROFILE")
             if profiles and db:  # a py-spy profile of the app while it is driven (py-spy installed separately)
                 argv = [shutil.which("py-spy") or "py-spy", "record", "--rate", "250", "--format", "raw",
-                        "-o", str(Path(profiles) / "tui_keys_and_screens.collapsed.txt"), "--", *argv]
+                        "-o", str(Path(profiles) / f"{profile_name}.collapsed.txt"), "--", *argv]
             os.execve(argv[0], argv, child_env)
         import fcntl
         import struct
@@ -266,7 +267,8 @@ def main() -> None:
                                           team_switches=0)
             if as_jpt(db, jpt_db):
                 jpt_records, _, _ = in_terminal(str(jpt_db), rounds=args.rounds, env=env, board_keys=[],
-                                                day_keys=[], team_switches=0, screens=JPT_SCREENS)
+                                                day_keys=[], team_switches=0, screens=JPT_SCREENS,
+                                                profile_name="tui_jpt_screens")
             report_opens(records, jpt_records)
             return
         if not args.quick:
@@ -288,7 +290,7 @@ def main() -> None:
         if as_jpt(db, jpt_db):
             jpt_records, _, _ = in_terminal(str(jpt_db), rounds=args.rounds, env=env, board_keys=[], day_keys=[],
                                             team_switches=0, settle=0.25 if args.quick else 0.5,
-                                            screens=JPT_SCREENS)
+                                            screens=JPT_SCREENS, profile_name="tui_jpt_screens")
         arrows = [key for key in BOARD_KEYS if key not in "<>"]
         hello_records, _, hello_sent = in_terminal(None, rounds=0, env=env,
                                                    board_keys=arrows[:8] if args.quick else arrows)

@@ -40,7 +40,7 @@ async def test_r_opens_my_months_steps_and_closes_again(workspace):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert "kebijakan lokal" in str(app.screen.query_one("#month-line").render())
+        assert "kebijakan lokal" in app.screen.query_one("#targets-view").month_line
         await pilot.press("r")
         await pilot.pause()
         assert type(app.screen).__name__ == "ExplainScreen"
@@ -92,8 +92,8 @@ async def test_a_closed_month_shows_its_official_figure(workspace):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert "Bulan ditutup · angka resmi Rp 1.234.567 · kebijakan v4" in str(
-            app.screen.query_one("#month-line").render())
+        assert "Bulan ditutup · angka resmi Rp 1.234.567 · kebijakan v4" in (
+            app.screen.query_one("#targets-view").month_line)
         await pilot.press("r")
         await pilot.pause()
         shown = _text(app)

@@ -227,9 +227,9 @@ async def test_help_and_palette_and_targets(workspace):
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape", "3")
         await pilot.pause()
-        line = str(app.screen.query_one("#month-line").render())
+        line = app.screen.query_one("#targets-view").month_line
         assert "disetujui" in line and "capaian" in line
-        assert app.screen.query_one("#daily").data
+        assert app.screen.query_one("#targets-view").daily
 
 
 async def test_first_run_personal_workspace(tmp_path):
@@ -405,7 +405,7 @@ async def test_quality_indicators_are_not_summed_from_daily_volumes(workspace):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        lines = [str(label.render()) for label in app.screen.query("#indicators .indicator-row")]
+        lines = app.screen.query_one("#targets-view").indicator_rows()
         assert any("90 persen" in line and "dinilai saat evaluasi" in line for line in lines)
         # the quantity indicator still shows its realised volume against the target
         assert any("/ 12 dokumen" in line for line in lines)

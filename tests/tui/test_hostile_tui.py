@@ -185,7 +185,7 @@ async def test_every_screen_shows_hostile_text_as_typed_and_never_passes_an_esca
         # Targets, problems, help, palette.
         await pilot.press("3")
         await pilot.pause()
-        indicators = " ".join(_plain(w.visual) for w in app.screen.query(".indicator-text"))
+        indicators = " ".join(app.screen.query_one("#targets-view").indicator_texts())
         assert visible(seeded["indicator"], multiline=True) in indicators
         assert visible(seeded["target"], multiline=True) in indicators
         await pilot.press("5")

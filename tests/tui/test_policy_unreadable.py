@@ -29,7 +29,7 @@ async def test_an_unreadable_agency_policy_is_said_on_the_targets_screen_and_the
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        line = str(app.screen.query_one("#month-line").render())
+        line = app.screen.query_one("#targets-view").month_line
         assert "kebijakan instansi tidak terbaca: new_rule_of_a_later_app" in line and "bukan resmi" in line
         assert "kebijakan v" not in line
     table = run_cli(cli_env, "--db", str(path), "recap", "--month", "2026-11")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The board's writer pool (App.write_in_background) imports this on the first card move, ~0.1 s
+# at load on this machine; this module is imported on the app's screen-import thread after the
+# board's first frame, so the import happens there instead of inside that key's frame.
+import concurrent.futures.thread  # noqa: F401
 import datetime as dt
 from contextlib import suppress
 
@@ -30,6 +34,14 @@ LOCATION_SAVE_SECONDS = 0.5
 
 class ReportScreen(SkScreen):
     TITLE_KEY = "mode.report"
+    # A locked day shows its mode and location in a second row whose fields are disabled once,
+    # at mount: toggling ``disabled`` restyled the Select and the Input on every change of day
+    # between an open and a locked day (~25 ms a key); showing one row or the other does not.
+    DEFAULT_CSS = """
+    ReportScreen #report-mode-row-locked { height: 3; display: none; }
+    ReportScreen #report-mode-locked { width: 12; }
+    ReportScreen #report-location-locked { width: 1fr; }
+    """
     BINDINGS = [
         make("p,comma", "day(-1)", "report.prev", key_display="p", group="group.day"),
         make("n,full_stop", "day(1)", "report.next", key_display="n", group="group.day"),
@@ -57,6 +69,12 @@ class ReportScreen(SkScreen):
             yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO", id="report-mode")
             yield Label(t("report.location"), classes="field-label", markup=False)
             yield TextInput(placeholder=t("report.location.hint"), id="report-location")
+        with Horizontal(id="report-mode-row-locked"):
+            yield Label(t("report.mode"), classes="field-label", markup=False)
+            yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO",
+                         id="report-mode-locked", disabled=True)
+            yield Label(t("report.location"), classes="field-label", markup=False)
+            yield TextInput(placeholder=t("report.location.hint"), id="report-location-locked", disabled=True)
         yield Label("", id="report-mode-error", classes="form-error", markup=False)
         yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-totals", markup=False)
@@ -86,11 +104,11 @@ class ReportScreen(SkScreen):
         day = self.day = self.day or today
         report = self.report = self.store.report_for(me.id, day)
         status = report.status if report else None
-        self.query_one("#report-title", Static).update(self._title(day, status, today))
+        _update(self.query_one("#report-title", Static), self._title(day, status, today))
         note = self.query_one("#report-note", Static)
         notes = self._returned_notes(report) if report and status == ReportStatus.RETURNED else []
         if notes:
-            note.update(Text("\n").join(notes))
+            _update(note, Text("\n").join(notes))
             note.remove_class("-hidden")
         else:
             note.add_class("-hidden")
@@ -101,16 +119,22 @@ class ReportScreen(SkScreen):
             self._fill_table(report)
             self._update_totals(me, day, report)
             return
+        mode_value = report.work_mode.value if report else "WFO"
+        # Old data may hold characters a field may not; the Input shows them escaped, and
+        # an unchanged Input keeps the stored value (see _mode_changed).
+        location_value = shown(report.location) if report else ""
         with self.prevent(Select.Changed, Input.Changed):
-            mode = self.query_one("#report-mode", Select)
-            mode.value = (report.work_mode.value if report else "WFO")
-            mode.disabled = not editable
-            location = self.query_one("#report-location", Input)
-            # Old data may hold characters a field may not; the Input shows them escaped, and
-            # an unchanged Input keeps the stored value (see _mode_changed).
-            location.value = shown(report.location) if report else ""
-            location.disabled = not editable
-        self.query_one("#report-mode-error", Label).update("")
+            self.query_one("#report-mode", Select).value = mode_value
+            self.query_one("#report-location", Input).value = location_value
+            if not editable:
+                self.query_one("#report-mode-locked", Select).value = mode_value
+                self.query_one("#report-location-locked", Input).value = location_value
+        live, locked = self.query_one("#report-mode-row"), self.query_one("#report-mode-row-locked")
+        if not editable and self.focused is not None and live in self.focused.ancestors:
+            self.query_one("#activities", DataTable).focus()
+        if live.display != editable:
+            live.display, locked.display = editable, not editable
+        _update(self.query_one("#report-mode-error", Label), "")
         self._fill_table(report)
         self._update_totals(me, day, report)
 
@@ -190,7 +214,7 @@ class ReportScreen(SkScreen):
             text = t("report.empty") + "\n" + text
         elif day_total > self.store.policy.daily_minutes_warn:
             text += "\n⚠ " + t("report.warn_day", limit=self.store.policy.daily_minutes_warn)
-        self.query_one("#report-totals", Static).update(text)
+        _update(self.query_one("#report-totals", Static), text)
 
     def selected_activity(self) -> Activity | None:
         table = self.query_one("#activities", DataTable)
@@ -228,7 +252,8 @@ class ReportScreen(SkScreen):
         self.reload()
 
     def action_focus_mode(self) -> None:
-        self.query_one("#report-mode", Select).focus()
+        if self.query_one("#report-mode-row").display:  # a locked day's fields take no input
+            self.query_one("#report-mode", Select).focus()
 
     def _check_editable(self) -> bool:
         report = self.report
@@ -356,7 +381,7 @@ class ReportScreen(SkScreen):
             location = report.location
         if (mode, location.strip()) == current or day is None:
             self.mode_error = None
-            error.update("")
+            _update(error, "")
             return
         if report is not None and not report.editable:
             return
@@ -369,12 +394,31 @@ class ReportScreen(SkScreen):
             error.update(plain(self.mode_error, multiline=True))
             return
         self.mode_error = None
-        error.update("")
+        _update(error, "")
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and isinstance(self.focused, (Input, Select)):
             event.stop()
             self.query_one("#activities", DataTable).focus()
+
+
+def _update(widget: Static, content: str | Text) -> None:
+    """Show ``content`` in ``widget``, with a layout pass only when its height changes: a
+    change of day rewrites the title, the note and the totals, and a layout of the screen for
+    each of them was most of a key's frame."""
+    if widget.content == content:
+        return
+    widget.update(content, layout=False)
+    region = widget.content_region
+    if not widget.styles.height or not widget.styles.height.is_auto or region.width <= 0:
+        widget.refresh(layout=True)
+        return
+    height = widget.get_content_height(region.size, widget.app.size, region.width)
+    most = widget.styles.max_height
+    if most is not None and most.is_cells:
+        height = min(height, int(most.value))
+    if height != region.height:
+        widget.refresh(layout=True)
 
 
 def _cell(text: str) -> Text:

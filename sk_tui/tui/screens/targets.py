@@ -10,9 +10,8 @@ from decimal import Decimal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import DataTable, Label, ProgressBar, Sparkline, Static
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, Static
 
 from sk_tui.domain import kinerja
 from sk_tui.domain.i18n import month_name, number, percent, rupiah, t
@@ -22,6 +21,7 @@ from sk_tui.tui.bindings import make
 from sk_tui.tui.plain import plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import PickScreen
+from sk_tui.tui.widgets.targets import Indicator, TargetsData, TargetsView
 
 BAR_CELLS = 24
 
@@ -40,22 +40,18 @@ class TargetsScreen(SkScreen):
         super().__init__()
         self.team_view = False
         self.team_id: str | None = None
+        self._member_rows: list[tuple[str, tuple[object, ...]]] = []
 
     def body(self) -> ComposeResult:
         yield Static("", id="targets-title", classes="screen-title", markup=False)
         with VerticalScroll(id="targets-body"):
-            yield Static("", id="month-line", markup=False)
-            yield ProgressBar(show_eta=False, id="month-progress")
-            with Horizontal(id="daily-row"):
-                yield Label(t("targets.daily"), id="daily-label", markup=False)
-                yield Sparkline([], id="daily")
-            yield Static("", id="projection", markup=False)
-            yield Label(t("targets.indicators"), classes="section-title", markup=False)
-            yield Vertical(id="indicators")
+            # the month block and the indicators: one line-API widget (widgets/targets.py)
+            yield TargetsView(id="targets-view")
             yield Label(t("targets.members"), id="members-title", classes="section-title -hidden", markup=False)
             yield DataTable(id="members", cursor_type="row", classes="-hidden")
 
     def after_compose(self) -> None:
+        self._member_rows = []  # a new table (a change of language recomposes): filled again
         table = self.query_one("#members", DataTable)
         for key in ("targets.col.name", "targets.col.approved", "targets.col.target", "targets.col.effective",
                     "targets.col.negative", "targets.col.achievement", "targets.col.class", "targets.col.allowance"):
@@ -80,18 +76,20 @@ class TargetsScreen(SkScreen):
             owners = {plan.id: employee.short_name
                       for employee, _role in self.store.team_members(team.id)
                       for plan in self.store.plans_for(employee.id)}
-            self._show_indicators(targets, today, employee_ids=None, owners=owners)
+            indicators = self._indicators(targets, today, employee_ids=None, owners=owners)
             self._show_members(team.id, today)
         else:
             self.team_view = False
             self.query_one("#targets-title", Static).update(
                 say("targets.heading", who=me.short_name, year=today.year))
-            self._show_indicators(self.store.targets_for(me.id, today), today, employee_ids=[me.id])
+            indicators = self._indicators(self.store.targets_for(me.id, today), today, employee_ids=[me.id])
             for widget in self.query("#members, #members-title"):
                 widget.add_class("-hidden")
-        self._show_month(me, today)
+        data = self._month(me, today)
+        data.section, data.none, data.indicators = t("targets.indicators"), t("targets.none"), indicators
+        self.query_one("#targets-view", TargetsView).show(data)
 
-    def _show_month(self, me: Employee, today: dt.date) -> None:
+    def _month(self, me: Employee, today: dt.date) -> TargetsData:
         explanation = self.store.explain(me, today)
         figures = explanation.figures()
         target = float(explanation.recap.target) if explanation.recap else float(figures["target"])
@@ -116,27 +114,22 @@ class TargetsScreen(SkScreen):
         if explanation.closed and official is not None:
             line += "\n" + t("targets.closed", allowance=rupiah(official.get("allowance") or 0),
                               version=official.get("policy_version"))
-        self.query_one("#month-line", Static).update(line)
-        bar = self.query_one("#month-progress", ProgressBar)
-        bar.update(total=max(1.0, target), progress=min(float(figures["approved"]), target))
         daily = self.store.daily_minutes(me.id, start, today)
-        self.query_one("#daily", Sparkline).data = [minutes for _day, minutes in daily] or [0]
         by_status = self.store.minutes_by_status(me.id, start, today)
         done = by_status["approved"] + by_status["submitted"]
         elapsed = len(kinerja.working_days(start, today, self.store.policy))
         total = len(kinerja.working_days(start, end, self.store.policy))
         projected = kinerja.pace_projection(done, elapsed, total)
         pct = percent(projected / target) if target else "–"
-        self.query_one("#projection", Static).update(t("targets.projection", minutes=number(projected), pct=pct))
+        return TargetsData(month=Text(line, end=""), share=min(float(figures["approved"]), target) / max(1.0, target),
+                           daily_label=t("targets.daily"), daily=[minutes for _day, minutes in daily] or [0],
+                           projection=Text(t("targets.projection", minutes=number(projected), pct=pct), end=""))
 
-    def _show_indicators(self, targets: list[Target], today: dt.date, employee_ids: list[str] | None,
-                         owners: dict[str, str] | None = None) -> None:
-        box = self.query_one("#indicators", Vertical)
-        box.remove_children()
+    def _indicators(self, targets: list[Target], today: dt.date, employee_ids: list[str] | None,
+                    owners: dict[str, str] | None = None) -> list[Indicator]:
         indicators = self.store.indicators_for([x.id for x in targets])
         if not indicators:
-            box.mount(Static(t("targets.none"), classes="muted", markup=False))
-            return
+            return []
         plans = {p.id: p for p in self.store.plans_for(employee_ids[0])} if employee_ids else {}
         by_target = {x.id: x for x in targets}
         start = min((p.period_start for p in plans.values()), default=today.replace(month=1, day=1))
@@ -144,7 +137,7 @@ class TargetsScreen(SkScreen):
         progress = self.store.indicator_progress([i.id for i in indicators], start, today, employee_ids)
         elapsed = (today - start).days + 1
         total = (end - start).days + 1
-        rows: list[Widget] = []
+        rows: list[Indicator] = []
         for indicator in indicators:
             done = progress.get(indicator.id, {}).get("approved", 0.0)
             projected = kinerja.pace_projection(done, elapsed, total)
@@ -153,32 +146,34 @@ class TargetsScreen(SkScreen):
             label = Text.assemble(plain(indicator.text, "bold", multiline=True),
                                   plain(f" — {target.text}" if target else "", multiline=True),
                                   plain(f" · {owner}" if owner else "", "italic"))
-            rows.append(Static(label, classes="indicator-text", markup=False))
             if indicator.aspect != Aspect.QUANTITY:
                 # Quality, time and cost are judged at evaluation; daily volumes don't add up to them.
-                rows.append(Label(say("targets.assessed", target=number(indicator.target_value, 0),
-                                      unit=indicator.unit), classes="indicator-row muted", markup=False))
+                rows.append(Indicator(label, say("targets.assessed", target=number(indicator.target_value, 0),
+                                                 unit=indicator.unit), measured=False))
                 continue
-            # one line of text, not a ProgressBar widget (four widgets each): a year's indicators
-            # made the screen's first frame wait for their layout
             share = min(done, indicator.target_value) / indicator.target_value if indicator.target_value else 0.0
             filled = bar(share, 1, BAR_CELLS)
-            rows.append(Static(Text.assemble(
+            rows.append(Indicator(label, Text.assemble(
                 (filled, "bold"), ("─" * (BAR_CELLS - len(filled)), "dim"), f" {percent(share):>6} ",
                 plain(say("targets.indicator_line", value=number(done, 0), target=number(indicator.target_value, 0),
-                          unit=indicator.unit, projected=number(projected, 1)))),
-                classes="indicator-row", markup=False))
-        box.mount_all(rows)
+                          unit=indicator.unit, projected=number(projected, 1))))))
+        return rows
 
     def _show_members(self, team_id: str, today: dt.date) -> None:
         table = self.query_one("#members", DataTable)
-        table.clear()
+        rows: list[tuple[str, tuple[object, ...]]] = []
         for employee, explanation in self.store.team_recap(team_id, today):
             f = explanation.figures()
-            table.add_row(plain(employee.short_name, ellipsis=True), number(f["approved"]),
-                          number(float(f["target"]), 2), number(f["effective"]), str(f["negative_activities"]),
-                          percent(Decimal(f["achievement"])), str(employee.job_class),
-                          rupiah(f["allowance"]) if f["allowance"] is not None else "?", key=employee.id)
+            rows.append((employee.id, (plain(employee.short_name, ellipsis=True), number(f["approved"]),
+                                       number(float(f["target"]), 2), number(f["effective"]),
+                                       str(f["negative_activities"]), percent(Decimal(f["achievement"])),
+                                       str(employee.job_class),
+                                       rupiah(f["allowance"]) if f["allowance"] is not None else "?")))
+        if rows != self._member_rows:  # the same rows again: the table and its drawn lines stand
+            self._member_rows = rows
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
         for widget in self.query("#members, #members-title"):
             widget.remove_class("-hidden")
 
