@@ -994,15 +994,13 @@ def _rows_by(conn, table: str, columns: str, key: str, ids: list[str], where: st
     """``columns`` of the ``table`` rows whose ``key`` is one of ``ids`` (and ``where``, its
     ``{p}`` marks filled from ``params``), the ids as ONE parameter so the statement text never
     depends on how many there are (one prepared statement, one round trip: IN lists of up to
-    900 parameters were a quarter of a PostgreSQL push, bench/results/profiles). PostgreSQL:
-    an index probe an id (_probe; ``key`` is unique there); SQLite: ``IN (SELECT value FROM
-    json_each(?))``, which SQLite probes through the index."""
+    900 parameters were a quarter of a PostgreSQL push, bench/results/profiles): ``IN (SELECT
+    unnest(array))`` on PostgreSQL (see _ids), ``IN (SELECT value FROM json_each(?))`` on SQLite."""
     if not ids:
         return []
     if conn.dialect.name == "postgresql":
-        text = ("WITH wanted AS (SELECT DISTINCT unnest(%s::text[]) AS k) "
-                + _probe("wanted", table, key, columns, columns, where.format(p="%s")))
-        args = (list(ids), *params)
+        text = f"SELECT {columns} FROM {table} WHERE {where.format(p='%s')}{key} IN (SELECT unnest(%s::text[]))"
+        args = (*params, list(ids))
     else:
         text = f"SELECT {columns} FROM {table} WHERE {where.format(p='?')}{key} IN (SELECT value FROM json_each(?))"
         args = (*params, json.dumps(ids))
@@ -1020,30 +1018,15 @@ def _ids(pg: bool, name: str) -> str:
     return f"(SELECT unnest(%({name})s::text[]))" if pg else f"(SELECT value FROM json_each(:{name}))"
 
 
-def _probe(ids: str, table: str, key: str, columns: str, inner: str, where: str = "") -> str:
-    """PostgreSQL: ``columns`` (of the ``inner`` ones) of the ``table`` rows whose ``key`` is
-    one of the ids (``k``) of the CTE ``ids``, one index probe an id whatever the planner believes.
-
-    A join with the unnested array (``IN (SELECT unnest(...))``) let the planner pick a hash
-    join over the whole table when its statistics were stale (a fresh or fast-growing table,
-    autovacuum not yet run): every push scanned all of the user's dedup rows and all tasks, a
-    cost growing with the table (7 of 11 ms a 500-op push after 5,000 ops). The LIMIT keeps
-    the lateral subquery from being flattened into such a join; each key is unique there."""
-    return (f"SELECT {columns} FROM {ids} AS wanted CROSS JOIN LATERAL (SELECT {inner} FROM {table} WHERE {where}{key} = wanted.k LIMIT 1) AS found")
-
-
 def _first_look_sql(pg: bool) -> str:
     """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
-    (entity, id, NULL, NULL) for each of the ids some record table holds."""
-    if pg:
-        parts = [_probe("wanted_ops", "ops", "op_id", "'op', op_id, payload_hash, result", "op_id, payload_hash, result",
-                        "user_id = %(actor)s AND ")]
-        parts += [_probe("wanted_ids", table.name, "id", f"'{entity}', id, NULL, NULL", "id")
-                  for entity, table in st.RECORD_TABLES.items()]
-        return ("WITH wanted_ops AS (SELECT DISTINCT unnest(%(ops)s::text[]) AS k), "
-                "wanted_ids AS (SELECT DISTINCT unnest(%(ids)s::text[]) AS k) " + " UNION ALL ".join(parts))
+    (entity, id, NULL, NULL) for each of the ids some record table holds.
+
+    (Measured and not kept: each id joined to its row through a LATERAL subquery with LIMIT 1,
+    forcing an index probe per id in every table: 13 x 500 probes cost more than the hash
+    joins PostgreSQL picks, 54-69 ms against 31-43 ms a 500-op push at 10,000 rows.)"""
     where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
-    actor = ":actor"
+    actor = "%(actor)s" if pg else ":actor"
     parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
     parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
               for entity, table in st.RECORD_TABLES.items()]
