@@ -432,8 +432,9 @@ def _tune_gc() -> None:
     pydantic's and SQLAlchemy's structures) is frozen out of every later collection, and the
     youngest generation is collected every 50,000 allocations instead of 700. A push builds
     thousands of dicts that all live until it ends; with the default threshold every
-    collection walked them again (0.27 s of the engine's 0.9 s for 10,000 task creates,
-    measured with gc.callbacks). Garbage cycles are still collected, just in larger steps."""
+    collection walked them again (~10 % of the engine's wall time for 10,000 task creates,
+    measured with gc.callbacks: bench/results/profiles/server_s5_measured_alternatives.txt).
+    Garbage cycles are still collected, just in larger steps."""
     global _GC_TUNED
     if _GC_TUNED:
         return
