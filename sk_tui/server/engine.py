@@ -111,7 +111,9 @@ _JSON_LISTS: dict[type[BaseModel], tuple[str, ...]] = {Task: ("assignees",)}  # 
 def _model(cls: type[_M], data: dict[str, Any]) -> _M:
     """``data`` as the domain model ``cls``; Refused ``invalid`` naming the first bad field."""
     for name in _JSON_LISTS.get(cls, ()):
-        if isinstance(data.get(name), str):
+        if data.get(name) == "[]":  # the common case (no one assigned): no parse, nothing to check
+            data[name] = []
+        elif isinstance(data.get(name), str):
             try:
                 data[name] = json.loads(data[name])
             except (ValueError, RecursionError):
@@ -310,12 +312,22 @@ def _reads(batch: _Batch, ops: list[p.Op]) -> set[tuple]:
     return keys
 
 
-def _changed_since(conn, seq: int) -> set[tuple]:
-    """Keys (see _reads) of what the change log holds after ``seq``: what other writers
-    committed since a draft began (read under the lock, so nothing more can commit)."""
+_CHANGED_SINCE = "SELECT seq, entity, entity_id, employee_id FROM changes WHERE seq > %s"
+
+
+def _changed_since(conn, seq: int) -> tuple[set[tuple], int]:
+    """What other writers committed after ``seq`` (a draft's start), read under the change
+    log's lock (so nothing more can commit): (its keys, see _changed_keys; the log's last seq,
+    so writing the group needs no read of its own)."""
+    rows = conn.exec_driver_sql(_CHANGED_SINCE, (seq,)).fetchall()
+    return _changed_keys(rows), max((row[0] for row in rows), default=seq)
+
+
+def _changed_keys(rows: list) -> set[tuple]:
+    """Keys (see _reads) of the change-log rows (seq, entity, entity_id, employee_id) other
+    writers committed since a draft began (read under the lock, so nothing more can commit)."""
     keys: set[tuple] = set()
-    for entity, entity_id, employee_id in conn.exec_driver_sql(
-            "SELECT entity, entity_id, employee_id FROM changes WHERE seq > %s", (seq,)).fetchall():
+    for _seq, entity, entity_id, employee_id in rows:
         keys.add(("id", entity_id))
         if entity == "report" and employee_id:
             keys.add(("reports_of", employee_id))
@@ -367,7 +379,9 @@ class PushEngine:
         """Decide and write one batch in its own transaction."""
         with self.db.writing() as conn:
             self._refresh_policy(conn)
-            return self._push_in(conn, actor, ops)
+            batch, results = self._decide(conn, actor, ops)
+            self._write(conn, batch)
+            return results
 
     def push_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         """Group commit: several requests' batches, one after another, in one transaction.
@@ -392,7 +406,7 @@ class PushEngine:
         write the engine reads goes with a change-log entry naming the record; a team,
         membership or directory change counts as changing everything), and no earlier batch
         of this group wrote one. Any other batch is decided again under the lock
-        exactly as before (_push_in), so the outcome is the one a fully locked push gives.
+        exactly as before (_decide), so the outcome is the one a fully locked push gives.
         """
         try:
             return self._drafted_group(items)
@@ -408,42 +422,51 @@ class PushEngine:
             # only read, and a failed statement sends the whole group to _locked_group
             drafts = [self._draft(conn, actor, ops) for actor, ops in items]
             self.db.lock_changes(conn)
-            written = _changed_since(conn, seen)  # what other processes committed meanwhile
+            written, top = _changed_since(conn, seen)  # what other processes committed meanwhile
             if len(items) == 1:  # the savepoint is for keeping a failed batch from the others
-                return [self._settle(conn, items[0], drafts[0], written)]
+                return [self._settle(conn, items[0], drafts[0], written, top)[0]]
             for item, draft in zip(items, drafts, strict=True):
                 try:
                     with conn.begin_nested():
-                        out.append(self._settle(conn, item, draft, written))
+                        results, after = self._settle(conn, item, draft, written, top)
                 except Exception as exc:  # noqa: BLE001 - handed back to that request only
                     out.append(exc)
+                    continue
+                out.append(results)
+                top = after  # only once the batch's savepoint is kept: the log stays gap-free
         return out
 
     def _settle(self, conn, item: tuple[str, list[p.Op]], draft: _Draft | None,
-                written: set[tuple]) -> list[dict[str, Any]]:
+                written: set[tuple], top: int) -> tuple[list[dict[str, Any]], int]:
         """Write a batch's draft when nothing it read was written since, else decide it again
-        (under the lock); ``written`` gains what the batch wrote."""
+        (under the lock); ``written`` gains what the batch wrote. ``top``: the change log's
+        last seq (read under the lock); returns the results and the last seq after the batch."""
         actor, ops = item
         if draft is not None and ("all",) not in written and not draft.reads & written:
             batch, results = draft.batch, draft.results
             batch.conn = conn
         else:
             batch, results = self._decide(conn, actor, ops)
-        self._write(conn, batch)
+        top = self._write(conn, batch, top) or top
         written |= _writes(batch)
-        return results
+        return results, top
 
     def _locked_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         """Every batch decided and written under the lock, each in its own savepoint."""
         out: list[list[dict[str, Any]] | BaseException] = []
         with self.db.writing() as conn:
             self._refresh_policy(conn)
+            top = self.db.last_seq(conn)  # read once a group, under the writer lock
             for actor, ops in items:
                 try:
                     with conn.begin_nested():
-                        out.append(self._push_in(conn, actor, ops))
+                        batch, results = self._decide(conn, actor, ops)
+                        after = self._write(conn, batch, top)
                 except Exception as exc:  # noqa: BLE001 - handed back to that request only
                     out.append(exc)
+                    continue
+                out.append(results)
+                top = after or top  # only once the batch's savepoint is kept: the log stays gap-free
         return out
 
     def _draft(self, conn, actor: str, ops: list[p.Op]) -> _Draft | None:
@@ -461,11 +484,6 @@ class PushEngine:
         if batch.read_live:
             return None
         return _Draft(batch, results, _reads(batch, ops))
-
-    def _push_in(self, conn, actor: str, ops: list[p.Op]) -> list[dict[str, Any]]:
-        batch, results = self._decide(conn, actor, ops)
-        self._write(conn, batch)
-        return results
 
     def _decide(self, conn, actor: str, ops: list[p.Op], *, draft: bool = False) -> tuple[_Batch, list[dict]]:
         """Every op decided in memory against the batch's loaded state (nothing written)."""
@@ -568,20 +586,20 @@ class PushEngine:
                 task_ids.add(rid)  # a create of a task that exists: answered with the stored task
             if entity in other_ids and rid in other_ids[entity]:
                 batch.existing.add((entity, rid))
-        for rid, employee_id, team_id, work_date, status, version, data in _rows_any(
-                conn, "SELECT id, employee_id, team_id, work_date, status, version, data FROM reports "
-                "WHERE id {in_ids}", [], sorted(report_ids)):
+        for rid, employee_id, team_id, work_date, status, version, data in _rows_by(
+                conn, "reports", "id, employee_id, team_id, work_date, status, version, data", "id",
+                sorted(report_ids)):
             batch.reports[rid] = {"id": rid, "employee_id": employee_id, "team_id": team_id, "work_date": work_date,
                                   "status": status, "version": version, "data": data}
             batch.stored_reports.add(rid)
             if team_id:
                 team_ids.add(team_id)
             team_ids.update(_activity_teams(batch.reports[rid]))  # each verifies its own part
-        for rid, work_date in _rows_any(conn, "SELECT id, work_date FROM reports WHERE employee_id = {p} "
-                                        "AND work_date {in_ids}", [actor], sorted(days)):
+        for rid, work_date in _rows_by(conn, "reports", "id, work_date", "work_date", sorted(days),
+                                        "employee_id = {p} AND ", [actor]):
             batch.actor_days[work_date] = rid
-        for tid, team_id, version, data in _rows_any(
-                conn, "SELECT id, team_id, version, data FROM tasks WHERE id {in_ids}", [], sorted(task_ids)):
+        for tid, team_id, version, data in _rows_by(
+                conn, "tasks", "id, team_id, version, data", "id", sorted(task_ids)):
             batch.tasks[tid] = {"id": tid, "team_id": team_id, "version": version, "data": data}
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
@@ -901,34 +919,52 @@ class PushEngine:
 
     # --- writing ------------------------------------------------------------------------
 
-    def _write(self, conn, batch: _Batch) -> None:
+    def _write(self, conn, batch: _Batch, top: int | None = None) -> int | None:
+        """Write a decided batch: its records, change-log entries and dedup rows. ``top``: the
+        change log's last seq when the caller read it under the lock (PostgreSQL drafts: one
+        round trip fewer), else append_changes reads it. Returns the last seq after the batch
+        (None when ``top`` was None and nothing was written)."""
         if not batch.entries:
-            return
-        report_rows = []
-        for rid in batch.dirty_reports:
-            s = batch.reports[rid]
-            data = _stored(s)
-            report_rows.append({"id": rid, "employee_id": s["employee_id"], "team_id": s["team_id"],
-                                "work_date": s["work_date"], "status": s["status"], "version": s["version"],
-                                "data": st.dumps(data), "approved_minutes": int(data.get("approved_minutes") or 0)})
+            return top
+        report_rows, task_rows = _record_rows(batch)
         st.ServerDB.upsert(conn, st.reports, report_rows, existing=batch.stored_reports)
-        st.ServerDB.upsert(conn, st.tasks, [
-            {"id": tid, "team_id": batch.tasks[tid]["team_id"], "version": batch.tasks[tid]["version"],
-             "data": batch.tasks[tid].get("data_text") or st.dumps(_stored(batch.tasks[tid]))}
-            for tid in batch.dirty_tasks], existing=batch.stored_tasks)
+        st.ServerDB.upsert(conn, st.tasks, task_rows, existing=batch.stored_tasks)
         if batch.new_reviews:
             st.ServerDB.insert_many(conn, st.reviews, batch.new_reviews)
         if batch.new_feedback:
             st.ServerDB.insert_many(conn, st.feedback, batch.new_feedback)
-        seqs = self.db.append_changes(conn, batch.entries)
-        dedup_rows = []
-        for result, digest, index in batch.applied:
-            result["server_seq"] = seqs[index]
-            dedup_rows.append({"user_id": batch.actor, "op_id": result["op_id"], "payload_hash": digest,
-                               "result": f'{{"status":"applied","server_seq":{int(result["server_seq"])},'
-                                         f'"version":{int(result["version"])}}}'})
+        seqs = self.db.append_changes(conn, batch.entries, last=top)
+        dedup_rows = _dedup_rows(batch, seqs)
         if dedup_rows:
             st.ServerDB.insert_many(conn, st.ops, dedup_rows)
+        return seqs[-1]
+
+
+def _record_rows(batch: _Batch) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The reports and tasks a batch changed, as table rows."""
+    report_rows = []
+    for rid in batch.dirty_reports:
+        s = batch.reports[rid]
+        data = _stored(s)
+        report_rows.append({"id": rid, "employee_id": s["employee_id"], "team_id": s["team_id"],
+                            "work_date": s["work_date"], "status": s["status"], "version": s["version"],
+                            "data": st.dumps(data), "approved_minutes": int(data.get("approved_minutes") or 0)})
+    task_rows = [
+        {"id": tid, "team_id": batch.tasks[tid]["team_id"], "version": batch.tasks[tid]["version"],
+         "data": batch.tasks[tid].get("data_text") or st.dumps(_stored(batch.tasks[tid]))}
+        for tid in batch.dirty_tasks]
+    return report_rows, task_rows
+
+
+def _dedup_rows(batch: _Batch, seqs: Any) -> list[dict[str, Any]]:
+    """The dedup rows of a batch's applied ops, each result given its entry's seq."""
+    rows = []
+    for result, digest, index in batch.applied:
+        result["server_seq"] = seqs[index]
+        rows.append({"user_id": batch.actor, "op_id": result["op_id"], "payload_hash": digest,
+                     "result": f'{{"status":"applied","server_seq":{int(result["server_seq"])},'
+                               f'"version":{int(result["version"])}}}'})
+    return rows
 
 
 # what an approved activity may not change on a resubmission
@@ -953,22 +989,21 @@ def _next_version(version: int) -> int:
     return version + 1
 
 
-def _rows_any(conn, sql: str, params: list, ids: list | None) -> list[tuple]:
-    """Rows of ``sql`` through the driver, with ``ids`` as ONE parameter: ``{in_ids}`` becomes
-    ``IN (SELECT unnest(%s))`` (a PostgreSQL array, see _ids) or ``IN (SELECT value FROM
-    json_each(?))`` (SQLite), so
-    the statement text never depends on how many ids there are (one prepared statement, one
-    round trip: IN lists of up to 900 parameters were a quarter of a PostgreSQL push,
-    bench/results/profiles). ``{p}`` marks each of ``params``; ``ids`` None: no id list."""
-    if ids is not None and not ids:
+def _rows_by(conn, table: str, columns: str, key: str, ids: list[str], where: str = "",
+             params: list | tuple = ()) -> list[tuple]:
+    """``columns`` of the ``table`` rows whose ``key`` is one of ``ids`` (and ``where``, its
+    ``{p}`` marks filled from ``params``), the ids as ONE parameter so the statement text never
+    depends on how many there are (one prepared statement, one round trip: IN lists of up to
+    900 parameters were a quarter of a PostgreSQL push, bench/results/profiles): ``IN (SELECT
+    unnest(array))`` on PostgreSQL (see _ids), ``IN (SELECT value FROM json_each(?))`` on SQLite."""
+    if not ids:
         return []
-    pg = conn.dialect.name == "postgresql"
-    mark = "%s" if pg else "?"
-    if "{in_ids}" in sql:
-        text = sql.format(p=mark, in_ids="IN (SELECT unnest(%s::text[]))" if pg else "IN (SELECT value FROM json_each(?))")
-        args = (*params, list(ids or ()) if pg else json.dumps(ids))
+    if conn.dialect.name == "postgresql":
+        text = f"SELECT {columns} FROM {table} WHERE {where.format(p='%s')}{key} IN (SELECT unnest(%s::text[]))"
+        args = (*params, list(ids))
     else:
-        text, args = sql.format(p=mark), tuple(params)
+        text = f"SELECT {columns} FROM {table} WHERE {where.format(p='?')}{key} IN (SELECT value FROM json_each(?))"
+        args = (*params, json.dumps(ids))
     return [tuple(row) for row in conn.exec_driver_sql(text, args).fetchall()]
 
 
@@ -985,7 +1020,11 @@ def _ids(pg: bool, name: str) -> str:
 
 def _first_look_sql(pg: bool) -> str:
     """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
-    (entity, id, NULL, NULL) for each of the ids some record table holds."""
+    (entity, id, NULL, NULL) for each of the ids some record table holds.
+
+    (Measured and not kept: each id joined to its row through a LATERAL subquery with LIMIT 1,
+    forcing an index probe per id in every table: 13 x 500 probes cost more than the hash
+    joins PostgreSQL picks, 54-69 ms against 31-43 ms a 500-op push at 10,000 rows.)"""
     where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
     actor = "%(actor)s" if pg else ":actor"
     parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]

@@ -347,16 +347,21 @@ class ServerDB:
         """
         if not rows:
             return
-        ids = [r["id"] for r in rows if existing is None or r["id"] in existing]
-        for start in range(0, len(ids), 900):
-            conn.execute(table.delete().where(table.c.id.in_(ids[start:start + 900])))
+        ServerDB.delete_ids(conn, table, [r["id"] for r in rows if existing is None or r["id"] in existing])
         ServerDB.insert_many(conn, table, rows)
 
-    def append_changes(self, conn: Connection, entries: list[dict[str, Any]]) -> list[int]:
-        """Give each entry the next sequence number and insert them all; call inside ``writing``."""
+    @staticmethod
+    def delete_ids(conn: Connection, table: Table, ids: list[str]) -> None:
+        """Delete the rows of ``table`` with these ids."""
+        for start in range(0, len(ids), 900):
+            conn.execute(table.delete().where(table.c.id.in_(ids[start:start + 900])))
+
+    def append_changes(self, conn: Connection, entries: list[dict[str, Any]], last: int | None = None) -> list[int]:
+        """Give each entry the next sequence number and insert them all; call inside ``writing``.
+        ``last``: the log's last seq when the caller read it under the writer lock."""
         if not entries:
             return []
-        seq = self.last_seq(conn)
+        seq = self.last_seq(conn) if last is None else last
         stamp = now_iso()
         out = []
         for entry in entries:
