@@ -57,18 +57,27 @@ class _Info:
 def checked(cls: type[M], values: Mapping[str, Any], *, context: dict[str, Any] | None = None) -> M:
     """``cls(**values)``, without building its validator when every rule holds (see the module
     docstring); otherwise ``cls.model_validate`` (which refuses as the model does)."""
-    try:
-        return _built(cls, _valid(cls, values, context, convert=False))
-    except _Unsure:
+    if cls.__pydantic_complete__:  # its validator is built: pydantic-core is the quicker way now
         return cls.model_validate(dict(values), context=context)
+    return interpreted(cls, values, context=context)
 
 
 def from_row(cls: type[M], row: Mapping[str, Any], context: dict[str, Any]) -> M:
     """A stored row (ISO text, enum values) as ``cls``; ``row`` holds only ``cls``'s fields."""
-    try:
-        return _built(cls, _valid(cls, row, context, convert=True))
-    except _Unsure:
+    if cls.__pydantic_complete__:  # as in ``checked``
         return cls.model_validate(dict(row), context=context)
+    return interpreted(cls, row, context=context, convert=True)
+
+
+def interpreted(cls: type[M], values: Mapping[str, Any], *, context: dict[str, Any] | None = None,
+                convert: bool = False) -> M:
+    """The record by reading the model's declared rules (``convert``: from a stored row), the
+    model's own validation for anything else; ``checked`` and ``from_row`` until the model's
+    validator is built, the tests always."""
+    try:
+        return _built(cls, _valid(cls, values, context, convert=convert))
+    except _Unsure:
+        return cls.model_validate(dict(values), context=context)
 
 
 def _built(cls: type[M], data: dict[str, Any]) -> M:
