@@ -145,6 +145,22 @@ class BaseStore:
     # --- transactions --------------------------------------------------------------------
 
     @contextlib.contextmanager
+    def without_fsync(self) -> Iterator[None]:
+        """synchronous=NORMAL (WAL: atomic, not waiting for the disk) for the enclosed
+        transaction when it is the outermost one, for writes a power cut may lose because they
+        are redone (a pulled page and its cursor, an inflight mark); inside a caller's
+        transaction the caller's durability holds. FULL again after it."""
+        if self._depth:
+            yield
+            return
+        conn = self.db.conn
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        finally:
+            conn.execute("PRAGMA synchronous=FULL")
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic write (BEGIN IMMEDIATE ... COMMIT); nested calls join the outer one."""
         if self._depth:

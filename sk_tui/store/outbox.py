@@ -39,10 +39,9 @@ Ops written by the store:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import uuid
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from sk_tui import clock
@@ -310,7 +309,7 @@ class OutboxMixin(BaseStore):
         One read and one update, committed without waiting for the disk (WAL, synchronous=NORMAL:
         a kill -9 keeps it): pending and inflight are both queued and both sent again, so an
         inflight mark lost to a power cut changes nothing the server sees (it dedups by op_id)."""
-        with self._bookkeeping(), self.transaction():
+        with self.without_fsync(), self.transaction():
             rows = self.db.conn.execute(
                 f"""SELECT seq, op_id, entity, entity_id, op, base_version, payload FROM outbox
                     WHERE state IN ('pending', 'inflight')
@@ -320,20 +319,6 @@ class OutboxMixin(BaseStore):
             _mark_inflight_rows(self.db, [row[0] for row in rows])
         return [OutgoingOp(op_id, entity, entity_id, op, int(base or 0), payload)
                 for _seq, op_id, entity, entity_id, op, base, payload in rows]
-
-    @contextlib.contextmanager
-    def _bookkeeping(self) -> Iterator[None]:
-        """synchronous=NORMAL for the enclosed transaction when it is the outermost one (inside a
-        caller's transaction the caller's durability holds); FULL again after it."""
-        if self._depth:
-            yield
-            return
-        conn = self.db.conn
-        conn.execute("PRAGMA synchronous=NORMAL")
-        try:
-            yield
-        finally:
-            conn.execute("PRAGMA synchronous=FULL")
 
     def record_push_results(self, results: list[PushResult], unanswered: Sequence[str] = ()) -> None:
         """The server's answers for a batch, in one transaction; ``unanswered`` ops go back to pending."""

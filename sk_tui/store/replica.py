@@ -813,7 +813,7 @@ class ReplicaMixin(BaseStore):
         ``changes``: the page's changes, or the page already checked (``check_page``).
         """
         raw = changes.changes if isinstance(changes, CheckedPage) else changes
-        with self._page_durability(), self.transaction():
+        with self.without_fsync(), self.transaction():
             resync = self.get_meta(RESYNC_KEY) == "1"
             if resync:
                 self.db.conn.executemany(
@@ -827,21 +827,6 @@ class ReplicaMixin(BaseStore):
                 if counts is not None:
                     counts["removed"] = counts.get("removed", 0) + removed
         return written
-
-    @contextlib.contextmanager
-    def _page_durability(self) -> Iterator[None]:
-        """A pulled page commits without waiting for the disk (WAL, synchronous=NORMAL): the
-        page and the cursor still commit atomically, and a page lost to a power cut is pulled
-        again, as the cursor went back with it. Outside a pull the store is FULL again."""
-        if self._depth:  # inside a caller's transaction: its durability holds
-            yield
-            return
-        conn = self.db.conn
-        conn.execute("PRAGMA synchronous=NORMAL")
-        try:
-            yield
-        finally:
-            conn.execute("PRAGMA synchronous=FULL")
 
     def begin_resync(self) -> None:
         """Pull everything again from 0; when the last page is in, remove local records the
