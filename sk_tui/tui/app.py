@@ -92,9 +92,11 @@ def _import_screens() -> None:
     def work() -> None:
         import importlib
 
-        for module in SCREEN_MODULES:
+        # the writer pool's executor too: App.write_in_background imports it at the first card
+        # move, ~0.1 s at load, which would otherwise land inside that key's frame
+        for module in ("concurrent.futures.thread", *(f"sk_tui.tui.screens.{m}" for m in SCREEN_MODULES)):
             try:
-                importlib.import_module(f"sk_tui.tui.screens.{module}")
+                importlib.import_module(module)
             except Exception:  # noqa: BLE001 - only a head start: the open itself imports it again, and says why
                 return
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-# The board's writer pool (App.write_in_background) imports this on the first card move, ~0.1 s
-# at load on this machine; this module is imported on the app's screen-import thread after the
-# board's first frame, so the import happens there instead of inside that key's frame.
-import concurrent.futures.thread  # noqa: F401
 import datetime as dt
 from contextlib import suppress
 
@@ -65,16 +61,9 @@ class ReportScreen(SkScreen):
         yield Static("", id="report-title", classes="screen-title", markup=False)
         yield Static("", id="report-note", classes="-hidden", markup=False)
         with Horizontal(id="report-mode-row"):
-            yield Label(t("report.mode"), classes="field-label", markup=False)
-            yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO", id="report-mode")
-            yield Label(t("report.location"), classes="field-label", markup=False)
-            yield TextInput(placeholder=t("report.location.hint"), id="report-location")
+            yield from _mode_fields("")
         with Horizontal(id="report-mode-row-locked"):
-            yield Label(t("report.mode"), classes="field-label", markup=False)
-            yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO",
-                         id="report-mode-locked", disabled=True)
-            yield Label(t("report.location"), classes="field-label", markup=False)
-            yield TextInput(placeholder=t("report.location.hint"), id="report-location-locked", disabled=True)
+            yield from _mode_fields("-locked", disabled=True)
         yield Label("", id="report-mode-error", classes="form-error", markup=False)
         yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-totals", markup=False)
@@ -400,6 +389,16 @@ class ReportScreen(SkScreen):
         if event.key == "escape" and isinstance(self.focused, (Input, Select)):
             event.stop()
             self.query_one("#activities", DataTable).focus()
+
+
+def _mode_fields(suffix: str, *, disabled: bool = False) -> ComposeResult:
+    """The work mode and location fields (ids ``report-mode`` and ``report-location`` plus
+    ``suffix``): the open day's row, and the locked day's copy disabled once."""
+    yield Label(t("report.mode"), classes="field-label", markup=False)
+    yield Select([(m.value, m.value) for m in WorkMode], allow_blank=False, value="WFO",
+                 id=f"report-mode{suffix}", disabled=disabled)
+    yield Label(t("report.location"), classes="field-label", markup=False)
+    yield TextInput(placeholder=t("report.location.hint"), id=f"report-location{suffix}", disabled=disabled)
 
 
 def _update(widget: Static, content: str | Text) -> None:
