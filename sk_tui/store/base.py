@@ -98,12 +98,16 @@ def from_row(cls: type[M], row: Mapping[str, Any]) -> M:
 
 def from_row_plain(cls: type[M], row: Mapping[str, Any]) -> M:
     """``from_row`` for the few rows of a start-up path (the app's first board frame, a headless
-    command): the model's declared rules checked without building its validator when they
-    plainly hold (domain/plain.py), else the model's validation. Not for long lists: per row it
-    costs a few times what the built validator does."""
+    command): until the model's validator is built, its declared rules are checked without
+    building it (domain/plain.py); after that, by the validator, as ``from_row`` does."""
     from sk_tui.domain import plain
 
     return plain.from_row(cls, model_input(cls.model_fields, row), STORED)
+
+
+# the teams of an employee (parameters: the employee's id twice): the teams they sit on, plus
+# every team they answer for as JPT
+_TEAMS_OF = "id IN (SELECT team_id FROM memberships WHERE employee_id = ?) OR jpt_id = ?"
 
 
 class MeRef(NamedTuple):
@@ -364,18 +368,12 @@ class BaseStore:
 
     def teams_for(self, employee_id: str) -> list[Team]:
         """The teams an employee sits on, plus every team they answer for as JPT."""
-        rows = self.rows(
-            """SELECT * FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE employee_id = ?)
-                  OR jpt_id = ? ORDER BY name""",
-            (employee_id, employee_id),
-        )
+        rows = self.rows(f"SELECT * FROM teams WHERE {_TEAMS_OF} ORDER BY name", (employee_id, employee_id))
         return [from_row_plain(Team, r) for r in rows]  # the board's first frame: a handful
 
     def team_ids_for(self, employee_id: str) -> set[str]:
         """The ids of ``teams_for``'s teams (no Team built)."""
-        return {row[0] for row in self.db.execute(
-            """SELECT id FROM teams WHERE id IN (SELECT team_id FROM memberships WHERE employee_id = ?)
-                  OR jpt_id = ?""", (employee_id, employee_id))}
+        return {row[0] for row in self.db.execute(f"SELECT id FROM teams WHERE {_TEAMS_OF}", (employee_id, employee_id))}
 
     def all_teams(self) -> list[Team]:
         return [from_row(Team, r) for r in self.rows("SELECT * FROM teams ORDER BY name")]
