@@ -35,7 +35,9 @@ pushes answer 500), ``pull:hang:1:2`` (after two pulls pass, the next one hangs)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import math
@@ -43,6 +45,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request, Security
@@ -307,6 +310,11 @@ def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
 def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: int = MAX_PULL_PAGE_BYTES) -> bytes:
     """One page of the change log the actor may see, as the JSON body of a PullResponse:
     at most ``limit`` changes and about ``max_bytes`` bytes."""
+    with _gc_paused():
+        return _pull_page(db, actor, since, limit, max_bytes)
+
+
+def _pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: int) -> bytes:
     c = st.changes.c
     m = st.memberships.c
     with db.reading() as conn:
@@ -337,11 +345,21 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
         result.close()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    parts = [
-        f'{{"seq":{seq},"entity":"{entity}","entity_id":{_json_text(entity_id)},'
-        f'"kind":"{"delete" if data is None else "upsert"}","data":{"null" if data is None else data}}}'
-        for seq, entity, entity_id, data in rows
-    ]
+    # ids quoted as they are when none of the page's needs escaping (every id the domain makes):
+    # one look over all of them instead of a call per row
+    ids = " ".join([row[2] for row in rows])
+    if ids.isprintable() and '"' not in ids and "\\" not in ids:
+        parts = [
+            f'{{"seq":{seq},"entity":"{entity}","entity_id":"{entity_id}",'
+            f'"kind":"{"delete" if data is None else "upsert"}","data":{"null" if data is None else data}}}'
+            for seq, entity, entity_id, data in rows
+        ]
+    else:
+        parts = [
+            f'{{"seq":{seq},"entity":"{entity}","entity_id":{_json_text(entity_id)},'
+            f'"kind":"{"delete" if data is None else "upsert"}","data":{"null" if data is None else data}}}'
+            for seq, entity, entity_id, data in rows
+        ]
     body = ",".join(parts).encode()
     if len(body) > max_bytes:
         # byte cap: stop before the change that would pass ``max_bytes`` (a page always carries
@@ -354,6 +372,22 @@ def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: in
                 body = ",".join(parts[:kept]).encode()
                 break
     return _page_head(db, rows[-1][0] if has_more else hi, has_more, _scope(mine, jpt_of)) + body + b"]}"
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cycle collector off while a pull page is built: its thousands of row tuples (no
+    cycles, freed by reference counting) would otherwise count towards collections that walk
+    them. Pages are built on several threads: a thread finding it already paused leaves it to
+    the one that paused it (at worst it comes back on while another page is being built)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _scope(mine: Any, jpt_of: set[str]) -> str:
@@ -439,8 +473,6 @@ def _tune_gc() -> None:
     if _GC_TUNED:
         return
     _GC_TUNED = True
-    import gc
-
     gc.collect()
     gc.freeze()
     young, middle, old = gc.get_threshold()

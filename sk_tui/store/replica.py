@@ -71,6 +71,9 @@ LAST_ERROR_KEY = "sync_last_error"
 LAST_SYNC_KEY = "last_sync"
 RESYNC_KEY = "sync_resync"  # "1" while a full re-pull that removes what the server no longer shows runs
 SCOPE_KEY = "sync_scope"  # the server's fingerprint of what this user may see (pull pages carry it)
+# the screens' indexes a pull into an empty workspace dropped, to build after its last page
+# (a JSON list of their CREATE statements; present while that pull runs, also across a kill)
+DEFERRED_INDEXES_KEY = "sync_deferred_indexes"
 
 # why a queued op became a problem without being sent (store/outbox.py ``supersede``)
 CHANGED_ON_SERVER = "changed_on_server: the record changed on the server; your change is kept here"
@@ -78,6 +81,9 @@ DAY_TAKEN = "day_exists: the server holds another report of yours for this day; 
 BLOCKED_BEHIND = "blocked: an earlier change to this record was refused"
 # refusals of a re-sent op that another device's re-sent op can lift (the record it builds on)
 _WAITS_FOR_ANOTHER_DEVICE = frozenset({"report_unknown", "task_unknown", "stale_version", "transition_refused"})
+
+# WAL pages between checkpoints while a pull writes (32 MB of 4 KB pages; SQLite's default 1,000)
+PULL_CHECKPOINT_PAGES = 8192
 
 # the longest a failed sync may hold back the next one (issue 8: a clock jump never delays more)
 RETRY_CAP = dt.timedelta(minutes=15)
@@ -300,7 +306,16 @@ def check_page(changes: Any, layouts: dict[str, _Layout]) -> CheckedPage:
     ``layouts``: ``Store.pull_layouts()``, read on the store's own thread."""
     bad: list[tuple[Any, Any, str, Any, Any]] = []
     latest: dict[tuple[str, str], dict[str, Any]] = {}
+    foreign = False  # an entity this version does not store
     for change in changes:
+        if change.__class__ is dict:  # the wire's shape: plain dicts and str (the fast path)
+            entity, entity_id = change.get("entity"), change.get("entity_id")
+            if entity.__class__ is str and entity_id.__class__ is str and entity_id:
+                key = (entity, entity_id)
+                latest.pop(key, None)  # a record's last change takes the place of its earlier ones
+                latest[key] = change
+                foreign = foreign or entity not in ENTITY_TABLES
+                continue
         entity = change.get("entity") if isinstance(change, dict) else None
         entity_id = change.get("entity_id") if isinstance(change, dict) else None
         if not isinstance(entity, str) or not isinstance(entity_id, str) or not entity_id:
@@ -310,12 +325,34 @@ def check_page(changes: Any, layouts: dict[str, _Layout]) -> CheckedPage:
         key = (entity, entity_id)
         latest.pop(key, None)
         latest[key] = change
-    latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES}
+        foreign = True  # a str or dict subclass: filter below as before
+    if foreign:
+        latest = {key: change for key, change in latest.items() if key[0] in ENTITY_TABLES}
     refused = _refused_in_page(latest)
     shaped: dict[tuple[str, str], _Write | str] = {}
+    # the common record (an upsert of a valid non-report whose data names its own id) is shaped
+    # here in one step, as ``_shape`` would; every other goes through ``_shape``
+    plans: dict[str, tuple[str, list[str], list[int]]] = {}
     for key, change in latest.items():
+        entity, entity_id = key
+        data = change.get("data")
+        if (entity != "report" and data.__class__ is dict and data.get("id") == entity_id
+                and change.get("kind") != "delete" and key not in refused):
+            plan = plans.get(entity)
+            if plan is None:
+                table = ENTITY_TABLES[entity]
+                plan = plans[entity] = (table, layouts[table].columns, layouts[table].converted)
+            out = list(map(data.get, plan[1]))
+            for index in plan[2]:
+                value = out[index]
+                if isinstance(value, list | dict):
+                    out[index] = json.dumps(value) if value else ("[]" if isinstance(value, list) else "{}")
+                elif isinstance(value, bool):
+                    out[index] = int(value)
+            shaped[key] = _Write(entity, entity_id, plan[0], tuple(out), seq=change.get("seq"), data=data)
+            continue
         try:
-            shaped[key] = _shape(key[0], key[1], change, refused, layouts)
+            shaped[key] = _shape(entity, entity_id, change, refused, layouts)
         except Invalid as exc:
             shaped[key] = str(exc)
     return CheckedPage(changes, latest, bad, shaped)
@@ -550,6 +587,38 @@ def _answer_copy(result_json: str | None) -> dict[str, Any] | None:
     except (ValueError, AttributeError):
         return None
     return current if isinstance(current, dict) and isinstance(current.get("id"), str) else None
+
+
+def _pull_tables() -> list[str]:
+    return sorted({*ENTITY_TABLES.values(), "activities"})
+
+
+def _deferrable_indexes(db: Database) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes a pull into an empty workspace may build after
+    its last page: the secondary indexes the screens read by. Kept: unique ones (they decide
+    what is stored), primary keys, and an activity's report index (a re-sent report's
+    activities are deleted by it on every page)."""
+    out = []
+    for table in _pull_tables():
+        for _, name, unique, origin, *_ in db.execute(f'PRAGMA index_list("{table}")').fetchall():
+            if unique or origin != "c":
+                continue
+            first = db.execute(f'PRAGMA index_info("{name}")').fetchone()
+            if table == "activities" and first is not None and first[2] == "report_id":
+                continue
+            sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+            if sql is not None and sql[0]:
+                out.append((name, sql[0]))
+    return out
+
+
+def _if_not_exists(sql: str) -> str:
+    """A stored CREATE INDEX statement that leaves an index built meanwhile alone."""
+    head, sep, rest = sql.partition("INDEX")
+    if not sep or rest.lstrip().upper().startswith("IF NOT EXISTS"):
+        return sql
+    return f"{head}INDEX IF NOT EXISTS{rest}"
+
 
 
 # --- the store's side of a sync -------------------------------------------------------------
@@ -814,7 +883,11 @@ class ReplicaMixin(BaseStore):
         """
         raw = changes.changes if isinstance(changes, CheckedPage) else changes
         with self.without_fsync(), self.transaction():
-            resync = self.get_meta(RESYNC_KEY) == "1"
+            meta = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN (?, ?, ?)",
+                                        (RESYNC_KEY, CURSOR_KEY, DEFERRED_INDEXES_KEY)).fetchall())
+            if meta.get(CURSOR_KEY, "0") == "0" and DEFERRED_INDEXES_KEY not in meta and not final:
+                self._defer_indexes()
+            resync = meta.get(RESYNC_KEY) == "1"
             if resync:
                 self.db.conn.executemany(
                     "INSERT OR IGNORE INTO resync_seen (entity, entity_id) VALUES (?, ?)",
@@ -826,7 +899,54 @@ class ReplicaMixin(BaseStore):
                 removed = self._remove_unseen()
                 if counts is not None:
                     counts["removed"] = counts.get("removed", 0) + removed
+            if final:
+                self.build_deferred_indexes()
         return written
+
+    @contextlib.contextmanager
+    def pulling(self, pages: int = PULL_CHECKPOINT_PAGES) -> Iterator[None]:
+        """A pull's pages: the WAL is copied back into the database (a checkpoint, which waits
+        for the disk) every ``pages`` pages instead of SQLite's 1,000, so a pull of many pages
+        does not wait for a checkpoint every few pages; the pages a pull rewrites again and
+        again (an index's) are copied once per checkpoint. Durability is the WAL's either way."""
+        conn = self.db.conn
+        before = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        conn.execute(f"PRAGMA wal_autocheckpoint={max(int(pages), before)}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint={int(before)}")
+
+    def _defer_indexes(self) -> None:
+        """A pull into an empty workspace (a new device): drop the screens' indexes of the
+        tables it fills, to build each once after its last page instead of growing it row by
+        row (``build_deferred_indexes``). Their statements are kept in ``meta`` in the same
+        transaction as the first page, so a pull killed midway still ends with them built when
+        it resumes; the pull's own look-ups keep their indexes."""
+        db = self.db
+        if any(db.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() for table in _pull_tables()):
+            return
+        indexes = _deferrable_indexes(db)
+        if not indexes:
+            return
+        for name, _ in indexes:
+            db.execute(f'DROP INDEX "{name}"')
+        self.set_meta_values({DEFERRED_INDEXES_KEY: json.dumps([sql for _, sql in indexes])})
+
+    def build_deferred_indexes(self) -> bool:
+        """Build the indexes a first pull deferred (``_defer_indexes``), if any; True when built.
+        The last page's transaction calls it; the sync client too when a pull stops early, so
+        the screens never go on without them."""
+        if not self._depth and self.get_meta(DEFERRED_INDEXES_KEY) is None:
+            return False  # the common case, without a write transaction
+        with self.transaction():
+            stored = self.get_meta(DEFERRED_INDEXES_KEY)
+            if stored is None:
+                return False
+            for sql in json.loads(stored):
+                self.db.execute(_if_not_exists(sql))
+            self.db.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_INDEXES_KEY,))
+            return True
 
     def begin_resync(self) -> None:
         """Pull everything again from 0; when the last page is in, remove local records the
@@ -1019,14 +1139,21 @@ class ReplicaMixin(BaseStore):
         conn = self.db.conn
         deletes: dict[str, list[tuple[str]]] = {}
         rows: dict[str, list[tuple[Any, ...]]] = {}
+        reports: list[_Write] = []
+        table_rows: list[tuple[Any, ...]] | None = None
+        last = None
         for w in writes:
             if w.row is None:
                 deletes.setdefault(w.table, []).append((w.entity_id,))
-            else:
-                rows.setdefault(w.table, []).append(w.row)
+                continue
+            if w.table is not last:  # pages come in runs of one table
+                last = w.table
+                table_rows = rows.setdefault(last, [])
+            cast(list, table_rows).append(w.row)
+            if w.entity == "report":
+                reports.append(w)
         for table, keys in deletes.items():
             conn.executemany(f"DELETE FROM {table} WHERE id = ?", keys)
-        reports = [w for w in writes if w.entity == "report" and w.row is not None]
         clashes = [(w.clash,) for w in reports if w.clash]
         if clashes:
             conn.executemany("DELETE FROM reports WHERE id = ?", clashes)

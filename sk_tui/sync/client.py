@@ -408,7 +408,15 @@ class _Session:
         problems = store.sync_problem_count()
         try:
             store.recheck_kept_records(counts)
-            self._pull_pages(limit, counts)
+            with store.pulling():
+                self._pull_pages(limit, counts)
+        except BaseException:
+            # a first pull stopped early (offline, refused): its deferred indexes are built now,
+            # so the screens read with them until the pull resumes (a kill -9 leaves them to the
+            # resumed pull's last page)
+            with contextlib.suppress(Exception):
+                store.build_deferred_indexes()
+            raise
         finally:
             # local changes a newer server copy overtook (kept as problems), beyond the kept-aside records
             result.superseded += max(0, store.sync_problem_count() - problems - counts["kept_aside"])
