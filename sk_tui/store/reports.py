@@ -349,22 +349,28 @@ class ReportsMixin(BaseStore):
         return payload
 
     def submit_report(self, report_id: str, actor_id: str) -> DailyReport:
-        """Freeze a draft (or returned) report and queue it, in one transaction."""
+        """Freeze a draft (or returned) report and queue it, in one transaction: the report and
+        its activities are read once, and the queued payload is built from what was read and
+        changed (no read-back), so a submit is two reads, its writes and the commit."""
         with self.transaction():
             report = self.require_report(report_id)
             rules.check_author(actor_id, report.employee_id)
             new_status = rules.next_report_status(report.status, "submit")
-            if not self.scalar("SELECT COUNT(*) FROM activities WHERE report_id = ?", (report_id,)):
+            activities = self.activities(report_id)
+            if not activities:
                 raise DomainError("report_empty", day=report.work_date.isoformat())
             base_version = report.version
             now = self.now()
             # a returned team's activities go back to it; approved ones stand
-            self.db.execute(
-                """UPDATE activities SET verdict = 'pending', review_note = '', reviewed_by = NULL,
-                   reviewed_at = NULL WHERE report_id = ? AND verdict = 'returned'""", (report_id,))
-            verdicts = [r[0] for r in self.db.execute("SELECT verdict FROM activities WHERE report_id = ?",
-                                                     (report_id,))]
-            new_status = rules.report_status_for(verdicts) if new_status == ReportStatus.SUBMITTED else new_status
+            if any(a.verdict == Verdict.RETURNED for a in activities):
+                self.db.execute(
+                    """UPDATE activities SET verdict = 'pending', review_note = '', reviewed_by = NULL,
+                       reviewed_at = NULL WHERE report_id = ? AND verdict = 'returned'""", (report_id,))
+                reopened = {"verdict": Verdict.PENDING, "review_note": "", "reviewed_by": None, "reviewed_at": None}
+                activities = [a.model_copy(update=reopened) if a.verdict == Verdict.RETURNED else a
+                               for a in activities]
+            if new_status == ReportStatus.SUBMITTED:
+                new_status = rules.report_status_for(a.verdict for a in activities)
             submitted = report.model_copy(update={
                 "status": new_status, "version": base_version + 1, "submitted_at": now,
                 "first_submitted_at": report.first_submitted_at or now, "review_note": "",
@@ -375,7 +381,8 @@ class ReportsMixin(BaseStore):
                 (submitted.status.value, submitted.version, now.isoformat(),
                  submitted.first_submitted_at.isoformat() if submitted.first_submitted_at else None, report_id),
             )
-            payload = self.report_payload(submitted)
+            payload = to_row(submitted)
+            payload["activities"] = [to_row(a) for a in activities]
             outbox.enqueue(
                 self.db, entity="report", entity_id=report_id, op="submit", base_version=base_version, payload=payload
             )
