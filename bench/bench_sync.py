@@ -8,6 +8,10 @@ The server is a real `sk-tui serve` process (uvicorn) on a free loopback port; t
 `sk_tui.sync.client.sync_once` on a real workspace whose outbox holds the ops.
 
     python bench/bench_sync.py [--ops 10000] [--changes 100000] [--db postgresql://...] [--quick]
+                               [--push-only | --pull-only]
+
+The pull's detail line carries ``client_cpu_s``: the CPU this process (the client: the pull's
+HTTP thread, decoding, checking and writing) used during the pull, the server not counted.
 
 SK_TUI_BENCH_PROFILE=DIR records the server process with py-spy (installed separately) into
 DIR/push.collapsed.txt and DIR/pull.collapsed.txt (bench/profile_top.py summarises them);
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import socket
 import sqlite3
 import subprocess
@@ -239,7 +244,9 @@ def bench_pull(args, tmp: Path) -> dict:
     server = Server(db_url, tmp / "home-pull", name="pull")
     try:
         workspace = tmp / "pull-workspace.db"
+        before = resource.getrusage(resource.RUSAGE_SELF)  # the client is this process, the server another
         result = sync_once(workspace, server_url=server.url, token=tokens["bench-2"], pull_limit=5000)
+        after = resource.getrusage(resource.RUSAGE_SELF)
         assert result.error is None and result.received >= args.changes, result
     finally:
         server.stop()
@@ -248,7 +255,9 @@ def bench_pull(args, tmp: Path) -> dict:
     backend = "postgresql" if args.db else "sqlite"
     row("sync", f"pull_{backend}", rate, "changes/s", baseline=baseline, budget=">= 50000 changes/s",
         passed=rate >= 50_000, changes=result.received, baseline_of="bare SQLite executemany rows/s")
+    client_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"changes": result.received, "seconds": round(result.pull_seconds, 3), "changes_per_s": round(rate),
+            "client_cpu_s": round(client_cpu, 3), "load": round(os.getloadavg()[0], 1),
             "baseline_bare_sqlite_rows_per_s": round(baseline), "backend": backend}
 
 
@@ -259,6 +268,7 @@ def main() -> None:
     parser.add_argument("--db", help="PostgreSQL URL for the server (default: a SQLite file)")
     parser.add_argument("--quick", action="store_true", help="200 ops, 1,000 changes: the harness runs")
     parser.add_argument("--push-only", action="store_true", help="leave the pull out")
+    parser.add_argument("--pull-only", action="store_true", help="leave the push out")
     args = parser.parse_args()
     if args.quick:
         args.ops, args.changes = 200, 1000
@@ -268,7 +278,8 @@ def main() -> None:
         tmp = Path(folder)
         os.environ["SK_TUI_HOME"] = str(tmp / "home")
         try:
-            emit("sync_push", bench_push(args, tmp))
+            if not args.pull_only:
+                emit("sync_push", bench_push(args, tmp))
             if not args.push_only:
                 emit("sync_pull", bench_pull(args, tmp))
         finally:
