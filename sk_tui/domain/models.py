@@ -19,7 +19,6 @@ escaped with ``text.visible``), while anything new, typed or received, is checke
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from typing import Annotated, Any, cast
 
@@ -74,8 +73,9 @@ from sk_tui.domain.limits import (
     VOLUME_MAX,
 )
 
-# Validation context for rows read back from the local store (see the module docstring).
-STORED: dict[str, Any] = {"stored": True}
+# STORED: the validation context for rows read back from the local store (module docstring)
+from sk_tui.domain.records import STORED, new_id
+
 
 def _stored(info: ValidationInfo) -> bool:
     return bool(info.context and info.context.get("stored"))
@@ -294,11 +294,6 @@ def validate_many(model: type[BaseModel], items: list[Any]) -> bool:
     except Exception:  # noqa: BLE001 - refused, or a shape the twin does not take
         return False
     return True
-
-
-def new_id() -> str:
-    """A fresh record id (UUID4 as text)."""
-    return str(uuid.uuid4())
 
 
 class _Record(BaseModel):

@@ -12,19 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sk_tui.domain import dwa, kinerja, teams
+from sk_tui.domain.enums import DwaStatus, MemberRole, WorkMode
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import (
-    DwaArrangement,
-    DwaStatus,
-    Employee,
-    MemberRole,
-    Membership,
-    Team,
-    WorkMode,
-)
+
+if TYPE_CHECKING:
+    from sk_tui.domain.models import DwaArrangement, Employee, Membership, Team
+else:  # the models by name (domain/records.py): pydantic is imported when one is first used
+    from sk_tui.domain.records import DwaArrangement, Employee, Membership, Team
 from sk_tui.store import outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
 from sk_tui.store.recap import RecapMixin

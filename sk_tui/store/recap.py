@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sk_tui.domain import kinerja
-from sk_tui.domain.models import Employee
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.store import aggregates
 from sk_tui.store.base import BaseStore
+
+if TYPE_CHECKING:  # annotations only
+    from sk_tui.domain.models import Employee
 
 AGENCY_POLICY_ID = "agency"
 
