@@ -14,9 +14,15 @@ given here (``Policy(...)``, ``from_toml_text``); the defaults live here (``DEFA
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from sk_tui.domain.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import tomllib
+else:
+    tomllib = lazy_module("tomllib")  # only for a policy given as TOML
 
 # An example ceiling table (rupiah per month by job class); an agency ships its own.
 EXAMPLE_JOB_CLASS_CEILING: dict[int, int] = {

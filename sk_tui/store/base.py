@@ -9,7 +9,6 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Self, TypeVar
@@ -18,11 +17,14 @@ from sk_tui import clock as clock_module
 from sk_tui import paths
 from sk_tui.domain.enums import MemberRole, PositionKind
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.lazy import lazy_module
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.domain.records import STORED
 from sk_tui.store import failures, schema
 
 if TYPE_CHECKING:
+    import uuid
+
     from pydantic import BaseModel
 
     from sk_tui.domain.models import (
@@ -44,6 +46,7 @@ else:  # the models by name (domain/records.py): pydantic is imported when one i
         Team,
         Unit,
     )
+    uuid = lazy_module("uuid")  # the device id, made once per workspace
 
 M = TypeVar("M", bound="BaseModel")
 

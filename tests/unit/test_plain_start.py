@@ -173,3 +173,23 @@ def test_headless_report_add_imports_no_pydantic(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(db)], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
     assert "2025-03-03" in done.stdout
+
+
+def test_new_id_is_a_random_uuid4_as_uuid_writes_it():
+    import uuid
+
+    from sk_tui.domain.records import new_id
+
+    ids = {new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    for value in list(ids)[:100]:
+        parsed = uuid.UUID(value)
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == value
+
+
+def test_a_lazy_module_is_imported_at_its_first_use_and_is_the_module():
+    code = ("import sys; from sk_tui.domain.lazy import lazy_module; m = lazy_module('fractions'); "
+            "before = 'fractions' in sys.modules; f = m.Fraction(1, 3); import fractions; "
+            "print(before, type(f) is fractions.Fraction)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
