@@ -329,7 +329,8 @@ def _storage_path(args: argparse.Namespace) -> str:
 def _report_storage_error(storage: StorageError, args: argparse.Namespace) -> int:
     """A full disk or a read-only file, in one line; the log gets the traceback when it can
     be written (and the line mentions the log only then)."""
-    from sk_tui.commands.common import language, tr, write_error_log
+    from sk_tui.commands.common import language, tr
+    from sk_tui.errorlog import write_error_log
 
     line = storage.message(language(args))
     log, failure = write_error_log()

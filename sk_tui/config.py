@@ -13,14 +13,18 @@ raises ``ConfigError`` naming the file, the key and the value.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sk_tui import paths
+from sk_tui.domain.lazy import lazy_module
 
 if TYPE_CHECKING:
+    import tomllib
+
     from sk_tui.domain.policy import Policy
+else:
+    tomllib = lazy_module("tomllib")  # only when a config or policy file exists
 
 
 class ConfigError(ValueError):

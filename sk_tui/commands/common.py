@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from sk_tui import paths
-from sk_tui.errorlog import write_error_log  # its home; cli.py imports it from here too
 
 
 class UserError(Exception):
@@ -113,6 +112,9 @@ def report_error(exc: Exception, args: argparse.Namespace) -> int:
     elif isinstance(exc, (OSError, ValueError)):
         line = str(exc)
     else:
+        # only on a crash: importing traceback is no cost of every start
+        from sk_tui.errorlog import write_error_log
+
         log, failure = write_error_log()
         if failure is None:
             line = (

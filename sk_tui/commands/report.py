@@ -66,6 +66,18 @@ def _float(value: str) -> float:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.json:  # prints the records with the models' JSON forms: the models build them
+        return _add(args)
+    from sk_tui.domain.records import plain_records
+
+    # The draft and the activity are plain records when every value meets its model's declared
+    # rules (domain/records.py): no pydantic import for a headless add; anything else, and
+    # every refusal, is the model's.
+    with plain_records():
+        return _add(args)
+
+
+def _add(args: argparse.Namespace) -> int:
     from sk_tui.domain import rules
     from sk_tui.domain.errors import DomainError
 

@@ -6,6 +6,7 @@ travel) is work at a place, never an away day. Without an approved arrangement a
 WFO (DL allowed).
 
     >>> import datetime as dt
+    >>> from sk_tui.domain.models import DwaArrangement
     >>> arr = DwaArrangement(id="d1", employee_id="e1", pattern="3-2",
     ...                      valid_from=dt.date(2026, 11, 1), approved_by="jpt")
     >>> week = {dt.date(2026, 11, 23): WorkMode.WFA, dt.date(2026, 11, 24): WorkMode.WFH,
@@ -22,10 +23,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from sk_tui.domain.enums import DwaStatus, PositionKind, WorkMode
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import DwaArrangement, DwaStatus, Employee, PositionKind, WorkMode
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+
+if TYPE_CHECKING:  # the models only as annotations: reading this module needs no pydantic model
+    from sk_tui.domain.models import DwaArrangement, Employee
 
 # Modes that count against the pattern; DL and WFO never do.
 AWAY_MODES: frozenset[WorkMode] = frozenset({WorkMode.WFA, WorkMode.WFH})

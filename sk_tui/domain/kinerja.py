@@ -18,9 +18,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from sk_tui.domain.enums import Expectation, Rating
 from sk_tui.domain.errors import DomainError
 from sk_tui.domain.i18n import grouped, text
-from sk_tui.domain.models import Expectation, Rating
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
 

@@ -19,10 +19,8 @@ escaped with ``text.visible``), while anything new, typed or received, is checke
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
-from enum import StrEnum
-from typing import Annotated, Any, Literal, cast
+from typing import Annotated, Any, cast
 
 from pydantic import (
     AfterValidator,
@@ -36,26 +34,47 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from sk_tui.domain import text as _text
+
+# The enumerations and bounds live in pydantic-free modules (a headless command reads them
+# without the models); every name stays importable from here.
+from sk_tui.domain.enums import (  # noqa: F401 - re-exported
+    TASK_COLUMNS,
+    Aspect,
+    AttendanceStatus,
+    Decision,
+    DwaStatus,
+    Expectation,
+    MemberRole,
+    PositionKind,
+    Rating,
+    ReportStatus,
+    TargetKind,
+    TaskStatus,
+    TeamKind,
+    TeamScope,
+    Verdict,
+    WorkMode,
+)
 from sk_tui.domain.errors import DomainError
+from sk_tui.domain.limits import (
+    DAY_MINUTES,
+    EVIDENCE_MAX,
+    MAX_ASSIGNEES,
+    NAME_MAX,
+    NOTE_MAX,
+    POSITION_MAX,
+    RANK_MAX,
+    REASON_MAX,
+    SHORT_MAX,
+    TARGET_VALUE_MAX,
+    TASK_DESCRIPTION_MAX,
+    UNIT_MAX,
+    VERSION_MAX,
+    VOLUME_MAX,
+)
 
-# Validation context for rows read back from the local store (see the module docstring).
-STORED: dict[str, Any] = {"stored": True}
-
-# Limits, generous on purpose: the server validates every payload with these same models.
-NAME_MAX = 200  # titles, names, locations, agencies, decree numbers
-SHORT_MAX = 64  # codes, time zones, jenjang
-UNIT_MAX = 40  # volume and indicator units
-REASON_MAX = 500  # absence and negative-event reasons
-NOTE_MAX = 2000  # activity descriptions, notes, feedback, target and indicator text
-EVIDENCE_MAX = 1000
-TASK_DESCRIPTION_MAX = 10_000
-MAX_ASSIGNEES = 50
-VERSION_MAX = 2**31 - 1
-POSITION_MAX = 10_000  # activities in one report
-RANK_MAX = 1e12  # card order inside a column, either sign; floats stay exact far beyond
-VOLUME_MAX = 1e9
-TARGET_VALUE_MAX = 1e12
-DAY_MINUTES = 1440
+# STORED: the validation context for rows read back from the local store (module docstring)
+from sk_tui.domain.records import STORED, new_id
 
 
 def _stored(info: ValidationInfo) -> bool:
@@ -277,100 +296,6 @@ def validate_many(model: type[BaseModel], items: list[Any]) -> bool:
     return True
 
 
-def new_id() -> str:
-    """A fresh record id (UUID4 as text)."""
-    return str(uuid.uuid4())
-
-
-class PositionKind(StrEnum):
-    JPT = "jpt"
-    ADMINISTRATOR = "administrator"
-    PENGAWAS = "pengawas"
-    PELAKSANA = "pelaksana"
-    JF = "jf"
-
-
-class TeamScope(StrEnum):
-    INTERNAL = "internal"
-    CROSS_DIVISION = "cross_division"
-    CROSS_UNIT = "cross_unit"
-    CROSS_AGENCY = "cross_agency"
-
-
-class TeamKind(StrEnum):
-    ADMINISTRATIVE = "administrative"
-    DEVELOPMENT = "development"
-
-
-class MemberRole(StrEnum):
-    LEAD = "lead"
-    MEMBER = "member"
-
-
-class TargetKind(StrEnum):
-    UTAMA = "utama"
-    TAMBAHAN = "tambahan"
-
-
-class Aspect(StrEnum):
-    QUANTITY = "quantity"
-    QUALITY = "quality"
-    TIME = "time"
-    COST = "cost"
-
-
-class TaskStatus(StrEnum):
-    BACKLOG = "backlog"
-    TODO = "todo"
-    IN_PROGRESS = "in_progress"
-    REVIEW = "review"
-    DONE = "done"
-
-
-TASK_COLUMNS: tuple[TaskStatus, ...] = tuple(TaskStatus)
-
-
-class WorkMode(StrEnum):
-    WFO = "WFO"
-    WFH = "WFH"
-    WFA = "WFA"
-    DL = "DL"  # dinas luar: official travel, at a named place; never counts against DWA
-
-
-class ReportStatus(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-
-
-class Verdict(StrEnum):
-    """Where one activity stands with its team's lead (verification per team)."""
-
-    PENDING = "pending"
-    APPROVED = "approved"
-    RETURNED = "returned"
-
-
-class Decision(StrEnum):
-    APPROVE = "approve"
-    RETURN = "return"
-
-
-class Expectation(StrEnum):
-    BELOW = "below"
-    AS_EXPECTED = "as_expected"
-    ABOVE = "above"
-
-
-class Rating(StrEnum):
-    SANGAT_BAIK = "Sangat Baik"
-    BAIK = "Baik"
-    BUTUH_PERBAIKAN = "Butuh Perbaikan"
-    KURANG = "Kurang/Misconduct"
-    SANGAT_KURANG = "Sangat Kurang"
-
-
 class _Record(BaseModel):
     # defer_build: a schema is built on first use, not at import (keeps the headless CLI fast).
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
@@ -588,12 +513,6 @@ class Feedback(_Record):
     created_at: dt.datetime
 
 
-class DwaStatus(StrEnum):
-    APPLIED = "applied"
-    APPROVED = "approved"
-    REFUSED = "refused"
-
-
 class DwaArrangement(_Record):
     """A Dynamic Working Arrangement: pattern 'A-O' = days anywhere - days in office a week.
 
@@ -628,9 +547,6 @@ class DwaArrangement(_Record):
     @property
     def anywhere_days(self) -> int:
         return int(self.pattern.split("-")[0])
-
-
-AttendanceStatus = Literal["hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan"]
 
 
 class Absence(_Record):

@@ -29,7 +29,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-import annotated_types as at
+from sk_tui.domain.records import STORED, ModelRef, plain_record
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -56,14 +56,27 @@ class _Info:
 
 def checked(cls: type[M], values: Mapping[str, Any], *, context: dict[str, Any] | None = None) -> M:
     """``cls(**values)``, without building its validator when every rule holds (see the module
-    docstring); otherwise ``cls.model_validate`` (which refuses as the model does)."""
+    docstring); otherwise ``cls.model_validate`` (which refuses as the model does). ``cls`` may
+    be a ``records.ModelRef``: inside ``records.plain_records()`` that gives a PlainRecord when
+    the specs decide, without importing pydantic."""
+    if isinstance(cls, ModelRef):
+        record = plain_record(cls, values, stored=context == STORED, convert=False)
+        if record is not None:
+            return typing.cast(M, record)
+        cls = cls.resolve()
     if cls.__pydantic_complete__:  # its validator is built: pydantic-core is the quicker way now
         return cls.model_validate(dict(values), context=context)
     return interpreted(cls, values, context=context)
 
 
 def from_row(cls: type[M], row: Mapping[str, Any], context: dict[str, Any]) -> M:
-    """A stored row (ISO text, enum values) as ``cls``; ``row`` holds only ``cls``'s fields."""
+    """A stored row (ISO text, enum values) as ``cls``; ``row`` holds only ``cls``'s fields
+    (``cls`` may be a ``records.ModelRef``, as in ``checked``)."""
+    if isinstance(cls, ModelRef):
+        record = plain_record(cls, row, stored=context == STORED, convert=True)
+        if record is not None:
+            return typing.cast(M, record)
+        cls = cls.resolve()
     if cls.__pydantic_complete__:  # as in ``checked``
         return cls.model_validate(dict(row), context=context)
     return interpreted(cls, row, context=context, convert=True)
@@ -192,6 +205,7 @@ def _typed(value: Any, annotation: Any, convert: bool) -> Any:
 
 def _meets(value: Any, rule: Any, info: _Info, convert: bool) -> Any:
     """``value`` when it meets ``rule`` (one item of a field's metadata); else _Unsure."""
+    import annotated_types as at  # pydantic's own dependency: only once a model is read
     from pydantic import AfterValidator
     from pydantic.fields import FieldInfo
 

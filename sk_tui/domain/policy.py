@@ -1,5 +1,10 @@
 """The agency's numbers (DOMAIN.md "Policy defaults"), overridable by one TOML file.
 
+A plain class: every start of the app and of a command reads the defaults, and building the
+pydantic model cost a headless `report add` a seventh of its time. The rules of each value
+(bounds, types, the refusals' words) live in ``policy_model.py``, which checks every policy
+given here (``Policy(...)``, ``from_toml_text``); the defaults live here (``DEFAULTS``).
+
     >>> Policy().monthly_target_minutes
     6750
     >>> Policy.from_toml_text('monthly_target_minutes = 6000').monthly_target_minutes
@@ -9,11 +14,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sk_tui.domain.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import tomllib
+else:
+    tomllib = lazy_module("tomllib")  # only for a policy given as TOML
 
 # An example ceiling table (rupiah per month by job class); an agency ships its own.
 EXAMPLE_JOB_CLASS_CEILING: dict[int, int] = {
@@ -54,76 +63,108 @@ DEFAULT_HOLIDAYS: tuple[str, ...] = (
 ATTENDANCE_STATUSES = ("hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan")
 
 
-class Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Each value's default (a factory: no two policies share a dict); the model declares these.
+DEFAULTS: dict[str, Any] = {
+    "monthly_target_minutes": lambda: 6750,
+    "absent_day_deduction_minutes": lambda: 300,
+    "negative_activity_penalty": lambda: Decimal("0.03"),
+    "report_deadline": lambda: dt.time(16, 0),
+    "late_report_max_days": lambda: 3,
+    "review_window_working_days": lambda: 3,
+    "overdue_review_unit": lambda: "per_report_day",
+    "max_clock_skew_minutes": lambda: 10,
+    "server_max_work_date_age_days": lambda: 45,
+    "daily_minutes_warn": lambda: 660,
+    "daily_minutes_max": lambda: 1440,
+    "dwa_max_wfa_days_per_week": lambda: 4,
+    "dwa_patterns": lambda: ("3-2", "4-1", "1-4"),
+    "dwa_decider": lambda: "jpt",
+    "timezone": lambda: "Asia/Jakarta",
+    "job_class_ceiling": lambda: dict(EXAMPLE_JOB_CLASS_CEILING),
+    "holidays": lambda: frozenset(dt.date.fromisoformat(d) for d in DEFAULT_HOLIDAYS),
+    "working_weekdays": lambda: frozenset({1, 2, 3, 4, 5}),
+    "target_reducing_statuses": lambda: frozenset({"cuti", "sakit"}),
+    "negative_kind_penalty": dict,
+}
 
-    # upper bounds: a month has at most 31 * 1440 minutes, a day 1440, a year 366 days
-    monthly_target_minutes: int = Field(default=6750, gt=0, le=31 * 1440)
-    absent_day_deduction_minutes: int = Field(default=300, ge=0, le=1440)
-    negative_activity_penalty: Decimal = Field(default=Decimal("0.03"), ge=0, le=1)
-    report_deadline: dt.time = dt.time(16, 0)
-    late_report_max_days: int = Field(default=3, ge=0, le=366)
-    review_window_working_days: int = Field(default=3, ge=1, le=366)
-    # what one overdue verification is: per_report_day = one negative activity for the lead per
-    # member, work date and team left undecided past the window (DOMAIN.md, Teams of Teams)
-    overdue_review_unit: Literal["per_report_day"] = "per_report_day"
-    # a device time may run this far ahead of the server's receipt (field staff submit offline,
-    # so an earlier device time stands; a later one is a wrong clock)
-    max_clock_skew_minutes: int = Field(default=10, ge=0, le=1440)
-    server_max_work_date_age_days: int = Field(default=45, ge=1, le=3660)
-    daily_minutes_warn: int = Field(default=660, gt=0, le=1440)
-    daily_minutes_max: int = Field(default=1440, gt=0, le=1440)
-    dwa_max_wfa_days_per_week: int = Field(default=4, ge=0, le=5)
-    # DWA patterns the agency offers, 'away-office' days a week (Pergub Jabar 102/2022)
-    dwa_patterns: tuple[str, ...] = Field(default=("3-2", "4-1", "1-4"), max_length=10)
-    # who decides a DWA application: the unit's JPT, or the applicant's direct superior
-    dwa_decider: Literal["jpt", "superior"] = "jpt"
-    timezone: str = Field(default="Asia/Jakarta", min_length=1, max_length=64)
-    job_class_ceiling: dict[int, int] = Field(
-        default_factory=lambda: dict(EXAMPLE_JOB_CLASS_CEILING)
-    )
-    holidays: frozenset[dt.date] = Field(
-        default_factory=lambda: frozenset(dt.date.fromisoformat(d) for d in DEFAULT_HOLIDAYS)
-    )
-    # ISO weekday numbers (1 = Monday) that are working days
-    working_weekdays: frozenset[int] = Field(default=frozenset({1, 2, 3, 4, 5}), min_length=1, max_length=7)
-    # attendance statuses whose whole days lower the month's target like days not in post
-    target_reducing_statuses: frozenset[str] = frozenset({"cuti", "sakit"})
-    # negative event kind -> its own penalty (else negative_activity_penalty)
-    negative_kind_penalty: dict[str, Decimal] = Field(default_factory=dict, max_length=100)
 
-    @field_validator("job_class_ceiling", mode="before")
+def _model() -> Any:
+    from sk_tui.domain.policy_model import Policy as Model
+
+    return Model
+
+
+class Policy:
+    """The agency's policy: immutable values, the defaults unless given (see the module
+    docstring). ``Policy(**values)`` and ``from_toml_text`` validate with the model (its
+    ValidationError, word for word); ``Policy()`` is the defaults, without pydantic."""
+
+    __slots__ = tuple(DEFAULTS)
+
+    monthly_target_minutes: int
+    absent_day_deduction_minutes: int
+    negative_activity_penalty: Decimal
+    report_deadline: dt.time
+    late_report_max_days: int
+    review_window_working_days: int
+    overdue_review_unit: Literal["per_report_day"]
+    max_clock_skew_minutes: int
+    server_max_work_date_age_days: int
+    daily_minutes_warn: int
+    daily_minutes_max: int
+    dwa_max_wfa_days_per_week: int
+    dwa_patterns: tuple[str, ...]
+    dwa_decider: Literal["jpt", "superior"]
+    timezone: str
+    job_class_ceiling: dict[int, int]
+    holidays: frozenset[dt.date]
+    working_weekdays: frozenset[int]
+    target_reducing_statuses: frozenset[str]
+    negative_kind_penalty: dict[str, Decimal]
+
+    def __init__(self, **values: Any) -> None:
+        if values:  # the model checks and converts them (TOML's text keys, lists as sets, ...)
+            checked = _model().model_validate(values)
+            values = {name: getattr(checked, name) for name in DEFAULTS}
+        else:
+            values = {name: factory() for name, factory in DEFAULTS.items()}
+        for name in DEFAULTS:
+            object.__setattr__(self, name, values[name])
+
     @classmethod
-    def _int_keys(cls, value: dict) -> dict[int, int]:
-        # TOML table keys are strings.
-        return {int(k): int(v) for k, v in dict(value).items()}
+    def _unchecked(cls, values: dict[str, Any]) -> Policy:
+        policy = cls.__new__(cls)
+        for name, factory in DEFAULTS.items():
+            object.__setattr__(policy, name, values[name] if name in values else factory())
+        return policy
 
-    @field_validator("working_weekdays")
-    @classmethod
-    def _iso_weekdays(cls, value: frozenset[int]) -> frozenset[int]:
-        if not all(1 <= d <= 7 for d in value):
-            raise ValueError("ISO weekday numbers are 1 (Monday) to 7 (Sunday)")
-        return value
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Policy is frozen: {name} cannot be set")
 
-    @field_validator("target_reducing_statuses")
-    @classmethod
-    def _known_statuses(cls, value: frozenset[str]) -> frozenset[str]:
-        unknown = sorted(set(value) - set(ATTENDANCE_STATUSES))
-        if unknown:
-            raise ValueError(f"unknown attendance status {unknown[0]!r} (one of {', '.join(ATTENDANCE_STATUSES)})")
-        return value
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in DEFAULTS)
 
-    @field_validator("negative_kind_penalty")
-    @classmethod
-    def _penalties(cls, value: dict[str, Decimal]) -> dict[str, Decimal]:
-        for kind, penalty in value.items():
-            if not (0 < len(kind) <= 64) or not (0 <= penalty <= 1):
-                raise ValueError(f"negative_kind_penalty.{kind}: a kind of 1-64 characters, a penalty from 0 to 1")
-        return value
+    __hash__ = None  # type: ignore[assignment]  # mutable tables inside, as the model's was
+
+    def __repr__(self) -> str:
+        return "Policy(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in DEFAULTS) + ")"
+
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
+        """The values as the model dumps them (``mode="json"``: its JSON forms)."""
+        values = {name: getattr(self, name) for name in DEFAULTS}
+        if mode == "python":
+            return values
+        return dict(_model().model_construct(**values).model_dump(mode=mode))
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Policy:
+        """A copy with ``update`` taken as given (not validated, as pydantic's model_copy)."""
+        return Policy._unchecked({**{name: getattr(self, name) for name in DEFAULTS}, **(update or {})})
 
     @classmethod
     def from_toml_text(cls, text: str) -> Policy:
-        return cls.model_validate(tomllib.loads(text))
+        return cls(**tomllib.loads(text))
 
     def has_ceiling(self, job_class: int | None) -> bool:
         return job_class is not None and job_class in self.job_class_ceiling
@@ -166,7 +207,7 @@ class Policy(BaseModel):
         import hashlib
         import json
 
-        data = self.model_dump(mode="json")
+        data = self.model_dump(mode="json")  # pydantic's JSON forms: the hashes stay as they were
         canonical = json.dumps(_sorted(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -180,8 +221,6 @@ def _sorted(value: object) -> object:
     return value
 
 
-# The defaults are the domain's own constants, taken as they are (model_construct): building
-# Policy's validator at import was a tenth of a headless `sk-tui report add`, and of the app's
-# start before its first frame. A policy.toml is still validated (Policy.from_toml_text);
-# tests/unit/test_policy_config.py checks these equal Policy().
-DEFAULT_POLICY = Policy.model_construct()
+# The defaults, without pydantic (a headless command and the app's first frame use them);
+# tests/unit/test_policy_config.py checks they equal what the model gives.
+DEFAULT_POLICY = Policy()

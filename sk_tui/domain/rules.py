@@ -25,9 +25,7 @@ import re
 from collections.abc import Iterable
 
 from sk_tui.domain import text as _text
-from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import (
-    NAME_MAX,
+from sk_tui.domain.enums import (
     TASK_COLUMNS,
     Decision,
     PositionKind,
@@ -36,6 +34,8 @@ from sk_tui.domain.models import (
     Verdict,
     WorkMode,
 )
+from sk_tui.domain.errors import DomainError
+from sk_tui.domain.limits import NAME_MAX
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 
 REPORT_TRANSITIONS: dict[tuple[ReportStatus, str], ReportStatus] = {

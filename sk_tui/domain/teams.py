@@ -1,6 +1,7 @@
 """Forming teams (Pergub Jabar 181/2021): the unit's JPT forms a team by decree for a period,
 names its lead (any JF or pelaksana), adds members from any unit and closes it at the end.
 
+    >>> from sk_tui.domain.models import Employee
     >>> jpt = Employee(id="j", nip="197001011995031001", name="Kepala", position_kind="jpt", unit_id="BH")
     >>> check_team_former(jpt, "BH")
     >>> check_team_former(jpt, "DISKOM")
@@ -12,9 +13,13 @@ names its lead (any JF or pelaksana), adds members from any unit and closes it a
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
+from sk_tui.domain.enums import PositionKind
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import Employee, PositionKind, Team
+
+if TYPE_CHECKING:  # the models only as annotations: reading this module needs no pydantic model
+    from sk_tui.domain.models import Employee, Team
 
 
 def check_team_former(actor: Employee, unit_id: str) -> None:

@@ -9,32 +9,46 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn, Self, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, Self, TypeVar
 
 from sk_tui import clock as clock_module
 from sk_tui import paths
+from sk_tui.domain.enums import MemberRole, PositionKind
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import (
-    STORED,
-    Employee,
-    Indicator,
-    MemberRole,
-    Membership,
-    PerformancePlan,
-    PositionKind,
-    Target,
-    Team,
-    Unit,
-)
+from sk_tui.domain.lazy import lazy_module
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
+from sk_tui.domain.records import STORED
 from sk_tui.store import failures, schema
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    import uuid
+
+    from pydantic import BaseModel
+
+    from sk_tui.domain.models import (
+        Employee,
+        Indicator,
+        Membership,
+        PerformancePlan,
+        Target,
+        Team,
+        Unit,
+    )
+else:  # the models by name (domain/records.py): pydantic is imported when one is first used
+    from sk_tui.domain.records import (
+        Employee,
+        Indicator,
+        Membership,
+        PerformancePlan,
+        Target,
+        Team,
+        Unit,
+    )
+    uuid = lazy_module("uuid")  # the device id, made once per workspace
+
+M = TypeVar("M", bound="BaseModel")
 
 # model class -> table
 TABLES: dict[str, str] = {

@@ -12,22 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sk_tui.domain import dwa, kinerja, teams
+from sk_tui.domain.enums import DwaStatus, MemberRole, WorkMode
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import (
-    DwaArrangement,
-    DwaStatus,
-    Employee,
-    MemberRole,
-    Membership,
-    Team,
-    WorkMode,
-)
+from sk_tui.domain.lazy import lazy_module
 from sk_tui.store import outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
 from sk_tui.store.recap import RecapMixin
+
+if TYPE_CHECKING:
+    from sk_tui.domain import dwa, kinerja, teams
+    from sk_tui.domain.models import DwaArrangement, Employee, Membership, Team
+else:  # the models by name (domain/records.py): pydantic is imported when one is first used
+    from sk_tui.domain.records import DwaArrangement, Employee, Membership, Team
+    # imported at first use (domain/lazy.py): a headless add or the first frame never calls them
+    dwa, kinerja, teams = (lazy_module(f"sk_tui.domain.{name}") for name in ("dwa", "kinerja", "teams"))
 
 
 def _arrangements(store: BaseStore, employee_id: str | None = None) -> list[DwaArrangement]:

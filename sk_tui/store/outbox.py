@@ -40,13 +40,18 @@ Ops written by the store:
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sk_tui import clock
+from sk_tui.domain.lazy import lazy_module
 from sk_tui.store.base import BaseStore
 from sk_tui.store.schema import Database
+
+if TYPE_CHECKING:
+    import uuid
+else:
+    uuid = lazy_module("uuid")  # imported at the first queued op (domain/lazy.py), not by every command
 
 
 class OpState:

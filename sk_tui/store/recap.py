@@ -12,13 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sk_tui.domain import kinerja
-from sk_tui.domain.models import Employee
+from sk_tui.domain.lazy import lazy_module
 from sk_tui.domain.policy import DEFAULT_POLICY, Policy
 from sk_tui.store import aggregates
 from sk_tui.store.base import BaseStore
+
+if TYPE_CHECKING:
+    from sk_tui.domain import kinerja
+    from sk_tui.domain.models import Employee  # annotations only
+else:  # imported at first use (domain/lazy.py): a headless add or the first frame never calls them
+    kinerja = lazy_module("sk_tui.domain.kinerja")
 
 AGENCY_POLICY_ID = "agency"
 

@@ -51,9 +51,15 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from types import GenericAlias
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import BaseModel, TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import BaseModel, TypeAdapter
+else:
+    def TypeAdapter(*args: Any, **kwargs: Any) -> Any:  # pydantic's, imported on its first use
+        from pydantic import TypeAdapter as adapter
+
+        return adapter(*args, **kwargs)
 
 from sk_tui import clock
 from sk_tui.domain.errors import error_line, first_error_line, read_error

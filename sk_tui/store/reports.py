@@ -16,22 +16,19 @@ activities.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sk_tui.domain import plain, rules
+from sk_tui.domain.enums import Decision, ReportStatus, Verdict, WorkMode
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import (
-    Activity,
-    DailyReport,
-    Decision,
-    ReportStatus,
-    Review,
-    Verdict,
-    WorkMode,
-    new_id,
-)
+from sk_tui.domain.records import new_id
 from sk_tui.store import org, outbox
 from sk_tui.store.base import BaseStore, from_row, from_row_plain, to_row
+
+if TYPE_CHECKING:
+    from sk_tui.domain.models import Activity, DailyReport, Review
+else:  # the models by name (domain/records.py): pydantic is imported when one is first used
+    from sk_tui.domain.records import Activity, DailyReport, Review
 
 DEFAULT_TEAM_KEY = "default_team."  # meta key + employee id: the member's chosen default team
 

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sk_tui.domain import rules, teams
+from sk_tui.domain.enums import TaskStatus
 from sk_tui.domain.errors import DomainError
-from sk_tui.domain.models import Task, TaskStatus
 from sk_tui.store import outbox
 from sk_tui.store.base import BaseStore, from_row, to_row
+
+if TYPE_CHECKING:
+    from sk_tui.domain.models import Task
+else:  # the models by name (domain/records.py): pydantic is imported when one is first used
+    from sk_tui.domain.records import Task
 
 EDITABLE_TASK_FIELDS = {
     "title", "description", "assignees", "status", "due_date", "target_id", "indicator_id", "rank",
