@@ -61,7 +61,7 @@ def one_line(cell: object, width: int, padding: int, pre: Style, post: Style) ->
     return segments
 
 
-class QuickTable(DataTable):  # type: ignore[type-arg]
+class QuickTable(DataTable):
     """DataTable with one-line plain cells drawn by ``one_line`` (see the module doc)."""
 
     _frame_style: Style | None = None
@@ -104,6 +104,8 @@ class QuickTable(DataTable):  # type: ignore[type-arg]
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._header_row_key if is_header_cell else self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         cell_cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
                           self._update_count, self._pseudo_class_state)
         cached = self._cell_render_cache.get(cell_cache_key)
