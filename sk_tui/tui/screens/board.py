@@ -60,6 +60,7 @@ class BoardScreen(SkScreen):
         self._preview_due = False
         self._title_text = ""
         self._footer_note: str | None = None
+        self._preview_text = Text()
 
     def body(self) -> ComposeResult:
         yield Static("", id="board-title", classes="screen-title", markup=False)
@@ -74,7 +75,8 @@ class BoardScreen(SkScreen):
         return self.query_one(Board)
 
     def after_compose(self) -> None:
-        self._title_text, self._footer_note = "", None  # fresh widgets (also after a relabel)
+        # fresh widgets (also after a relabel): nothing of theirs is drawn yet
+        self._title_text, self._footer_note, self._preview_text = "", None, Text()
         self.board.focus()
         self._place_preview()
 
@@ -97,7 +99,7 @@ class BoardScreen(SkScreen):
         preview = self.query_one("#board-preview", Static)
         task = self.store.task(card["id"]) if card else None
         if task is None:
-            preview.update(plain(t("board.preview.none")), layout=False)  # its size is the CSS's
+            self._show_preview(preview, plain(t("board.preview.none")))  # its size is the CSS's
             return
         text = Text(no_wrap=False)
         text.append_text(plain(task.title, "bold"))
@@ -115,7 +117,13 @@ class BoardScreen(SkScreen):
             target = self.store.target_texts({task.target_id}).get(task.target_id, "?")
             text.append("\n")
             text.append_text(plain(t("board.preview.target", target=target)))
-        preview.update(text, layout=False)
+        self._show_preview(preview, text)
+
+    def _show_preview(self, preview: Static, text: Text) -> None:
+        # A move's write-back asks again for the card it shows: redrawn only when it changed.
+        if text != self._preview_text:
+            self._preview_text = text
+            preview.update(text, layout=False)
 
     def footer_note(self) -> str | None:
         """The active filter, for the footer: "saring: AL, terlambat"."""
