@@ -302,7 +302,11 @@ def main() -> None:
     opens = screen_opens(records)
     ratio = statistics.median(sk) / statistics.median(hello)
     cpu_ratio = statistics.median(sk_cpu) / statistics.median(hello_cpu)
-    emit("tui", {"cold_start_s": {"sk": sk, "hello": hello}, "cold_start_cpu_s": {"sk": sk_cpu, "hello": hello_cpu},
+    # Both apps run at the same max FPS (Textual paces screen updates at 1/FPS; the app does not
+    # change it: an idle app's update comes at once, see the profiles README).
+    fps = str(args.fps) if args.fps else os.environ.get("TEXTUAL_FPS") or "60 (Textual's default)"
+    emit("tui", {"textual_fps": fps, "cold_start_s": {"sk": sk, "hello": hello},
+                 "cold_start_cpu_s": {"sk": sk_cpu, "hello": hello_cpu},
                  "rss_mb": rss,
                  "key_to_frame": summary_ms(keys) if keys else None, "keys_without_frame": no_frame,
                  "baseline_key_to_frame": summary_ms(hello_keys) if hello_keys else None,
@@ -314,11 +318,11 @@ def main() -> None:
     if keys:
         stats = summary_ms(keys)
         floor = summary_ms(hello_keys) if hello_keys else {"median_ms": None, "p99_ms": None}
-        of = "a bare Textual app moving a table cursor, same pty"
+        of = f"a bare Textual app moving a table cursor, same pty, max FPS {fps}"
         row("tui", "key_to_frame_p50", stats["median_ms"], "ms", baseline=floor["median_ms"], baseline_of=of,
             n=len(keys))
         row("tui", "key_to_frame_p99", stats["p99_ms"], "ms", budget="<= 16 ms", passed=stats["p99_ms"] <= 16,
-            baseline=floor["p99_ms"], baseline_of=of, n=len(keys))
+            baseline=floor["p99_ms"], baseline_of=of, n=len(keys), textual_fps=fps)
         for kind, samples in sorted(by_kind.items()):  # cursor, move, day, team: each on its own
             part = summary_ms(samples)
             row("tui", f"key_to_frame_p99_{kind}", part["p99_ms"], "ms", budget="<= 16 ms",
