@@ -446,9 +446,9 @@ class _Group:
             if moved is not None and moved["work_date"] != day:
                 del batch.actor_days[day]  # a resubmission earlier in the group moved it
         for day in days:
-            rid = self.days.get((batch.actor, day))
-            if rid is not None:
-                batch.actor_days[day] = rid
+            mine = self.days.get((batch.actor, day))
+            if mine is not None:
+                batch.actor_days[day] = mine
         for tid in task_ids & self.tasks.keys():
             state = batch.tasks[tid] = dict(self.tasks[tid])
             team_ids.add(state["team_id"])

@@ -183,3 +183,10 @@ def test_a_group_whose_write_fails_is_pushed_again_batch_by_batch(engine, monkey
     rows = logged(engine)
     assert [seq for seq, _ in rows] == list(range(1, len(rows) + 1))
     assert [entity_id for _, entity_id in rows].count(made.entity_id) == 2  # created, retitled: once each
+
+
+def test_one_report_a_day_holds_across_the_batches_of_a_group(engine, one_pass):
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    out = engine.push_group([("emp-ani", [submit(first, "emp-ani")]), ("emp-ani", [submit(second, "emp-ani")])])
+    assert out[0][0]["status"] == p.APPLIED
+    assert (out[1][0]["status"], out[1][0]["reason"]) == (p.CONFLICT, "day_exists")
