@@ -170,6 +170,8 @@ def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
     (no call, no path string a value) and only nested containers recurse; the path that names
     a refused value is built when one is refused.
     """
+    if depth == 0 and type(value) is dict and len(value) <= MAX_ITEMS and _flat_ok(value):
+        return  # the common payload: short keys, plain scalars (the loop below says the same)
     if depth > MAX_DEPTH:
         raise _out_of_bounds(where, "depth")
     kind = type(value)
@@ -190,6 +192,28 @@ def check_values(value: Any, where: str = "payload", depth: int = 0) -> None:
                 check_values(item, f"{where}.{index}", depth + 1)
     else:
         _check_other(value, where, depth)
+
+
+def _flat_ok(value: dict) -> bool:
+    """True when every key of ``value`` is storable text of at most MAX_ID characters and every
+    value a scalar _scalar_ok accepts: check_values' answer for such a dict, inlined (a call a
+    value was most of a task op's screening). False says nothing: check_values looks again."""
+    for key, item in value.items():
+        if type(key) is not str or len(key) > MAX_ID or "\x00" in key or not key.isascii():
+            return False
+        kind = type(item)
+        if kind is str:
+            if len(item) > MAX_STRING or "\x00" in item or not item.isascii():
+                return False  # non-ASCII text: _storable's encoding test decides, in the loop
+        elif kind is int:
+            if not -MAX_INT <= item <= MAX_INT:
+                return False
+        elif kind is float:
+            if not math.isfinite(item):
+                return False
+        elif item is not None and kind is not bool:
+            return False
+    return True
 
 
 def _scalar_ok(value: Any) -> bool:
@@ -269,6 +293,8 @@ class _Batch:
         self.read_live = False  # a draft's decision read the database beyond _load (see _Watched)
         self.entries: list[dict] = []
         self.applied: list[tuple[dict, str, int]] = []  # (result, payload hash, entry index)
+        self.applied_by: list[str] | None = None  # a group's merged batch: the actor of each applied op
+        self.echoes: list[tuple[dict, dict]] = []  # (duplicate's result, original's): seq known once written
 
 
 class _Watched:
@@ -347,6 +373,110 @@ def _writes(batch: _Batch) -> set[tuple]:
     return keys
 
 
+class _GroupFailed(Exception):
+    """A SQLite group could not be decided or written as one: pushed again batch by batch."""
+
+
+class _Group:
+    """What a SQLite group's earlier batches decided and have not written yet: each later
+    batch's _load reads it over the database's rows, so every batch is decided exactly as if
+    the batches before it were written first (a record one creates is there for the next;
+    an op applied in one is a duplicate in the next), and ``merged`` is the whole group as one
+    batch for _write (one statement a table)."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.batches: list[_Batch] = []
+        self.dedup: dict[tuple[str, str], tuple[str, dict]] = {}  # (actor, op id) -> (hash, result)
+        self.taken: dict[str, set[str]] = {}
+        self.existing: set[tuple[str, str]] = set()
+        self.reports: dict[str, dict[str, Any]] = {}  # the newest state of each report decided
+        self.days: dict[tuple[str, str], str] = {}  # (employee, work date) -> report id
+        self.tasks: dict[str, dict[str, Any]] = {}
+
+    def add(self, batch: _Batch) -> None:
+        """A decided batch: what it changed becomes what the next batches read."""
+        self.batches.append(batch)
+        for result, digest, _index in batch.applied:
+            self.dedup[batch.actor, result["op_id"]] = (digest, result)
+        for rid, entities in batch.taken.items():
+            self.taken.setdefault(rid, set()).update(entities)
+        self.existing |= batch.existing
+        for rid in batch.dirty_reports:
+            state = batch.reports[rid]
+            before = self.reports.get(rid)
+            if before is not None:
+                self.days.pop((before["employee_id"], before["work_date"]), None)
+            self.reports[rid] = state
+            self.days[state["employee_id"], state["work_date"]] = rid
+        for tid in batch.dirty_tasks:
+            self.tasks[tid] = batch.tasks[tid]
+
+    def over_first_look(self, batch: _Batch, ops: list[p.Op], new_ids: set[str], task_ids: set[str],
+                        other_ids: dict[str, set[str]]) -> None:
+        """The group's dedup rows and taken ids over what _first_look found."""
+        for op in ops:
+            seen = self.dedup.get((batch.actor, op.op_id))
+            if seen is not None:
+                batch.dedup[op.op_id] = seen
+        for rid in new_ids:
+            entities = self.taken.get(rid)
+            if entities:
+                batch.taken.setdefault(rid, set()).update(entities)
+                if "task" in entities:
+                    task_ids.add(rid)
+        for entity, ids in other_ids.items():
+            batch.existing.update((entity, rid) for rid in ids if (entity, rid) in self.existing)
+
+    def over_records(self, batch: _Batch, report_ids: set[str], days: set[str], task_ids: set[str],
+                     team_ids: set[str]) -> None:
+        """The group's reports, days and tasks over the rows _load read (copies: a batch
+        changes its states in place, and a batch that fails must leave the group as it was)."""
+        import copy
+
+        for rid in report_ids & self.reports.keys():
+            state = batch.reports[rid] = copy.deepcopy(self.reports[rid])
+            if state["team_id"]:
+                team_ids.add(state["team_id"])
+            team_ids.update(_activity_teams(state))
+        for day, rid in list(batch.actor_days.items()):
+            moved = self.reports.get(rid)
+            if moved is not None and moved["work_date"] != day:
+                del batch.actor_days[day]  # a resubmission earlier in the group moved it
+        for day in days:
+            mine = self.days.get((batch.actor, day))
+            if mine is not None:
+                batch.actor_days[day] = mine
+        for tid in task_ids & self.tasks.keys():
+            state = batch.tasks[tid] = dict(self.tasks[tid])
+            team_ids.add(state["team_id"])
+
+    def merged(self) -> _Batch:
+        """The group's batches as one, in order: their change-log entries and dedup rows, and
+        the last state of each record they changed."""
+        out = _Batch("")
+        out.applied_by = []
+        for batch in self.batches:
+            offset = len(out.entries)
+            out.entries.extend(batch.entries)
+            out.applied.extend((result, digest, index + offset) for result, digest, index in batch.applied)
+            out.applied_by.extend([batch.actor] * len(batch.applied))
+            out.echoes.extend(batch.echoes)
+            out.new_reviews.extend(batch.new_reviews)
+            out.new_feedback.extend(batch.new_feedback)
+            out.stored_reports |= batch.stored_reports
+            out.stored_tasks |= batch.stored_tasks
+            for rid in batch.dirty_reports:
+                out.reports[rid] = batch.reports[rid]
+            out.dirty_reports |= batch.dirty_reports
+            for tid in batch.dirty_tasks:
+                out.tasks[tid] = batch.tasks[tid]
+            out.dirty_tasks |= batch.dirty_tasks
+        return out
+
+
 class PushEngine:
     def __init__(self, db: st.ServerDB, policy: Policy, policy_source: Callable[[Any], Policy] | None = None):
         self.db = db
@@ -392,7 +522,7 @@ class PushEngine:
         """
         if not self.db.is_sqlite:
             return self._drafted(items)
-        return self._locked_group(items)
+        return self._grouped(items)
 
     def _drafted(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         """push_group for several server processes on one PostgreSQL database.
@@ -451,6 +581,53 @@ class PushEngine:
         written |= _writes(batch)
         return results, top
 
+    def _grouped(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
+        """push_group on SQLite: every batch decided in order, each against the database plus
+        what the group's earlier batches decided (_Group, read by _load), then the whole group
+        written with one statement a table and no savepoint (they were a fifth of a 50-client
+        push's writer time: bench/results/profiles). A batch whose decision read the database
+        beyond _load (a DWA week) is decided again after the group so far is written; a group
+        with an op that writes as it is decided (teams, memberships, DWA), a statement that
+        fails, or a write that fails is rolled back and pushed again through _locked_group,
+        where a failing batch is undone alone: the outcome is the one _locked_group gives."""
+        if any((op.entity, op.op) in self._live_ops for _actor, ops in items for op in ops):
+            return self._locked_group(items)
+        try:
+            with self.db.writing() as conn:
+                self._refresh_policy(conn)
+                top = self.db.last_seq(conn)  # read once a group, under the writer lock
+                group = _Group()
+                out: list[list[dict[str, Any]] | BaseException] = []
+                for actor, ops in items:
+                    try:
+                        batch, results = self._decide(conn, actor, ops, draft=True, group=group)
+                        if batch.read_live and group.batches:  # it read what the group has not written
+                            top = self._flush(conn, group, top)
+                            batch, results = self._decide(conn, actor, ops, draft=True, group=group)
+                    except DBAPIError as error:
+                        raise _GroupFailed from error
+                    except _GroupFailed:
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - handed back to that request only
+                        out.append(exc)  # nothing of it was written or kept in the group
+                        continue
+                    group.add(batch)
+                    out.append(results)
+                self._flush(conn, group, top)
+            return out
+        except _GroupFailed:
+            return self._locked_group(items)
+
+    def _flush(self, conn, group: _Group, top: int) -> int:
+        """Write what the group decided so far (one statement a table); the change log's last
+        seq after it. _GroupFailed (the transaction is rolled back) when a write fails."""
+        try:
+            after = self._write(conn, group.merged(), top)
+        except Exception as error:
+            raise _GroupFailed from error
+        group.clear()
+        return after if after is not None else top
+
     def _locked_group(self, items: list[tuple[str, list[p.Op]]]) -> list[list[dict[str, Any]] | BaseException]:
         """Every batch decided and written under the lock, each in its own savepoint."""
         out: list[list[dict[str, Any]] | BaseException] = []
@@ -485,12 +662,15 @@ class PushEngine:
             return None
         return _Draft(batch, results, _reads(batch, ops))
 
-    def _decide(self, conn, actor: str, ops: list[p.Op], *, draft: bool = False) -> tuple[_Batch, list[dict]]:
-        """Every op decided in memory against the batch's loaded state (nothing written)."""
+    def _decide(self, conn, actor: str, ops: list[p.Op], *, draft: bool = False,
+                group: _Group | None = None) -> tuple[_Batch, list[dict]]:
+        """Every op decided in memory against the batch's loaded state (nothing written);
+        ``draft``: note any read beyond the load (batch.read_live); ``group``: what earlier
+        batches of a SQLite group decided and have not written yet."""
         screened: list[Refused | None] = [
             screen_op(op) for op in ops]
         sound = [op for op, refusal in zip(ops, screened, strict=True) if refusal is None]
-        batch = self._load(conn, actor, sound)
+        batch = self._load(conn, actor, sound, group)
         batch.conn = _Watched(conn, batch) if draft else conn
         results = []
         for op, refusal in zip(ops, screened, strict=True):
@@ -508,8 +688,11 @@ class PushEngine:
         if seen is not None:
             if seen[0] == digest:
                 original = seen[1]
-                return {"op_id": op.op_id, "status": p.DUPLICATE, "server_seq": original.get("server_seq"),
+                echo = {"op_id": op.op_id, "status": p.DUPLICATE, "server_seq": original.get("server_seq"),
                         "version": original.get("version")}
+                if echo["server_seq"] is None:  # applied earlier in this batch or group: not written yet
+                    batch.echoes.append((echo, original))
+                return echo
             batch.failed.add(key)
             return Refused(p.KEY_REUSED, "key_reused").result(op.op_id)
         if key in batch.failed:
@@ -536,7 +719,9 @@ class PushEngine:
 
     # --- loading ------------------------------------------------------------------------
 
-    def _load(self, conn, actor: str, ops: list[p.Op]) -> _Batch:
+    def _load(self, conn, actor: str, ops: list[p.Op], group: _Group | None = None) -> _Batch:
+        """What the batch may read: the database's rows, with ``group``'s over them (the
+        records, dedup rows and ids that earlier batches of the group decided, not written)."""
         batch = _Batch(actor)
         report_ids: set[str] = set()
         days: set[str] = set()
@@ -586,6 +771,8 @@ class PushEngine:
                 task_ids.add(rid)  # a create of a task that exists: answered with the stored task
             if entity in other_ids and rid in other_ids[entity]:
                 batch.existing.add((entity, rid))
+        if group is not None and group.batches:
+            group.over_first_look(batch, ops, new_ids, task_ids, other_ids)
         for rid, employee_id, team_id, work_date, status, version, data in _rows_by(
                 conn, "reports", "id, employee_id, team_id, work_date, status, version, data", "id",
                 sorted(report_ids)):
@@ -603,6 +790,8 @@ class PushEngine:
             batch.tasks[tid] = {"id": tid, "team_id": team_id, "version": version, "data": data}
             batch.stored_tasks.add(tid)
             team_ids.add(team_id)
+        if group is not None and group.batches:
+            group.over_records(batch, report_ids, days, task_ids, team_ids)
         # one statement: the teams the batch touches, the actor's and the named people's teams,
         # and every membership of them
         for kind, tid, who, data in _team_look(conn, actor, sorted(people), sorted(team_ids)):
@@ -937,6 +1126,8 @@ class PushEngine:
         dedup_rows = _dedup_rows(batch, seqs)
         if dedup_rows:
             st.ServerDB.insert_many(conn, st.ops, dedup_rows)
+        for echo, original in batch.echoes:
+            echo["server_seq"] = original["server_seq"]
         return seqs[-1]
 
 
@@ -959,9 +1150,10 @@ def _record_rows(batch: _Batch) -> tuple[list[dict[str, Any]], list[dict[str, An
 def _dedup_rows(batch: _Batch, seqs: Any) -> list[dict[str, Any]]:
     """The dedup rows of a batch's applied ops, each result given its entry's seq."""
     rows = []
-    for result, digest, index in batch.applied:
+    actors = batch.applied_by or [batch.actor] * len(batch.applied)
+    for (result, digest, index), actor in zip(batch.applied, actors, strict=True):
         result["server_seq"] = seqs[index]
-        rows.append({"user_id": batch.actor, "op_id": result["op_id"], "payload_hash": digest,
+        rows.append({"user_id": actor, "op_id": result["op_id"], "payload_hash": digest,
                      "result": f'{{"status":"applied","server_seq":{int(result["server_seq"])},'
                                f'"version":{int(result["version"])}}}'})
     return rows

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import operator
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -337,7 +338,12 @@ class ServerDB:
             return
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-        conn.exec_driver_sql(sql, [tuple(map(row.get, columns)) for row in rows])
+        take = operator.itemgetter(*columns)  # rows that carry every column (the push engine's)
+        try:
+            values = [take(row) for row in rows] if len(columns) > 1 else [(row[columns[0]],) for row in rows]
+        except KeyError:  # a missing column is NULL
+            values = [tuple(map(row.get, columns)) for row in rows]
+        conn.exec_driver_sql(sql, values)
 
     @staticmethod
     def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], existing: set[str] | None = None) -> None:
