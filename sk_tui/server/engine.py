@@ -425,16 +425,56 @@ class PushEngine:
             written, top = _changed_since(conn, seen)  # what other processes committed meanwhile
             if len(items) == 1:  # the savepoint is for keeping a failed batch from the others
                 return [self._settle(conn, items[0], drafts[0], written, top)[0]]
-            for item, draft in zip(items, drafts, strict=True):
+            # the drafts that stand are written together (one statement a table for all of
+            # them, one savepoint), where each took a savepoint and three to five statements
+            # under the lock; a draft that must be decided again first has them written
+            kept: list[tuple[int, _Draft]] = []
+            for index, (item, draft) in enumerate(zip(items, drafts, strict=True)):
+                out.append([])
+                if draft is not None and ("all",) not in written and not draft.reads & written:
+                    draft.batch.conn = conn
+                    written |= _writes(draft.batch)
+                    kept.append((index, draft))
+                    continue
+                top = self._write_kept(conn, kept, out, top)
+                kept = []
                 try:
                     with conn.begin_nested():
-                        results, after = self._settle(conn, item, draft, written, top)
+                        results, after = self._settle(conn, item, None, written, top)
                 except Exception as exc:  # noqa: BLE001 - handed back to that request only
-                    out.append(exc)
+                    out[index] = exc
                     continue
-                out.append(results)
+                out[index] = results
                 top = after  # only once the batch's savepoint is kept: the log stays gap-free
+            self._write_kept(conn, kept, out, top)
         return out
+
+    def _write_kept(self, conn, kept: list[tuple[int, _Draft]], out: list, top: int) -> int:
+        """Write the standing drafts ``kept`` (index in the group, draft) of a group under the
+        lock, their results into ``out``; returns the change log's last seq after them. All in
+        one savepoint with one statement a table; when that fails, undone and written again one
+        batch a savepoint, so only the batch that fails gets the error (as _locked_group)."""
+        if not kept:
+            return top
+        try:
+            with conn.begin_nested():
+                after = _write_together(self.db, conn, [draft.batch for _index, draft in kept], top)
+        except Exception:  # noqa: BLE001 - written again batch by batch below, where it is reported
+            after = None
+        if after is not None:
+            for index, draft in kept:
+                out[index] = draft.results
+            return after
+        for index, draft in kept:
+            try:
+                with conn.begin_nested():
+                    after = self._write(conn, draft.batch, top)
+            except Exception as exc:  # noqa: BLE001 - handed back to that request only
+                out[index] = exc
+                continue
+            out[index] = draft.results
+            top = after or top  # only once the batch's savepoint is kept: the log stays gap-free
+        return top
 
     def _settle(self, conn, item: tuple[str, list[p.Op]], draft: _Draft | None,
                 written: set[tuple], top: int) -> tuple[list[dict[str, Any]], int]:
@@ -954,6 +994,43 @@ def _record_rows(batch: _Batch) -> tuple[list[dict[str, Any]], list[dict[str, An
          "data": batch.tasks[tid].get("data_text") or st.dumps(_stored(batch.tasks[tid]))}
         for tid in batch.dirty_tasks]
     return report_rows, task_rows
+
+
+def _write_together(db: st.ServerDB, conn, batches: list[_Batch], top: int) -> int:
+    """_write for several decided batches of one group at once (one statement a table):
+    their records, change-log entries (seqs on from ``top``, batch after batch) and dedup rows.
+    The batches touch no record in common (a draft that read what an earlier one wrote is
+    decided again, _drafted_group). Returns the log's last seq after them."""
+    reports: list[dict[str, Any]] = []
+    tasks: list[dict[str, Any]] = []
+    stored_reports: set[str] = set()
+    stored_tasks: set[str] = set()
+    reviews: list[dict] = []
+    feedback: list[dict] = []
+    entries: list[dict] = []
+    for batch in batches:
+        report_rows, task_rows = _record_rows(batch)
+        reports += report_rows
+        tasks += task_rows
+        stored_reports |= batch.stored_reports
+        stored_tasks |= batch.stored_tasks
+        reviews += batch.new_reviews
+        feedback += batch.new_feedback
+        entries += batch.entries
+    if not entries:
+        return top
+    st.ServerDB.upsert(conn, st.reports, reports, existing=stored_reports)
+    st.ServerDB.upsert(conn, st.tasks, tasks, existing=stored_tasks)
+    st.ServerDB.insert_many(conn, st.reviews, reviews)
+    st.ServerDB.insert_many(conn, st.feedback, feedback)
+    seqs = db.append_changes(conn, entries, last=top)
+    dedup: list[dict[str, Any]] = []
+    start = 0
+    for batch in batches:
+        dedup += _dedup_rows(batch, seqs[start:start + len(batch.entries)])
+        start += len(batch.entries)
+    st.ServerDB.insert_many(conn, st.ops, dedup)
+    return seqs[-1]
 
 
 def _dedup_rows(batch: _Batch, seqs: Any) -> list[dict[str, Any]]:
