@@ -420,7 +420,12 @@ class PushEngine:
             seen = self.db.last_seq(conn)
             # no savepoint a draft (two round trips each, a fifth of a push's wall time): drafts
             # only read, and a failed statement sends the whole group to _locked_group
-            drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            if len(items) > 1:  # the drafts' look-ups for the whole group, two statements
+                conn.info[_PREFETCH] = _Prefetched(conn, items)
+            try:
+                drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            finally:  # what is decided under the lock reads the database, never this
+                conn.info.pop(_PREFETCH, None)
             self.db.lock_changes(conn)
             written, top = _changed_since(conn, seen)  # what other processes committed meanwhile
             if len(items) == 1:  # the savepoint is for keeping a failed batch from the others
@@ -1140,11 +1145,112 @@ def _look(conn, name: str, params: dict[str, Any]) -> list[tuple]:
 def _first_look(conn, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple]:
     if not op_ids and not new_ids:
         return []
+    ahead = conn.info.get(_PREFETCH)
+    if ahead is not None:
+        rows = ahead.first(actor, op_ids, new_ids)
+        if rows is not None:
+            return rows
     return _look(conn, "first", {"actor": actor, "ops": op_ids, "ids": new_ids})
 
 
 def _team_look(conn, actor: str, people: list[str], team_ids: list[str]) -> list[tuple]:
+    ahead = conn.info.get(_PREFETCH)
+    if ahead is not None:
+        rows = ahead.teams(actor, people, team_ids)
+        if rows is not None:
+            return rows
     return _look(conn, "teams", {"actor": actor, "people": people, "teams": team_ids})
+
+
+_PREFETCH = "sk_tui.drafts_prefetched"  # Connection.info key, set only while a group drafts
+
+# _first_look_sql and _team_look_sql for every batch of a group at once (PostgreSQL: only
+# drafts, which are PostgreSQL's, read through it); the pairs as two parallel arrays
+_FIRST_ALL = ("SELECT 'op', user_id, op_id, payload_hash, result FROM ops WHERE (user_id, op_id) IN "
+              "(SELECT * FROM unnest(%(actors)s::text[], %(ops)s::text[])) "
+              f"UNION ALL SELECT entity, NULL, id, NULL, NULL FROM {st.record_ids.name} "
+              "WHERE id IN (SELECT unnest(%(ids)s::text[]))")
+_TEAMS_ALL = ("WITH touched(id) AS (SELECT team_id FROM memberships WHERE employee_id IN "
+              "(SELECT unnest(%(people)s::text[])) UNION SELECT id FROM teams WHERE jpt_id IN "
+              "(SELECT unnest(%(actors)s::text[])) UNION SELECT unnest(%(teams)s::text[])) "
+              "SELECT 't', id, jpt_id, data FROM teams WHERE id IN (SELECT id FROM touched) "
+              "UNION ALL SELECT 'm', team_id, employee_id, role FROM memberships "
+              "WHERE team_id IN (SELECT id FROM touched)")
+
+
+class _Prefetched:
+    """What the drafts of a group look up (_first_look, _team_look), read for all its batches
+    in two statements where each batch read two of its own (a group of a hundred 20-op pushes
+    spent most of its drafting waiting on those round trips). Read after the seq the drafts
+    are checked against, like each batch's own look-ups, so a draft reads nothing older than
+    before. A look-up it does not cover (an id or a person it was not asked for, a team found
+    only through a loaded record) goes to the database as before, and so does everything
+    decided under the lock: _drafted_group drops this before taking it."""
+
+    def __init__(self, conn, items: list[tuple[str, list[p.Op]]]):
+        pairs: set[tuple[str, str]] = set()
+        ids: set[str] = set()
+        people: set[str] = set()
+        teams: set[str] = set()
+        for actor, ops in items:
+            people.add(actor)
+            for op in ops:
+                payload = op.payload if isinstance(op.payload, dict) else {}
+                if id_like(op.op_id):
+                    pairs.add((actor, op.op_id))
+                if op.op != "update" and id_like(op.entity_id):
+                    ids.add(op.entity_id)
+                if id_like(payload.get("team_id")):
+                    teams.add(payload["team_id"])
+                if op.entity == "feedback" and id_like(payload.get("to_id")):
+                    people.add(payload["to_id"])
+        self.actors, self.pairs, self.ids, self.people, self.listed = {a for a, _ in items}, pairs, ids, people, teams
+        ordered = sorted(pairs)
+        self.done: dict[tuple[str, str], tuple] = {}  # (actor, op_id) -> its _first_look row
+        self.held: dict[str, list[tuple]] = {}  # id -> its _first_look rows (entity, id, None, None)
+        for kind, user, rid, digest, result in conn.exec_driver_sql(_FIRST_ALL, {
+                "actors": [a for a, _ in ordered], "ops": [o for _, o in ordered], "ids": sorted(ids)}):
+            if kind == "op":
+                self.done[user, rid] = ("op", rid, digest, result)
+            else:
+                self.held.setdefault(rid, []).append((kind, rid, None, None))
+        self.team_row: dict[str, tuple] = {}
+        self.members: dict[str, list[tuple]] = {}  # team -> its 'm' rows
+        self.teams_of: dict[str, set[str]] = {}  # employee -> teams (of the teams read)
+        self.jpt_of: dict[str, set[str]] = {}  # employee -> teams they are the JPT of
+        for row in conn.exec_driver_sql(_TEAMS_ALL, {"people": sorted(people), "actors": sorted(self.actors),
+                                                     "teams": sorted(teams)}):
+            kind, tid, who, _data = row
+            if kind == "m":
+                self.members.setdefault(tid, []).append(tuple(row))
+                self.teams_of.setdefault(who, set()).add(tid)
+            else:
+                self.team_row[tid] = tuple(row)
+                if who:
+                    self.jpt_of.setdefault(who, set()).add(tid)
+
+    def first(self, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple] | None:
+        """_first_look's rows, or None when the prefetch was not asked for all of them."""
+        if any((actor, op_id) not in self.pairs for op_id in op_ids) or not self.ids.issuperset(new_ids):
+            return None
+        rows = [self.done[actor, op_id] for op_id in op_ids if (actor, op_id) in self.done]
+        for rid in new_ids:
+            rows += self.held.get(rid, ())
+        return rows
+
+    def teams(self, actor: str, people: list[str], team_ids: list[str]) -> list[tuple] | None:
+        """_team_look's rows, or None when the prefetch may not hold all of them."""
+        if (actor not in self.actors or not self.people.issuperset(people)
+                or any(t not in self.listed and t not in self.team_row and t not in self.members
+                       for t in team_ids)):
+            return None
+        touched = set(team_ids) | self.jpt_of.get(actor, set())
+        for who in people:
+            touched |= self.teams_of.get(who, set())
+        rows = [self.team_row[t] for t in sorted(touched) if t in self.team_row]
+        for t in sorted(touched):
+            rows += self.members.get(t, ())
+        return rows
 
 
 class GroupCommitter:

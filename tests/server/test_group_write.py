@@ -80,3 +80,16 @@ def test_a_batch_that_reads_what_an_earlier_batch_of_its_group_writes_sees_it(en
         version, data = conn.exec_driver_sql(
             f"SELECT version, data FROM tasks WHERE id = '{task.entity_id}'").one()
     assert version == 3 and '"title":"Dua"' in data
+
+
+def test_in_a_group_a_taken_id_and_a_resent_op_are_answered_as_alone(engine):
+    """The drafts of a group read their look-ups together (_Prefetched): an id another kind of
+    record holds is refused, a resent op gets its first answer, a new person's team is found."""
+    sent = create("Dulu")
+    (first,) = engine.push_group([("emp-ani", [sent])])[0]
+    taken = create("Tim")
+    taken.entity_id = taken.payload["id"] = "team-a"  # a team's id
+    out = engine.push_group([("emp-lead", [taken]), ("emp-ani", [sent]), ("emp-dedi", [create("Dedi")])])
+    assert (out[0][0]["status"], out[0][0]["reason"]) == (p.REJECTED, "id_unavailable")
+    assert (out[1][0]["status"], out[1][0]["server_seq"]) == (p.DUPLICATE, first["server_seq"])
+    assert out[2][0]["status"] == p.APPLIED and out[2][0]["server_seq"] == first["server_seq"] + 1
