@@ -1102,18 +1102,23 @@ def _ids(pg: bool, name: str) -> str:
 
 def _first_look_sql(pg: bool) -> str:
     """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
-    (entity, id, NULL, NULL) for each of the ids some record holds: one probe an id of the id
-    registry (``record_ids``, kept in step with every record table by revision 0005's triggers),
-    where it was a look in each of the twelve record tables (23 % of a PostgreSQL push's wall
-    time, bench/results/profiles).
+    (entity, id, NULL, NULL) for each of the ids some record holds. PostgreSQL: one probe an
+    id of the id registry (``record_ids``, kept in step with every record table by revision
+    0005's triggers), where it was a look in each of the twelve record tables (23 % of a
+    PostgreSQL push's wall time, bench/results/profiles); SQLite: the twelve tables.
 
     (Measured and not kept, before the registry: each id joined to its row through a LATERAL
     subquery with LIMIT 1, forcing an index probe per id in every table: 13 x 500 probes cost
     more than the hash joins PostgreSQL picks, 54-69 ms against 31-43 ms a 500-op push.)"""
     where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
     actor = "%(actor)s" if pg else ":actor"
-    return (f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops} "
-            f"UNION ALL SELECT entity, id, NULL, NULL FROM {st.record_ids.name} WHERE id {where}")
+    parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
+    if pg:
+        parts.append(f"SELECT entity, id, NULL, NULL FROM {st.record_ids.name} WHERE id {where}")
+    else:  # SQLite keeps no registry (revision 0005: its row triggers cost more than this saves)
+        parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
+                  for entity, table in st.RECORD_TABLES.items()]
+    return " UNION ALL ".join(parts)
 
 
 def _team_look_sql(pg: bool) -> str:

@@ -3,7 +3,8 @@ hold, whatever wrote them (load_org, pushed records, org ops, a deleted membersh
 add-user, a replaced row), so the push engine's taken-id check, which reads only the registry,
 answers as a look in every record table would: an id another kind of record holds is refused,
 and an id freed by a delete can be taken again. An old database gets its registry filled by the
-upgrade. On SQLite and on PostgreSQL (SK_TUI_TEST_PG_URL)."""
+upgrade. The registry is PostgreSQL's (SK_TUI_TEST_PG_URL); on SQLite the engine looks in the
+record tables, and the answers are the same."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from sk_tui.server.engine import PushEngine
 from sk_tui.sync import protocol as p
 from tests.helpers.live import ENTITY, database, org_models, seed
 from tests.helpers.live_fixtures import BACKENDS
+
+PG_ONLY = [b for b in BACKENDS if not isinstance(b, str)]
 
 
 def _op(entity: str, entity_id: str, verb: str, payload: dict, base_version: int = 0) -> p.Op:
@@ -63,6 +66,7 @@ def statuses(out: list) -> list[str]:
     return [r["status"] if isinstance(r, dict) else repr(r) for results in out for r in results]
 
 
+@pytest.mark.parametrize("engine", PG_ONLY, indirect=True)
 def test_every_write_path_keeps_the_registry_in_step(engine):
     db = engine.db
     assert registry(db) == records(db) and ("team", "team-a") in registry(db)  # load_org
@@ -87,10 +91,11 @@ def test_an_id_is_refused_while_another_kind_of_record_holds_it_and_free_once_de
     assert (refused["status"], refused["reason"]) == ("rejected", "id_unavailable")
     assert statuses(engine.push_group([("emp-jpt", [_op("membership", held, "delete", {})])])) == ["applied"]
     assert statuses(engine.push_group([("emp-lead", [create_task(held)])])) == ["applied"]
-    assert ("task", held) in registry(db) and ("membership", held) not in registry(db)
+    if not db.is_sqlite:
+        assert ("task", held) in registry(db) and ("membership", held) not in registry(db)
 
 
-@pytest.mark.parametrize("kind", BACKENDS)
+@pytest.mark.parametrize("kind", PG_ONLY)
 def test_an_old_database_gets_its_registry_filled_by_the_upgrade(kind, tmp_path):
     with database(kind, tmp_path) as url:
         sa_engine = create_engine(st.normalise_url(url))
