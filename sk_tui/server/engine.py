@@ -421,7 +421,10 @@ class PushEngine:
             # no savepoint a draft (two round trips each, a fifth of a push's wall time): drafts
             # only read, and a failed statement sends the whole group to _locked_group
             if len(items) > 1:  # the drafts' look-ups for the whole group, two statements
-                conn.info[_PREFETCH] = _Prefetched(conn, items)
+                try:
+                    conn.info[_PREFETCH] = _Prefetched(conn, items)
+                except DBAPIError as error:  # the transaction can run nothing more
+                    raise _DraftFailed from error
             try:
                 drafts = [self._draft(conn, actor, ops) for actor, ops in items]
             finally:  # what is decided under the lock reads the database, never this

@@ -93,3 +93,15 @@ def test_in_a_group_a_taken_id_and_a_resent_op_are_answered_as_alone(engine):
     assert (out[0][0]["status"], out[0][0]["reason"]) == (p.REJECTED, "id_unavailable")
     assert (out[1][0]["status"], out[1][0]["server_seq"]) == (p.DUPLICATE, first["server_seq"])
     assert out[2][0]["status"] == p.APPLIED and out[2][0]["server_seq"] == first["server_seq"] + 1
+
+
+def test_a_group_whose_look_ahead_fails_is_decided_under_the_lock(engine, monkeypatch):
+    """A statement failing while a group drafts (here the look-ahead read of the whole group)
+    sends the group to the fully locked path: every op is still answered, once."""
+    from sk_tui.server import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "_FIRST_ALL", "SELECT no_such_column FROM ops")
+    out = engine.push_group([("emp-ani", [create("Ani")]), ("emp-dedi", [create("Dedi")])])
+    assert [r["status"] for results in out for r in results] == [p.APPLIED, p.APPLIED]
+    log = logged(engine)
+    assert [seq for seq, _ in log] == list(range(1, len(log) + 1))
