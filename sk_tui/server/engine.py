@@ -550,21 +550,69 @@ class PushEngine:
             seen = self.db.last_seq(conn)
             # no savepoint a draft (two round trips each, a fifth of a push's wall time): drafts
             # only read, and a failed statement sends the whole group to _locked_group
-            drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            if len(items) > 1:  # the drafts' look-ups for the whole group, two statements
+                try:
+                    conn.info[_PREFETCH] = _Prefetched(conn, items)
+                except DBAPIError as error:  # the transaction can run nothing more
+                    raise _DraftFailed from error
+            try:
+                drafts = [self._draft(conn, actor, ops) for actor, ops in items]
+            finally:  # what is decided under the lock reads the database, never this
+                conn.info.pop(_PREFETCH, None)
             self.db.lock_changes(conn)
             written, top = _changed_since(conn, seen)  # what other processes committed meanwhile
             if len(items) == 1:  # the savepoint is for keeping a failed batch from the others
                 return [self._settle(conn, items[0], drafts[0], written, top)[0]]
-            for item, draft in zip(items, drafts, strict=True):
+            # the drafts that stand are written together (one statement a table for all of
+            # them, one savepoint), where each took a savepoint and three to five statements
+            # under the lock; a draft that must be decided again first has them written
+            kept: list[tuple[int, _Draft]] = []
+            for index, (item, draft) in enumerate(zip(items, drafts, strict=True)):
+                out.append([])
+                if draft is not None and ("all",) not in written and not draft.reads & written:
+                    draft.batch.conn = conn
+                    written |= _writes(draft.batch)
+                    kept.append((index, draft))
+                    continue
+                top = self._write_kept(conn, kept, out, top)
+                kept = []
                 try:
                     with conn.begin_nested():
-                        results, after = self._settle(conn, item, draft, written, top)
+                        results, after = self._settle(conn, item, None, written, top)
                 except Exception as exc:  # noqa: BLE001 - handed back to that request only
-                    out.append(exc)
+                    out[index] = exc
                     continue
-                out.append(results)
+                out[index] = results
                 top = after  # only once the batch's savepoint is kept: the log stays gap-free
+            self._write_kept(conn, kept, out, top)
         return out
+
+    def _write_kept(self, conn, kept: list[tuple[int, _Draft]], out: list, top: int) -> int:
+        """Write the standing drafts ``kept`` (index in the group, draft) of a group under the
+        lock, their results into ``out``; returns the change log's last seq after them. All in
+        one savepoint with one statement a table; when that fails, undone and written again one
+        batch a savepoint, so only the batch that fails gets the error (as _locked_group)."""
+        if not kept:
+            return top
+        try:
+            with conn.begin_nested():
+                after = _write_together(self.db, conn, [draft.batch for _index, draft in kept], top)
+        except Exception:  # noqa: BLE001 - written again batch by batch below, where it is reported
+            after = None
+        if after is not None:
+            for index, draft in kept:
+                out[index] = draft.results
+            return after
+        for index, draft in kept:
+            try:
+                with conn.begin_nested():
+                    after = self._write(conn, draft.batch, top)
+            except Exception as exc:  # noqa: BLE001 - handed back to that request only
+                out[index] = exc
+                continue
+            out[index] = draft.results
+            top = after or top  # only once the batch's savepoint is kept: the log stays gap-free
+        return top
 
     def _settle(self, conn, item: tuple[str, list[p.Op]], draft: _Draft | None,
                 written: set[tuple], top: int) -> tuple[list[dict[str, Any]], int]:
@@ -1147,6 +1195,43 @@ def _record_rows(batch: _Batch) -> tuple[list[dict[str, Any]], list[dict[str, An
     return report_rows, task_rows
 
 
+def _write_together(db: st.ServerDB, conn, batches: list[_Batch], top: int) -> int:
+    """_write for several decided batches of one group at once (one statement a table):
+    their records, change-log entries (seqs on from ``top``, batch after batch) and dedup rows.
+    The batches touch no record in common (a draft that read what an earlier one wrote is
+    decided again, _drafted_group). Returns the log's last seq after them."""
+    reports: list[dict[str, Any]] = []
+    tasks: list[dict[str, Any]] = []
+    stored_reports: set[str] = set()
+    stored_tasks: set[str] = set()
+    reviews: list[dict] = []
+    feedback: list[dict] = []
+    entries: list[dict] = []
+    for batch in batches:
+        report_rows, task_rows = _record_rows(batch)
+        reports += report_rows
+        tasks += task_rows
+        stored_reports |= batch.stored_reports
+        stored_tasks |= batch.stored_tasks
+        reviews += batch.new_reviews
+        feedback += batch.new_feedback
+        entries += batch.entries
+    if not entries:
+        return top
+    st.ServerDB.upsert(conn, st.reports, reports, existing=stored_reports)
+    st.ServerDB.upsert(conn, st.tasks, tasks, existing=stored_tasks)
+    st.ServerDB.insert_many(conn, st.reviews, reviews)
+    st.ServerDB.insert_many(conn, st.feedback, feedback)
+    seqs = db.append_changes(conn, entries, last=top)
+    dedup: list[dict[str, Any]] = []
+    start = 0
+    for batch in batches:
+        dedup += _dedup_rows(batch, seqs[start:start + len(batch.entries)])
+        start += len(batch.entries)
+    st.ServerDB.insert_many(conn, st.ops, dedup)
+    return seqs[-1]
+
+
 def _dedup_rows(batch: _Batch, seqs: Any) -> list[dict[str, Any]]:
     """The dedup rows of a batch's applied ops, each result given its entry's seq."""
     rows = []
@@ -1212,16 +1297,22 @@ def _ids(pg: bool, name: str) -> str:
 
 def _first_look_sql(pg: bool) -> str:
     """(``op``, op_id, payload_hash, result) for the actor's ops already applied, then
-    (entity, id, NULL, NULL) for each of the ids some record table holds.
+    (entity, id, NULL, NULL) for each of the ids some record holds. PostgreSQL: one probe an
+    id of the id registry (``record_ids``, kept in step with every record table by revision
+    0005's triggers), where it was a look in each of the twelve record tables (23 % of a
+    PostgreSQL push's wall time, bench/results/profiles); SQLite: the twelve tables.
 
-    (Measured and not kept: each id joined to its row through a LATERAL subquery with LIMIT 1,
-    forcing an index probe per id in every table: 13 x 500 probes cost more than the hash
-    joins PostgreSQL picks, 54-69 ms against 31-43 ms a 500-op push at 10,000 rows.)"""
+    (Measured and not kept, before the registry: each id joined to its row through a LATERAL
+    subquery with LIMIT 1, forcing an index probe per id in every table: 13 x 500 probes cost
+    more than the hash joins PostgreSQL picks, 54-69 ms against 31-43 ms a 500-op push.)"""
     where, ops = "IN " + _ids(pg, "ids"), "IN " + _ids(pg, "ops")
     actor = "%(actor)s" if pg else ":actor"
     parts = [f"SELECT 'op', op_id, payload_hash, result FROM ops WHERE user_id = {actor} AND op_id {ops}"]
-    parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
-              for entity, table in st.RECORD_TABLES.items()]
+    if pg:
+        parts.append(f"SELECT entity, id, NULL, NULL FROM {st.record_ids.name} WHERE id {where}")
+    else:  # SQLite keeps no registry (revision 0005: its row triggers cost more than this saves)
+        parts += [f"SELECT '{entity}', id, NULL, NULL FROM {table.name} WHERE id {where}"
+                  for entity, table in st.RECORD_TABLES.items()]
     return " UNION ALL ".join(parts)
 
 
@@ -1254,11 +1345,112 @@ def _look(conn, name: str, params: dict[str, Any]) -> list[tuple]:
 def _first_look(conn, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple]:
     if not op_ids and not new_ids:
         return []
+    ahead = conn.info.get(_PREFETCH)
+    if ahead is not None:
+        rows = ahead.first(actor, op_ids, new_ids)
+        if rows is not None:
+            return rows
     return _look(conn, "first", {"actor": actor, "ops": op_ids, "ids": new_ids})
 
 
 def _team_look(conn, actor: str, people: list[str], team_ids: list[str]) -> list[tuple]:
+    ahead = conn.info.get(_PREFETCH)
+    if ahead is not None:
+        rows = ahead.teams(actor, people, team_ids)
+        if rows is not None:
+            return rows
     return _look(conn, "teams", {"actor": actor, "people": people, "teams": team_ids})
+
+
+_PREFETCH = "sk_tui.drafts_prefetched"  # Connection.info key, set only while a group drafts
+
+# _first_look_sql and _team_look_sql for every batch of a group at once (PostgreSQL: only
+# drafts, which are PostgreSQL's, read through it); the pairs as two parallel arrays
+_FIRST_ALL = ("SELECT 'op', user_id, op_id, payload_hash, result FROM ops WHERE (user_id, op_id) IN "
+              "(SELECT * FROM unnest(%(actors)s::text[], %(ops)s::text[])) "
+              f"UNION ALL SELECT entity, NULL, id, NULL, NULL FROM {st.record_ids.name} "
+              "WHERE id IN (SELECT unnest(%(ids)s::text[]))")
+_TEAMS_ALL = ("WITH touched(id) AS (SELECT team_id FROM memberships WHERE employee_id IN "
+              "(SELECT unnest(%(people)s::text[])) UNION SELECT id FROM teams WHERE jpt_id IN "
+              "(SELECT unnest(%(actors)s::text[])) UNION SELECT unnest(%(teams)s::text[])) "
+              "SELECT 't', id, jpt_id, data FROM teams WHERE id IN (SELECT id FROM touched) "
+              "UNION ALL SELECT 'm', team_id, employee_id, role FROM memberships "
+              "WHERE team_id IN (SELECT id FROM touched)")
+
+
+class _Prefetched:
+    """What the drafts of a group look up (_first_look, _team_look), read for all its batches
+    in two statements where each batch read two of its own (a group of a hundred 20-op pushes
+    spent most of its drafting waiting on those round trips). Read after the seq the drafts
+    are checked against, like each batch's own look-ups, so a draft reads nothing older than
+    before. A look-up it does not cover (an id or a person it was not asked for, a team found
+    only through a loaded record) goes to the database as before, and so does everything
+    decided under the lock: _drafted_group drops this before taking it."""
+
+    def __init__(self, conn, items: list[tuple[str, list[p.Op]]]):
+        pairs: set[tuple[str, str]] = set()
+        ids: set[str] = set()
+        people: set[str] = set()
+        teams: set[str] = set()
+        for actor, ops in items:
+            people.add(actor)
+            for op in ops:
+                payload = op.payload if isinstance(op.payload, dict) else {}
+                if id_like(op.op_id):
+                    pairs.add((actor, op.op_id))
+                if op.op != "update" and id_like(op.entity_id):
+                    ids.add(op.entity_id)
+                if id_like(payload.get("team_id")):
+                    teams.add(payload["team_id"])
+                if op.entity == "feedback" and id_like(payload.get("to_id")):
+                    people.add(payload["to_id"])
+        self.actors, self.pairs, self.ids, self.people, self.listed = {a for a, _ in items}, pairs, ids, people, teams
+        ordered = sorted(pairs)
+        self.done: dict[tuple[str, str], tuple] = {}  # (actor, op_id) -> its _first_look row
+        self.held: dict[str, list[tuple]] = {}  # id -> its _first_look rows (entity, id, None, None)
+        for kind, user, rid, digest, result in conn.exec_driver_sql(_FIRST_ALL, {
+                "actors": [a for a, _ in ordered], "ops": [o for _, o in ordered], "ids": sorted(ids)}):
+            if kind == "op":
+                self.done[user, rid] = ("op", rid, digest, result)
+            else:
+                self.held.setdefault(rid, []).append((kind, rid, None, None))
+        self.team_row: dict[str, tuple] = {}
+        self.members: dict[str, list[tuple]] = {}  # team -> its 'm' rows
+        self.teams_of: dict[str, set[str]] = {}  # employee -> teams (of the teams read)
+        self.jpt_of: dict[str, set[str]] = {}  # employee -> teams they are the JPT of
+        for row in conn.exec_driver_sql(_TEAMS_ALL, {"people": sorted(people), "actors": sorted(self.actors),
+                                                     "teams": sorted(teams)}):
+            kind, tid, who, _data = row
+            if kind == "m":
+                self.members.setdefault(tid, []).append(tuple(row))
+                self.teams_of.setdefault(who, set()).add(tid)
+            else:
+                self.team_row[tid] = tuple(row)
+                if who:
+                    self.jpt_of.setdefault(who, set()).add(tid)
+
+    def first(self, actor: str, op_ids: list[str], new_ids: list[str]) -> list[tuple] | None:
+        """_first_look's rows, or None when the prefetch was not asked for all of them."""
+        if any((actor, op_id) not in self.pairs for op_id in op_ids) or not self.ids.issuperset(new_ids):
+            return None
+        rows = [self.done[actor, op_id] for op_id in op_ids if (actor, op_id) in self.done]
+        for rid in new_ids:
+            rows += self.held.get(rid, ())
+        return rows
+
+    def teams(self, actor: str, people: list[str], team_ids: list[str]) -> list[tuple] | None:
+        """_team_look's rows, or None when the prefetch may not hold all of them."""
+        if (actor not in self.actors or not self.people.issuperset(people)
+                or any(t not in self.listed and t not in self.team_row and t not in self.members
+                       for t in team_ids)):
+            return None
+        touched = set(team_ids) | self.jpt_of.get(actor, set())
+        for who in people:
+            touched |= self.teams_of.get(who, set())
+        rows = [self.team_row[t] for t in sorted(touched) if t in self.team_row]
+        for t in sorted(touched):
+            rows += self.members.get(t, ())
+        return rows
 
 
 class GroupCommitter:
