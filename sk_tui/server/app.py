@@ -35,7 +35,6 @@ pushes answer 500), ``pull:hang:1:2`` (after two pulls pass, the next one hangs)
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import gc
 import hashlib
@@ -45,7 +44,6 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request, Security
@@ -310,7 +308,7 @@ def read_push(raw: bytes) -> tuple[list[p.Op], list[dict[str, Any] | int]]:
 def pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: int = MAX_PULL_PAGE_BYTES) -> bytes:
     """One page of the change log the actor may see, as the JSON body of a PullResponse:
     at most ``limit`` changes and about ``max_bytes`` bytes."""
-    with _gc_paused():
+    with p.collector_paused():
         return _pull_page(db, actor, since, limit, max_bytes)
 
 
@@ -372,22 +370,6 @@ def _pull_page(db: st.ServerDB, actor: str, since: int, limit: int, max_bytes: i
                 body = ",".join(parts[:kept]).encode()
                 break
     return _page_head(db, rows[-1][0] if has_more else hi, has_more, _scope(mine, jpt_of)) + body + b"]}"
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cycle collector off while a pull page is built: its thousands of row tuples (no
-    cycles, freed by reference counting) would otherwise count towards collections that walk
-    them. Pages are built on several threads: a thread finding it already paused leaves it to
-    the one that paused it (at worst it comes back on while another page is being built)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _scope(mine: Any, jpt_of: set[str]) -> str:

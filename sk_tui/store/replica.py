@@ -348,14 +348,8 @@ def check_page(changes: Any, layouts: dict[str, _Layout]) -> CheckedPage:
             if plan is None:
                 table = ENTITY_TABLES[entity]
                 plan = plans[entity] = (table, layouts[table].columns, layouts[table].converted)
-            out = list(map(data.get, plan[1]))
-            for index in plan[2]:
-                value = out[index]
-                if isinstance(value, list | dict):
-                    out[index] = json.dumps(value) if value else ("[]" if isinstance(value, list) else "{}")
-                elif isinstance(value, bool):
-                    out[index] = int(value)
-            shaped[key] = _Write(entity, entity_id, plan[0], tuple(out), seq=change.get("seq"), data=data)
+            shaped[key] = _Write(entity, entity_id, plan[0], local_row(data, plan[1], plan[2]),
+                                 seq=change.get("seq"), data=data)
             continue
         try:
             shaped[key] = _shape(entity, entity_id, change, refused, layouts)

@@ -436,7 +436,7 @@ class _Session:
                 for since, response in fetched:
                     if since != cursor:  # the fetcher guessed the next cursor wrong: fetch from ours
                         break
-                    with _gc_paused():
+                    with p.collector_paused():
                         page = _decode_page(response.content)
                     self._check_epoch(page.get("server_epoch"))
                     # what this user may see changed (a team joined or left, a new lead or JPT): pull
@@ -450,7 +450,7 @@ class _Session:
                         break
                     has_more = bool(page.get("has_more"))
                     next_cursor = int(page["next_cursor"])
-                    with _gc_paused():
+                    with p.collector_paused():
                         store.apply_pulled_page(page["changes"], next_cursor, counts, final=not has_more)
                     result.received += len(page["changes"])
                     pages += 1
@@ -466,23 +466,6 @@ class _Session:
 # the head of a pull page (the server writes it before the changes): where the next page starts
 _HEAD_CURSOR = re.compile(rb'"next_cursor":\s*(-?\d+)')
 _HEAD_MORE = re.compile(rb'"has_more":\s*(true|false)')
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Python's cycle collector off while a page is decoded, checked and written: its thousands
-    of new dicts and tuples (no cycles among them, freed by reference counting) would otherwise
-    set off collections that walk them again and again (a third of the page check's time)."""
-    import gc
-
-    if not gc.isenabled():  # someone else's pause: theirs to end
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _decode_page(body: bytes) -> Any:

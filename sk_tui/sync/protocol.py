@@ -36,7 +36,10 @@ would misread all of that, so every ``/v1`` path answers **426 Upgrade Required*
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -209,3 +212,20 @@ class Problem(_Wire):
     """The body of an error answer (401, 410, 413, 422, 429): what went wrong, for people and logs."""
 
     detail: str | list[dict[str, Any]]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a pull page is built (server) or decoded, checked and
+    written (client): its thousands of new rows, dicts and tuples (no cycles among them, freed
+    by reference counting) would otherwise set off collections that walk them again and again
+    (a third of the client's page check). A thread finding it already paused leaves it to the
+    one that paused it (at worst it comes back on while another page is being handled)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
