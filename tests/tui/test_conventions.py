@@ -16,14 +16,6 @@ def _board_text(app) -> str:
     return "\n".join(board.render_line(y).text for y in range(board.size.height))
 
 
-def _shown(app, selector: str) -> bool:
-    """A widget the screen shows: the board's team picker stays mounted, hidden when closed."""
-    from textual.widget import Widget
-
-    return any(all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
-               for widget in app.screen.query(selector))
-
-
 def _footer(app) -> str:
     return str(app.screen.query_one("KeyFooter").render())
 
@@ -85,10 +77,10 @@ async def test_esc_goes_back_everywhere(workspace):
         for key, widget in (("f1", "#help-scroll"), ("t", "#pick-list"), ("f", "#pick-list"), ("e", "#task-title")):
             await pilot.press(key)
             await pilot.pause()
-            assert _shown(app, widget)
+            assert app.screen.query(widget)
             await pilot.press("escape")
             await pilot.pause()
-            assert not _shown(app, widget)
+            assert not app.screen.query(widget)
 
 
 async def test_j_and_k_move_in_every_list_and_table(workspace):

@@ -25,7 +25,6 @@ from sk_tui.tui.plain import plain
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.widgets.board import Board, BoardData, BoardFilter
 from sk_tui.tui.widgets.inputs import TextInput
-from sk_tui.tui.widgets.picker import LAYERS, TeamPicker
 
 PREVIEW_SIDE_WIDTH = 120
 PREVIEW_BOTTOM_HEIGHT = 24
@@ -33,9 +32,6 @@ PREVIEW_BOTTOM_HEIGHT = 24
 
 class BoardScreen(SkScreen):
     TITLE_KEY = "mode.board"
-    DEFAULT_CSS = f"""
-    BoardScreen {{ layers: {LAYERS}; }}
-    """  # the team picker's box is drawn on its own layer, above the board (widgets/picker.py)
     BINDINGS = [
         make("left,h", "cursor(-1, 0)", "board.left", show=False),
         make("right,l", "cursor(1, 0)", "board.right", show=False),
@@ -58,9 +54,6 @@ class BoardScreen(SkScreen):
         self.team_id: str | None = None
         self.filter = BoardFilter()
         self._preview_due = False
-        self._title_text = ""
-        self._footer_note: str | None = None
-        self._preview_text = Text()
 
     def body(self) -> ComposeResult:
         yield Static("", id="board-title", classes="screen-title", markup=False)
@@ -68,23 +61,17 @@ class BoardScreen(SkScreen):
             yield Board(id="board")
             yield Static("", id="board-preview", markup=False)
         yield TextInput(placeholder=t("board.search.placeholder"), id="board-search", classes="-hidden")
-        yield TeamPicker()
 
     @property
     def board(self) -> Board:
         return self.query_one(Board)
 
     def after_compose(self) -> None:
-        # fresh widgets (also after a relabel): nothing of theirs is drawn yet
-        self._title_text, self._footer_note, self._preview_text = "", None, Text()
         self.board.focus()
         self._place_preview()
 
     def on_resize(self) -> None:
         self._place_preview()
-        picker = self.query_one(TeamPicker)
-        if picker.shown:
-            picker.place(*self.app.size)
 
     def _place_preview(self) -> None:
         """Beside the board from 120 columns, below it from 24 rows, else not shown."""
@@ -99,7 +86,7 @@ class BoardScreen(SkScreen):
         preview = self.query_one("#board-preview", Static)
         task = self.store.task(card["id"]) if card else None
         if task is None:
-            self._show_preview(preview, plain(t("board.preview.none")))  # its size is the CSS's
+            preview.update(plain(t("board.preview.none")), layout=False)  # its size is the CSS's
             return
         text = Text(no_wrap=False)
         text.append_text(plain(task.title, "bold"))
@@ -117,13 +104,7 @@ class BoardScreen(SkScreen):
             target = self.store.target_texts({task.target_id}).get(task.target_id, "?")
             text.append("\n")
             text.append_text(plain(t("board.preview.target", target=target)))
-        self._show_preview(preview, text)
-
-    def _show_preview(self, preview: Static, text: Text) -> None:
-        # A move's write-back asks again for the card it shows: redrawn only when it changed.
-        if text != self._preview_text:
-            self._preview_text = text
-            preview.update(text, layout=False)
+        preview.update(text, layout=False)
 
     def footer_note(self) -> str | None:
         """The active filter, for the footer: "saring: AL, terlambat"."""
@@ -156,7 +137,6 @@ class BoardScreen(SkScreen):
         if team is None:
             self.board.load(BoardData(today=self.store.today()))
             self.query_one("#board-title", Static).update(t("board.no_team"))
-            self._title_text = ""
             return
         rows = self.store.task_rows_for_team(team.id)
         initials = {e.id: e.initials for e, _role in self.store.team_members(team.id)}
@@ -177,15 +157,9 @@ class BoardScreen(SkScreen):
         what = self._filter_words()
         if what:
             parts.append(t("board.filter.label", what=", ".join(what)))
-        text = " · ".join(parts)
-        if text != self._title_text:  # a move's write-back changes neither the count nor the filter
-            self._title_text = text
-            self.query_one("#board-title", Static).update(plain(text, ellipsis=True), layout=False)
+        self.query_one("#board-title", Static).update(plain(" · ".join(parts), ellipsis=True), layout=False)
         self._preview_soon()
-        note = self.footer_note()
-        if note != self._footer_note:  # the footer shows the filter: redrawn only when it changed
-            self._footer_note = note
-            self.refresh_bindings()
+        self.refresh_bindings()  # the footer shows the filter
 
     def apply_filter(self) -> None:
         self.board.set_filter(self.filter)
@@ -340,26 +314,19 @@ class BoardScreen(SkScreen):
             self.board.focus()
 
     def action_choose_team(self) -> None:
-        # A box over the board, mounted with it and only shown and hidden (widgets/picker.py):
-        # a pushed screen's open and close were each a full layout and frame of the board.
-        picker = self.query_one(TeamPicker)
-        if picker.shown:
-            return
-        picker.open(t("board.choose_team"), [(team.id, team.name) for team in self.teams()], self.team_id,
-                    self._team_chosen)
+        from sk_tui.tui.screens.dialogs import PickScreen  # not needed for the first frame
 
-    def _team_chosen(self, value: str | None) -> None:
-        focused = self.focused
-        if focused is None or self.query_one(TeamPicker) in focused.ancestors_with_self:  # not a click elsewhere
-            self.board.focus()
-        if value:
-            self.show_team(value)
+        options = [(team.id, team.name) for team in self.teams()]
+
+        def done(value: str | None) -> None:
+            if value:
+                self.show_team(value)
+
+        self.push_dialog(PickScreen(t("board.choose_team"), options, self.team_id), done)
 
     def show_team(self, team_id: str) -> None:
         self.team_id = team_id
-        # config.toml is written after the frame: the new team is drawn first.
-        self.sk.board_team_id = team_id
-        self.call_after_refresh(self.sk.remember_team, team_id)
+        self.sk.remember_team(team_id)
         self.filter = BoardFilter()
         self.board.cursor_col, self.board.cursor_row = 0, [0] * len(TASK_COLUMNS)
         self.board.top = [0] * len(TASK_COLUMNS)

@@ -24,7 +24,6 @@ from sk_tui.tui.plain import clip, plain, say, shown
 from sk_tui.tui.screens.base import SkScreen
 from sk_tui.tui.screens.dialogs import ConfirmScreen
 from sk_tui.tui.widgets.inputs import TextInput
-from sk_tui.tui.widgets.table import QuickTable
 
 LOCATION_SAVE_SECONDS = 0.5
 
@@ -66,7 +65,7 @@ class ReportScreen(SkScreen):
         with Horizontal(id="report-mode-row-locked"):
             yield from _mode_fields("-locked", disabled=True)
         yield Label("", id="report-mode-error", classes="form-error", markup=False)
-        yield QuickTable(id="activities", cursor_type="row", zebra_stripes=True)  # cells drawn without Rich
+        yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
         yield Static("", id="report-totals", markup=False)
 
     def after_compose(self) -> None:

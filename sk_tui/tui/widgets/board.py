@@ -134,7 +134,6 @@ class Board(Widget, can_focus=True):
         self.shared_target: list[str | None] = ["" for _ in TASK_COLUMNS]
         self._styles: dict[str, Style] = {}  # component styles, full and partial, for this theme
         self._lines: dict[tuple, list[Segment]] = {}  # a card's drawn lines (see the module doc)
-        self._drawn_with: tuple[Style, ...] = ()  # the styles they were drawn with
 
     def _forget(self) -> None:
         """Drop what was drawn: the data, the theme or the size changed."""
@@ -142,17 +141,8 @@ class Board(Widget, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        # Textual restyles the board on every change of focus (the team picker's box takes it
-        # and gives it back); the drawn lines are kept unless a style they are drawn with changed.
-        try:
-            styles = (self.rich_style, *(self.get_component_rich_style(name, partial=True)
-                                         for name in sorted(self.COMPONENT_CLASSES)))
-        except KeyError:  # not styled yet (mounting): nothing drawn to keep
-            styles = ()
-        if not styles or styles != self._drawn_with:
-            self._drawn_with = styles
-            self._styles.clear()
-            self._lines.clear()
+        self._styles.clear()
+        self._lines.clear()
 
     # --- data ----------------------------------------------------------------------------
 
@@ -371,7 +361,7 @@ class Board(Widget, can_focus=True):
             return [Segment(" " * width, self._base())]
         row = column[index]
         selected = c == self.cursor_col and index == self.cursor_row[c]
-        focus = selected and self.has_focus  # focus changes only the card under the cursor
+        focus = self.has_focus
         key = (row["id"], row.get("version"), row["status"], line, width, selected, focus,
                c < len(self.shared_target) and self.shared_target[c] is not None)
         segments = self._lines.get(key)
