@@ -381,8 +381,8 @@ class _Group:
     """What a SQLite group's earlier batches decided and have not written yet: each later
     batch's _load reads it over the database's rows, so every batch is decided exactly as if
     the batches before it were written first (a record one creates is there for the next;
-    an op applied in one is a duplicate in the next), and ``merged`` is the whole group as one
-    batch for _write (one statement a table)."""
+    an op applied in one is a duplicate in the next), and ``_merged(group.batches)`` is the
+    whole group as one batch for _write (one statement a table)."""
 
     def __init__(self) -> None:
         self.clear()
@@ -453,28 +453,29 @@ class _Group:
             state = batch.tasks[tid] = dict(self.tasks[tid])
             team_ids.add(state["team_id"])
 
-    def merged(self) -> _Batch:
-        """The group's batches as one, in order: their change-log entries and dedup rows, and
-        the last state of each record they changed."""
-        out = _Batch("")
-        out.applied_by = []
-        for batch in self.batches:
-            offset = len(out.entries)
-            out.entries.extend(batch.entries)
-            out.applied.extend((result, digest, index + offset) for result, digest, index in batch.applied)
-            out.applied_by.extend([batch.actor] * len(batch.applied))
-            out.echoes.extend(batch.echoes)
-            out.new_reviews.extend(batch.new_reviews)
-            out.new_feedback.extend(batch.new_feedback)
-            out.stored_reports |= batch.stored_reports
-            out.stored_tasks |= batch.stored_tasks
-            for rid in batch.dirty_reports:
-                out.reports[rid] = batch.reports[rid]
-            out.dirty_reports |= batch.dirty_reports
-            for tid in batch.dirty_tasks:
-                out.tasks[tid] = batch.tasks[tid]
-            out.dirty_tasks |= batch.dirty_tasks
-        return out
+
+def _merged(batches: list[_Batch]) -> _Batch:
+    """Decided batches as one, in order: their change-log entries and dedup rows, and the last
+    state of each record they changed (written by _write with one statement a table)."""
+    out = _Batch("")
+    out.applied_by = []
+    for batch in batches:
+        offset = len(out.entries)
+        out.entries.extend(batch.entries)
+        out.applied.extend((result, digest, index + offset) for result, digest, index in batch.applied)
+        out.applied_by.extend([batch.actor] * len(batch.applied))
+        out.echoes.extend(batch.echoes)
+        out.new_reviews.extend(batch.new_reviews)
+        out.new_feedback.extend(batch.new_feedback)
+        out.stored_reports |= batch.stored_reports
+        out.stored_tasks |= batch.stored_tasks
+        for rid in batch.dirty_reports:
+            out.reports[rid] = batch.reports[rid]
+        out.dirty_reports |= batch.dirty_reports
+        for tid in batch.dirty_tasks:
+            out.tasks[tid] = batch.tasks[tid]
+        out.dirty_tasks |= batch.dirty_tasks
+    return out
 
 
 class PushEngine:
@@ -596,7 +597,7 @@ class PushEngine:
             return top
         try:
             with conn.begin_nested():
-                after = _write_together(self.db, conn, [draft.batch for _index, draft in kept], top)
+                after = self._write(conn, _merged([draft.batch for _index, draft in kept]), top)
         except Exception:  # noqa: BLE001 - written again batch by batch below, where it is reported
             after = None
         if after is not None:
@@ -670,7 +671,7 @@ class PushEngine:
         """Write what the group decided so far (one statement a table); the change log's last
         seq after it. _GroupFailed (the transaction is rolled back) when a write fails."""
         try:
-            after = self._write(conn, group.merged(), top)
+            after = self._write(conn, _merged(group.batches), top)
         except Exception as error:
             raise _GroupFailed from error
         group.clear()
@@ -1193,43 +1194,6 @@ def _record_rows(batch: _Batch) -> tuple[list[dict[str, Any]], list[dict[str, An
          "data": batch.tasks[tid].get("data_text") or st.dumps(_stored(batch.tasks[tid]))}
         for tid in batch.dirty_tasks]
     return report_rows, task_rows
-
-
-def _write_together(db: st.ServerDB, conn, batches: list[_Batch], top: int) -> int:
-    """_write for several decided batches of one group at once (one statement a table):
-    their records, change-log entries (seqs on from ``top``, batch after batch) and dedup rows.
-    The batches touch no record in common (a draft that read what an earlier one wrote is
-    decided again, _drafted_group). Returns the log's last seq after them."""
-    reports: list[dict[str, Any]] = []
-    tasks: list[dict[str, Any]] = []
-    stored_reports: set[str] = set()
-    stored_tasks: set[str] = set()
-    reviews: list[dict] = []
-    feedback: list[dict] = []
-    entries: list[dict] = []
-    for batch in batches:
-        report_rows, task_rows = _record_rows(batch)
-        reports += report_rows
-        tasks += task_rows
-        stored_reports |= batch.stored_reports
-        stored_tasks |= batch.stored_tasks
-        reviews += batch.new_reviews
-        feedback += batch.new_feedback
-        entries += batch.entries
-    if not entries:
-        return top
-    st.ServerDB.upsert(conn, st.reports, reports, existing=stored_reports)
-    st.ServerDB.upsert(conn, st.tasks, tasks, existing=stored_tasks)
-    st.ServerDB.insert_many(conn, st.reviews, reviews)
-    st.ServerDB.insert_many(conn, st.feedback, feedback)
-    seqs = db.append_changes(conn, entries, last=top)
-    dedup: list[dict[str, Any]] = []
-    start = 0
-    for batch in batches:
-        dedup += _dedup_rows(batch, seqs[start:start + len(batch.entries)])
-        start += len(batch.entries)
-    st.ServerDB.insert_many(conn, st.ops, dedup)
-    return seqs[-1]
 
 
 def _dedup_rows(batch: _Batch, seqs: Any) -> list[dict[str, Any]]:
