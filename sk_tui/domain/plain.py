@@ -208,6 +208,7 @@ def _meets(value: Any, rule: Any, info: _Info, convert: bool) -> Any:
     import annotated_types as at  # pydantic's own dependency: only once a model is read
     from pydantic import AfterValidator
     from pydantic.fields import FieldInfo
+    from pydantic.types import AllowInfNan
 
     if isinstance(rule, at.Gt):
         ok = value > rule.gt
@@ -232,7 +233,9 @@ def _meets(value: Any, rule: Any, info: _Info, convert: bool) -> Any:
         for inner in rule.metadata:
             value = _meets(value, inner, info, convert)
         ok = True
-    elif type(rule).__name__ == "_PydanticGeneralMetadata":
+    elif isinstance(rule, AllowInfNan):  # Field(allow_inf_nan=...) from pydantic 2.14 on
+        ok = _general("allow_inf_nan", rule.allow_inf_nan, value)
+    elif type(rule).__name__ == "_PydanticGeneralMetadata":  # before 2.14: allow_inf_nan, pattern
         ok = all(_general(key, setting, value) for key, setting in vars(rule).items())
     else:
         ok = False

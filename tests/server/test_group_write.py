@@ -1,5 +1,5 @@
 """A group of pushes whose drafts stand is written together under the change log's lock (engine
-_drafted_group / _write_together on PostgreSQL): every op is applied once with its own seq, the
+_drafted_group / _merged + _write on PostgreSQL): every op is applied once with its own seq, the
 log has no gap, a resent op is answered from its dedup row with the same seq, and a batch that
 depends on an earlier one of the same group (an update of the task the earlier batch updated)
 is decided again after the earlier ones are written, so it sees them. The same answers on

@@ -80,8 +80,8 @@ def _declared(field) -> dict:
             out["high"] = item.le
         elif isinstance(item, at.MinLen):
             out["min_length"] = item.min_length
-        elif type(item).__name__ == "_PydanticGeneralMetadata":
-            out["finite"] = vars(item).get("allow_inf_nan")
+        elif hasattr(item, "allow_inf_nan"):  # pydantic.types.AllowInfNan (2.14) or its general metadata (before)
+            out["finite"] = item.allow_inf_nan
     out["kind"] = kind
     return out
 
