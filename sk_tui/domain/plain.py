@@ -20,8 +20,6 @@ enums), with the store's lenient reading (``STORED``: text and id rules skipped)
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import math
 import re
 import types
@@ -29,7 +27,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sk_tui.domain.records import STORED, ModelRef, plain_record
+from sk_tui.domain.records import STORED, ModelRef, Undecided, plain_record, typed
 
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
@@ -41,8 +39,8 @@ _NEUTRAL_CONFIG = frozenset({"extra", "validate_assignment", "defer_build", "fro
 _ASCII_PRINTABLE = re.compile(r"[ -~]*")
 
 
-class _Unsure(Exception):
-    """The value or the model is outside what this module decides: the model decides."""
+# the value or the model is outside what this module decides: the model decides
+_Unsure = Undecided
 
 
 class _Info:
@@ -160,47 +158,10 @@ def _field_value(value: Any, annotation: Any, metadata: list[Any], info: _Info, 
     if origin is typing.Annotated:
         base, *extra = typing.get_args(annotation)
         return _field_value(value, base, [*metadata, *extra], info, convert)
-    value = _typed(value, annotation, convert)
+    value = typed(value, annotation, convert)
     for rule in metadata:
         value = _meets(value, rule, info, convert)
     return value
-
-
-def _typed(value: Any, annotation: Any, convert: bool) -> Any:
-    """``value`` as exactly ``annotation`` (str, int, float, bool, an enum, a date, a datetime)."""
-    kind = type(value)
-    if annotation is str or annotation is bool:
-        if kind is annotation:
-            return value
-        if convert and annotation is bool and kind is int and value in (0, 1):
-            return bool(value)
-    elif annotation is int:
-        if kind is int:
-            return value
-    elif annotation is float:
-        if kind is float:
-            return value
-        if convert and kind is int:
-            return float(value)
-    elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        if kind is annotation:
-            return value
-        if convert and kind is str:
-            try:
-                return annotation(value)
-            except ValueError:
-                raise _Unsure from None
-    elif annotation is dt.date:
-        if kind is dt.date:
-            return value
-        if convert and kind is str and len(value) == 10:
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                raise _Unsure from None
-    elif annotation is dt.datetime and kind is dt.datetime:
-        return value
-    raise _Unsure
 
 
 def _meets(value: Any, rule: Any, info: _Info, convert: bool) -> Any:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from sk_tui.domain.enums import AttendanceStatus
 from sk_tui.domain.lazy import lazy_module
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ DEFAULT_HOLIDAYS: tuple[str, ...] = (
     "2027-08-17", "2027-12-24",
 )
 
-ATTENDANCE_STATUSES = ("hadir", "cuti", "sakit", "izin", "dinas_luar", "tanpa_keterangan")
+ATTENDANCE_STATUSES: tuple[str, ...] = get_args(AttendanceStatus)  # the one list: enums.AttendanceStatus
 
 
 # Each value's default (a factory: no two policies share a dict); the model declares these.

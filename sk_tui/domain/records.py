@@ -282,16 +282,33 @@ def _value(value: Any, field: Field, *, stored: bool, convert: bool) -> Any:
         if not stored and (len(value) > (field.high or 0) or _text.first_refused(value, multiline=field.multiline)):
             raise Undecided
         return value
-    if kind is int:
-        if typ is not int:
-            raise Undecided
+    value = typed(value, kind, convert)
+    if kind is float and not math.isfinite(value):
+        raise Undecided
+    if field.low is not None and (value <= field.low if field.low_open else value < field.low):
+        raise Undecided
+    if field.high is not None and value > field.high:
+        raise Undecided
+    return value
+
+
+def typed(value: Any, kind: Any, convert: bool) -> Any:
+    """``value`` as exactly ``kind`` (str, int, float, bool, an enum, a date, a datetime), else
+    Undecided; ``convert``: the store's forms (ISO text, enum values, 0/1, int for float)."""
+    typ = type(value)
+    if kind is str or kind is bool:
+        if typ is kind:
+            return value
+        if convert and kind is bool and typ is int and value in (0, 1):
+            return bool(value)
+    elif kind is int:
+        if typ is int:
+            return value
     elif kind is float:
-        if typ is int and convert:
-            value = float(value)
-        elif typ is not float:
-            raise Undecided
-        if not math.isfinite(value):
-            raise Undecided
+        if typ is float:
+            return value
+        if convert and typ is int:
+            return float(value)
     elif isinstance(kind, type) and issubclass(kind, Enum):
         if typ is kind:
             return value
@@ -300,7 +317,6 @@ def _value(value: Any, field: Field, *, stored: bool, convert: bool) -> Any:
                 return kind(value)
             except ValueError:
                 raise Undecided from None
-        raise Undecided
     elif kind is dt.date:
         if typ is dt.date:
             return value
@@ -309,15 +325,6 @@ def _value(value: Any, field: Field, *, stored: bool, convert: bool) -> Any:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 raise Undecided from None
-        raise Undecided
-    elif kind is dt.datetime:
-        if typ is dt.datetime:
-            return value
-        raise Undecided  # text: pydantic's own parsing decides
-    else:
-        raise Undecided
-    if field.low is not None and (value <= field.low if field.low_open else value < field.low):
-        raise Undecided
-    if field.high is not None and value > field.high:
-        raise Undecided
-    return value
+    elif kind is dt.datetime and typ is dt.datetime:
+        return value
+    raise Undecided
